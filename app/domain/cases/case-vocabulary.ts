@@ -19,3 +19,7 @@ export type CaseStatus = (typeof CASE_STATUSES)[number];
 
 export const SEXES = ["male", "female"] as const;
 export type Sex = (typeof SEXES)[number];
+
+export function isHardshipCause(value: string): value is HardshipCause {
+  return (HARDSHIP_CAUSES as readonly string[]).includes(value);
+}

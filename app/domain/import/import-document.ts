@@ -80,7 +80,8 @@ export const importCaseSchema = z
     needs: z.array(importNeedSchema).default([]),
   })
   .superRefine((c, ctx) => {
-    const birth = residentIdBirthDate(c.head.idNumber);
+    // A wrong ID is reported on its own; comparing a birth year with it would only add noise.
+    const birth = checkResidentId(c.head.idNumber) === null ? residentIdBirthDate(c.head.idNumber) : null;
     if (birth && birth.year !== c.head.birthYear) {
       ctx.addIssue({ code: "custom", path: ["head", "birthYear"], message: `does not match the resident ID (${birth.year})` });
     }

@@ -1,0 +1,325 @@
+// Imports a validated document in one transaction: organisations, cases with encrypted identities
+// and their needs, and offers. Keys are the importer's own ids; re-importing the same file updates
+// rows in place (a need's version moves only when its public content changed) and never duplicates.
+import { eq, inArray, sql } from "drizzle-orm";
+import type { Database, Transaction } from "../../../db/client.server";
+import { cases } from "../../../db/schema/cases";
+import { needs } from "../../../db/schema/needs";
+import { offers } from "../../../db/schema/offers";
+import { organisations } from "../../../db/schema/organisations";
+import { searchOutbox } from "../../../db/schema/search-outbox";
+import type { NeedStatus } from "../needs/need-category";
+import { newPublicReference } from "../needs/public-reference.server";
+import type { IdentityCipher } from "../privacy/identity-cipher.server";
+import { checkImportReferences } from "./check-import-references.server";
+import type { HeldIdentities } from "./check-import-references.server";
+import type { ImportDocument, ImportProblem } from "./import-document";
+
+const BATCH = 500;
+
+export interface ImportResult {
+  organisations: Record<string, string>;
+  cases: Record<string, string>;
+  needs: Record<string, string>;
+  offers: Record<string, string>;
+  /** Needs and offers whose public projection may have changed, queued for the search index. */
+  queued: number;
+}
+
+class ImportRejected extends Error {
+  constructor(readonly problems: ImportProblem[]) {
+    super("import rejected");
+  }
+}
+
+/** Imports a document validated by parseImportDocument; on any problem nothing is written. */
+export async function importDocument(options: {
+  db: Database;
+  cipher: IdentityCipher;
+  document: ImportDocument;
+  now?: Date;
+}): Promise<{ ok: true; result: ImportResult } | { ok: false; problems: ImportProblem[] }> {
+  const { db, cipher, document: doc } = options;
+  const now = options.now ?? new Date();
+  try {
+    const result = await db.transaction(async (tx) => {
+      const { problems, held } = await checkImportReferences(tx, cipher, doc);
+      if (problems.length) throw new ImportRejected(problems);
+      const orgIds = await upsertOrganisations(tx, doc);
+      const caseIds = await upsertCases(tx, cipher, doc, orgIds, held, now);
+      const needRefs = await upsertNeeds(tx, doc, caseIds, now);
+      const offerRefs = await upsertOffers(tx, doc, orgIds, now);
+      const changed = [...needRefs.changed.map((ref) => ({ entity: "need" as const, ref })), ...offerRefs.changed.map((ref) => ({ entity: "offer" as const, ref }))];
+      for (let i = 0; i < changed.length; i += BATCH) await tx.insert(searchOutbox).values(changed.slice(i, i + BATCH));
+      return {
+        organisations: Object.fromEntries(orgIds),
+        cases: Object.fromEntries(caseIds),
+        needs: needRefs.refs,
+        offers: offerRefs.refs,
+        queued: changed.length,
+      };
+    });
+    return { ok: true, result };
+  } catch (error) {
+    if (error instanceof ImportRejected) return { ok: false, problems: error.problems };
+    throw error;
+  }
+}
+
+async function upsertOrganisations(tx: Transaction, doc: ImportDocument): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  if (doc.organisations.length) {
+    const rows = await tx
+      .insert(organisations)
+      .values(
+        doc.organisations.map((o) => ({
+          importKey: o.key,
+          kind: o.kind,
+          name: o.name,
+          description: o.description ?? null,
+          regionCode: o.region,
+          status: o.kind === "union" || o.verified ? ("verified" as const) : ("pending" as const),
+        })),
+      )
+      .onConflictDoUpdate({
+        target: organisations.importKey,
+        set: {
+          kind: sql`excluded.kind`,
+          name: sql`excluded.name`,
+          description: sql`excluded.description`,
+          regionCode: sql`excluded.region_code`,
+          // Verification is a decision made on the site; a re-import does not undo it.
+          status: sql`case when ${organisations.status} = 'verified' then 'verified' else excluded.status end`,
+          updatedAt: sql`now()`,
+        },
+      })
+      .returning({ id: organisations.id, key: organisations.importKey });
+    for (const r of rows) if (r.key) ids.set(r.key, r.id);
+  }
+  // References to organisations imported earlier.
+  const missing = [...new Set([...doc.cases.map((c) => c.organisation), ...doc.offers.map((o) => o.organisation), ...doc.organisations.flatMap((o) => (o.parent ? [o.parent] : []))])].filter(
+    (key) => !ids.has(key),
+  );
+  if (missing.length) {
+    const rows = await tx.select({ id: organisations.id, key: organisations.importKey }).from(organisations).where(inArray(organisations.importKey, missing));
+    for (const r of rows) if (r.key) ids.set(r.key, r.id);
+  }
+  for (const o of doc.organisations) {
+    const id = ids.get(o.key);
+    const parentId = o.parent ? (ids.get(o.parent) ?? null) : null;
+    if (id) await tx.update(organisations).set({ parentId }).where(eq(organisations.id, id));
+  }
+  return ids;
+}
+
+async function upsertCases(
+  tx: Transaction,
+  cipher: IdentityCipher,
+  doc: ImportDocument,
+  orgIds: Map<string, string>,
+  held: HeldIdentities,
+  now: Date,
+): Promise<Map<string, string>> {
+  // A household registered on the site (no import key) is adopted by the file rather than duplicated.
+  for (const [i, holder] of held) {
+    const key = doc.cases[i]?.key;
+    if (key && holder.importKey === null) await tx.update(cases).set({ importKey: key }).where(eq(cases.id, holder.caseId));
+  }
+  const ids = new Map<string, string>();
+  for (let i = 0; i < doc.cases.length; i += BATCH) {
+    const rows = await tx
+      .insert(cases)
+      .values(
+        doc.cases.slice(i, i + BATCH).map((c) => ({
+          importKey: c.key,
+          organisationId: orgIds.get(c.organisation) ?? "",
+          regionCode: c.region,
+          headNameEnc: cipher.encrypt("name", c.head.name),
+          headIdNumberEnc: cipher.encrypt("idNumber", c.head.idNumber),
+          headPhoneEnc: cipher.encrypt("phone", c.head.phone),
+          headAddressEnc: cipher.encrypt("address", c.head.address),
+          idHash: cipher.hashResidentId(c.head.idNumber),
+          birthYear: c.head.birthYear,
+          sex: c.head.sex,
+          householdSize: c.householdSize,
+          monthlyIncomePerHead: c.monthlyIncomePerHead,
+          causes: c.causes,
+          tier: c.tier,
+          status: c.status,
+          consent: c.consent,
+        })),
+      )
+      .onConflictDoUpdate({
+        target: cases.importKey,
+        set: {
+          organisationId: sql`excluded.organisation_id`,
+          regionCode: sql`excluded.region_code`,
+          headNameEnc: sql`excluded.head_name_enc`,
+          headIdNumberEnc: sql`excluded.head_id_number_enc`,
+          headPhoneEnc: sql`excluded.head_phone_enc`,
+          headAddressEnc: sql`excluded.head_address_enc`,
+          idHash: sql`excluded.id_hash`,
+          birthYear: sql`excluded.birth_year`,
+          sex: sql`excluded.sex`,
+          householdSize: sql`excluded.household_size`,
+          monthlyIncomePerHead: sql`excluded.monthly_income_per_head`,
+          causes: sql`excluded.causes`,
+          tier: sql`excluded.tier`,
+          status: sql`excluded.status`,
+          consent: sql`excluded.consent`,
+          updatedAt: now,
+        },
+      })
+      .returning({ id: cases.id, key: cases.importKey });
+    for (const r of rows) if (r.key) ids.set(r.key, r.id);
+  }
+  return ids;
+}
+
+// True in ON CONFLICT DO UPDATE when the incoming row differs in anything the public sees.
+const needChanged = sql`(${needs.regionCode}, ${needs.category}, ${needs.title}, ${needs.story}, ${needs.skills}, ${needs.targetAmount}, ${needs.status})
+  is distinct from (excluded.region_code, excluded.category, excluded.title, excluded.story, excluded.skills, excluded.target_amount, excluded.status)`;
+const offerChanged = sql`(${offers.organisationId}, ${offers.category}, ${offers.title}, ${offers.description}, ${offers.skills}, ${offers.regionCodes},
+  ${offers.capacity}, ${offers.amount}, ${offers.validFrom}, ${offers.validUntil}, ${offers.status})
+  is distinct from (excluded.organisation_id, excluded.category, excluded.title, excluded.description, excluded.skills, excluded.region_codes,
+  excluded.capacity, excluded.amount, excluded.valid_from, excluded.valid_until, excluded.status)`;
+
+/** The status a need moves to on import; needs further along (matched, fulfilled…) keep theirs. */
+function importedStatus(current: NeedStatus | undefined, publish: boolean): NeedStatus {
+  if (current === undefined || current === "draft" || current === "published") return publish ? "published" : "draft";
+  if (publish && (current === "withdrawn" || current === "expired")) return "published";
+  return current;
+}
+
+async function upsertNeeds(tx: Transaction, doc: ImportDocument, caseIds: Map<string, string>, now: Date) {
+  const items = doc.cases.flatMap((c) => c.needs.map((need) => ({ need, c })));
+  const refs: Record<string, string> = {};
+  const changed: string[] = [];
+  for (let i = 0; i < items.length; i += BATCH) {
+    const batch = items.slice(i, i + BATCH);
+    const keys = batch.map(({ need }) => need.key);
+    const before = new Map(
+      (await tx.select({ key: needs.importKey, ref: needs.ref, status: needs.status, version: needs.version }).from(needs).where(inArray(needs.importKey, keys))).map((r) => [r.key, r]),
+    );
+    const fresh = await freshReferences(tx, "N", batch.length);
+    const rows = await tx
+      .insert(needs)
+      .values(
+        batch.map(({ need, c }, j) => {
+          const status = importedStatus(before.get(need.key)?.status, need.publish);
+          return {
+            importKey: need.key,
+            ref: fresh[j] ?? "",
+            caseId: caseIds.get(c.key) ?? "",
+            regionCode: c.region,
+            category: need.category,
+            title: need.title,
+            story: need.story,
+            skills: need.skills,
+            targetAmount: need.amount,
+            status,
+            publishedAt: status === "published" ? now : null,
+            updatedAt: now,
+          };
+        }),
+      )
+      .onConflictDoUpdate({
+        target: needs.importKey,
+        set: {
+          caseId: sql`excluded.case_id`,
+          regionCode: sql`excluded.region_code`,
+          category: sql`excluded.category`,
+          title: sql`excluded.title`,
+          story: sql`excluded.story`,
+          skills: sql`excluded.skills`,
+          targetAmount: sql`excluded.target_amount`,
+          status: sql`excluded.status`,
+          publishedAt: sql`case when excluded.status = 'published' and ${needs.publishedAt} is null then excluded.published_at else ${needs.publishedAt} end`,
+          version: sql`case when ${needChanged} then ${needs.version} + 1 else ${needs.version} end`,
+          updatedAt: sql`case when ${needChanged} then excluded.updated_at else ${needs.updatedAt} end`,
+        },
+      })
+      .returning({ key: needs.importKey, ref: needs.ref, version: needs.version, status: needs.status });
+    for (const r of rows) {
+      if (!r.key) continue;
+      refs[r.key] = r.ref;
+      const prior = before.get(r.key);
+      const isPublic = r.status === "published" || r.status === "matched";
+      if (prior ? prior.version !== r.version : isPublic) changed.push(r.ref);
+    }
+  }
+  return { refs, changed };
+}
+
+async function upsertOffers(tx: Transaction, doc: ImportDocument, orgIds: Map<string, string>, now: Date) {
+  const refs: Record<string, string> = {};
+  const changed: string[] = [];
+  for (let i = 0; i < doc.offers.length; i += BATCH) {
+    const batch = doc.offers.slice(i, i + BATCH);
+    const before = new Map(
+      (await tx.select({ key: offers.importKey, version: offers.version }).from(offers).where(inArray(offers.importKey, batch.map((o) => o.key)))).map((r) => [r.key, r.version]),
+    );
+    const fresh = await freshReferences(tx, "O", batch.length);
+    const rows = await tx
+      .insert(offers)
+      .values(
+        batch.map((o, j) => ({
+          importKey: o.key,
+          ref: fresh[j] ?? "",
+          organisationId: orgIds.get(o.organisation) ?? "",
+          category: o.category,
+          title: o.title,
+          description: o.description,
+          skills: o.skills,
+          regionCodes: o.regions,
+          capacity: o.capacity,
+          remainingCapacity: o.capacity,
+          amount: o.amount,
+          validFrom: o.validFrom ?? null,
+          validUntil: o.validUntil,
+          status: o.status,
+          updatedAt: now,
+        })),
+      )
+      .onConflictDoUpdate({
+        target: offers.importKey,
+        set: {
+          organisationId: sql`excluded.organisation_id`,
+          category: sql`excluded.category`,
+          title: sql`excluded.title`,
+          description: sql`excluded.description`,
+          skills: sql`excluded.skills`,
+          regionCodes: sql`excluded.region_codes`,
+          capacity: sql`excluded.capacity`,
+          // Keep what matches already consumed: remaining = new capacity − used.
+          remainingCapacity: sql`greatest(0, excluded.capacity - (${offers.capacity} - ${offers.remainingCapacity}))`,
+          amount: sql`excluded.amount`,
+          validFrom: sql`excluded.valid_from`,
+          validUntil: sql`excluded.valid_until`,
+          status: sql`excluded.status`,
+          version: sql`case when ${offerChanged} then ${offers.version} + 1 else ${offers.version} end`,
+          updatedAt: sql`case when ${offerChanged} then excluded.updated_at else ${offers.updatedAt} end`,
+        },
+      })
+      .returning({ key: offers.importKey, ref: offers.ref, version: offers.version, status: offers.status });
+    for (const r of rows) {
+      if (!r.key) continue;
+      refs[r.key] = r.ref;
+      const prior = before.get(r.key);
+      if (prior === undefined ? r.status === "open" : prior !== r.version) changed.push(r.ref);
+    }
+  }
+  return { refs, changed };
+}
+
+/** New references that no row holds yet; a collision is rare but must never fail an import. */
+async function freshReferences(tx: Transaction, prefix: "N" | "O", count: number): Promise<string[]> {
+  const table = prefix === "N" ? needs : offers;
+  const out = new Set<string>();
+  while (out.size < count) {
+    const candidates = Array.from({ length: count - out.size }, () => newPublicReference(prefix)).filter((r) => !out.has(r));
+    const taken = new Set((await tx.select({ ref: table.ref }).from(table).where(inArray(table.ref, candidates))).map((r) => r.ref));
+    for (const ref of candidates) if (!taken.has(ref)) out.add(ref);
+  }
+  return [...out];
+}

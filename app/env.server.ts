@@ -1,0 +1,69 @@
+// Configuration, validated once at start-up. A bad value stops the process with a message that
+// names the variable and what is expected. `.env.example` documents every variable.
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0"], { error: "must be true or false" })
+  .transform((v) => v === "true" || v === "1");
+
+const postgresUrl = z
+  .string()
+  .regex(/^postgres(ql)?:\/\/.+/, "must be a PostgreSQL URL like postgres://user:pass@host:5432/db");
+
+const configSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"], { error: "must be development, production or test" }).default("production"),
+    HOST: z.string().min(1).default("0.0.0.0"),
+    PORT: z.coerce
+      .number({ error: "must be a port number" })
+      .int("must be a whole number")
+      .min(0, "must be between 0 and 65535")
+      .max(65535, "must be between 0 and 65535")
+      .default(3000),
+    DATA_DIR: z.string().min(1, "must not be empty").default("./data"),
+    DATABASE_URL: postgresUrl.optional(),
+    MEILI_URL: z.url({ error: "must be a URL like http://127.0.0.1:7700" }).optional(),
+    MEILI_MASTER_KEY: z.string().min(16, "must be at least 16 characters").optional(),
+    IDENTITY_KEY: z
+      .string()
+      .refine((v) => Buffer.from(v, "base64").length === 32 && /^[A-Za-z0-9+/]+=*$/.test(v), {
+        error: "must be 32 random bytes in base64 (openssl rand -base64 32)",
+      })
+      .optional(),
+    SEED_DEMO: bool.default(true),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { error: "must be one of fatal, error, warn, info, debug, trace, silent" }).default("info"),
+  })
+  .superRefine((env, ctx) => {
+    if (env.MEILI_MASTER_KEY && !env.MEILI_URL) {
+      ctx.addIssue({ code: "custom", path: ["MEILI_URL"], message: "must be set when MEILI_MASTER_KEY is set" });
+    }
+  });
+
+export type Config = z.output<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  ${p.variable}: ${p.message}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Reads configuration from an environment; empty strings count as unset. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const result = configSchema.safeParse(present);
+  if (result.success) return result.data;
+  throw new ConfigError(
+    result.error.issues.map((issue) => {
+      const variable = String(issue.path[0] ?? "(environment)");
+      const got = present[variable];
+      const shown = variable.includes("KEY") || variable === "DATABASE_URL" ? "" : got === undefined ? "" : ` (got ${JSON.stringify(got)})`;
+      return { variable, message: `${issue.message}${shown}` };
+    }),
+  );
+}
+
+/** True when the app uses PGlite and/or its own Meilisearch, both of which live in DATA_DIR. */
+export function usesDataDir(config: Config): boolean {
+  return !config.DATABASE_URL || !config.MEILI_URL;
+}

@@ -1,0 +1,70 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { useChangeLanguage } from "remix-i18next/react";
+import { DEFAULT_LOCALE, isLocale } from "./i18n/config";
+import { i18nServer } from "./i18n/i18next.server";
+import stylesheet from "./tailwind.css?url";
+import { SiteFooter, SiteHeader } from "./ui/site-chrome";
+import { useNonce } from "./ui/nonce";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = await i18nServer.getLocale(request);
+  return { locale: isLocale(locale) ? locale : DEFAULT_LOCALE };
+}
+
+export const handle = { i18n: "common" };
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const locale = data?.locale ?? DEFAULT_LOCALE;
+  const nonce = useNonce();
+  useChangeLanguage(locale);
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="flex min-h-screen flex-col">
+        <SiteHeader locale={locale} />
+        <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 sm:py-8">
+          {children}
+        </main>
+        <SiteFooter />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  return (
+    <section className="mx-auto max-w-xl py-12 text-center" aria-labelledby="error-title">
+      <p className="text-5xl font-bold text-brand-700">{isRouteErrorResponse(error) ? error.status : 500}</p>
+      <h1 id="error-title" className="mt-4 text-2xl font-semibold">
+        {notFound ? t("error.notFoundTitle") : t("error.serverTitle")}
+      </h1>
+      <p className="mt-3 text-stone-600">{notFound ? t("error.notFoundBody") : t("error.serverBody")}</p>
+      <a href="/" className="mt-6 inline-block rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+        {t("error.backHome")}
+      </a>
+    </section>
+  );
+}

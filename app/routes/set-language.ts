@@ -1,0 +1,20 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { isLocale } from "../i18n/config";
+import { localeCookie } from "../i18n/i18next.server";
+
+/** Only a local path: an absolute or protocol-relative URL would make this an open redirect. */
+function safeRedirect(to: FormDataEntryValue | null): string {
+  return typeof to === "string" && to.startsWith("/") && !to.startsWith("//") && !to.startsWith("/\\") ? to : "/";
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const locale = form.get("locale");
+  if (!isLocale(locale)) throw new Response("Unknown language", { status: 400 });
+  return redirect(safeRedirect(form.get("redirectTo")), { headers: { "Set-Cookie": await localeCookie.serialize(locale) } });
+}
+
+export function loader() {
+  return redirect("/");
+}

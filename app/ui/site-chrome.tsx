@@ -1,0 +1,58 @@
+import { Form, NavLink, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { Locale } from "../i18n/config";
+
+const LANGUAGE_NAMES: Record<Locale, string> = { "zh-CN": "中文", en: "English" };
+
+export function SiteHeader({ locale }: { locale: Locale }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const navClass = ({ isActive }: { isActive: boolean }) =>
+    `rounded px-2 py-1 hover:bg-brand-50 ${isActive ? "font-semibold text-brand-700 underline underline-offset-4" : "text-stone-700"}`;
+  return (
+    <header className="border-b border-stone-200 bg-white">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
+        {t("site.skip")}
+      </a>
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <a href="/" className="flex items-baseline gap-2 text-brand-700">
+          <span className="text-xl font-bold">{t("site.name")}</span>
+          <span className="hidden text-sm text-stone-600 sm:inline">{t("site.tagline")}</span>
+        </a>
+        <nav aria-label={t("nav.main")} className="flex gap-2 text-sm sm:text-base">
+          <NavLink to="/needs" className={navClass}>
+            {t("nav.needs")}
+          </NavLink>
+          <NavLink to="/offers" className={navClass}>
+            {t("nav.offers")}
+          </NavLink>
+        </nav>
+        <Form method="post" action="/set-language" reloadDocument className="ml-auto flex items-center gap-1 text-sm" aria-label={t("nav.language")}>
+          <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
+          {(Object.keys(LANGUAGE_NAMES) as Locale[]).map((lng) => (
+            <button
+              key={lng}
+              type="submit"
+              name="locale"
+              value={lng}
+              lang={lng}
+              aria-pressed={lng === locale}
+              className={`rounded px-2 py-1 ${lng === locale ? "bg-brand-700 text-white" : "text-stone-700 hover:bg-stone-100"}`}
+            >
+              {LANGUAGE_NAMES[lng]}
+            </button>
+          ))}
+        </Form>
+      </div>
+    </header>
+  );
+}
+
+export function SiteFooter() {
+  const { t } = useTranslation();
+  return (
+    <footer className="border-t border-stone-200 bg-white py-6 text-center text-sm text-stone-600">
+      <p>{t("site.tagline")}</p>
+    </footer>
+  );
+}

@@ -1,0 +1,149 @@
+// npm run cli -- <command>  (also: npx xiangyun <command>). Errors go to stderr with a non-zero
+// exit: 1 for a failure, 2 for bad input (usage, an invalid import file).
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import type { Config } from "../app/env.server";
+import { ConfigError, loadConfig, usesDataDir } from "../app/env.server";
+import { parseImportDocument } from "../app/domain/import/import-document";
+import { importDocument } from "../app/domain/import/import-document.server";
+import { exportDocument } from "../app/domain/import/export-document.server";
+import { openDatabase } from "../db/client.server";
+import { DataDirInUseError, acquireDataDirLock } from "../db/data-dir-lock.server";
+import { migrateDatabase } from "../db/migrate.server";
+import { seedDemo } from "../db/seed/seed.server";
+import { createLogger } from "../server/logger.server";
+import type { Runtime } from "../server/runtime.server";
+import { startRuntime } from "../server/runtime.server";
+
+const USAGE = `Usage: npm run cli -- <command>
+
+Commands:
+  migrate                 apply database migrations and region data
+  seed                    load the demo data set (idempotent)
+  import <file.json> [--json]
+                          import organisations, cases, needs and offers (DESIGN §7);
+                          --json prints { needs: {key: ref}, offers: {key: ref}, cases: {key: id} }
+  export [file.json]      write everything in the import format (to stdout without a file)
+`;
+
+class UsageError extends Error {}
+
+async function withRuntime<T>(config: Config, command: string, fn: (runtime: Runtime) => Promise<T>): Promise<T> {
+  const logger = createLogger({ level: process.env.LOG_LEVEL ?? "warn", destination: 2 });
+  const runtime = await startRuntime({ config, logger, purpose: `cli ${command}` });
+  try {
+    return await fn(runtime);
+  } finally {
+    await runtime.stop();
+  }
+}
+
+async function migrate(config: Config): Promise<void> {
+  const release = usesDataDir(config) ? acquireDataDirLock(config.DATA_DIR, "cli migrate") : () => undefined;
+  try {
+    const handle = await openDatabase(config.DATABASE_URL ? { driver: "pg", url: config.DATABASE_URL } : { driver: "pglite", dataDir: join(config.DATA_DIR, "pglite") });
+    try {
+      await migrateDatabase(handle);
+    } finally {
+      await handle.close();
+    }
+  } finally {
+    release();
+  }
+  console.error("migrations applied");
+}
+
+async function importFile(config: Config, file: string | undefined, asJson: boolean): Promise<number> {
+  if (!file) throw new UsageError("import needs a file: npm run cli -- import <file.json>");
+  let value: unknown;
+  try {
+    value = JSON.parse(readFileSync(file, "utf8"));
+  } catch (error) {
+    console.error(`${file}: ${error instanceof SyntaxError ? `not valid JSON: ${error.message}` : error instanceof Error ? error.message : String(error)}`);
+    return 2;
+  }
+  const parsed = parseImportDocument(value);
+  if (!parsed.ok) return reportProblems(file, parsed.problems);
+
+  return withRuntime(config, "import", async (runtime) => {
+    const imported = await importDocument({ db: runtime.db, cipher: runtime.cipher, document: parsed.document });
+    if (!imported.ok) return reportProblems(file, imported.problems);
+    const { result } = imported;
+    // "import returns once the data is committed and the search indexes have caught up" (DESIGN §7).
+    const flushed = await runtime.flushSearch();
+    if (asJson) {
+      console.log(JSON.stringify({ needs: result.needs, offers: result.offers, cases: result.cases }, null, 2));
+    } else {
+      console.log(
+        `imported ${Object.keys(result.organisations).length} organisations, ${Object.keys(result.cases).length} cases, ` +
+          `${Object.keys(result.needs).length} needs, ${Object.keys(result.offers).length} offers; ${result.queued} search updates`,
+      );
+    }
+    if (flushed.failed) {
+      console.error(`the data is saved, but ${flushed.failed} search updates failed; they stay queued and are retried`);
+      return 1;
+    }
+    return 0;
+  });
+}
+
+function reportProblems(file: string, problems: { path: string; message: string }[]): number {
+  console.error(`${file}: ${problems.length} problem${problems.length === 1 ? "" : "s"}, nothing was imported`);
+  for (const p of problems) console.error(`  ${p.path}: ${p.message}`);
+  return 2;
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { json: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    (command ? console.log : console.error)(USAGE);
+    return values.help ? 0 : 2;
+  }
+  const config = loadConfig();
+  switch (command) {
+    case "migrate":
+      await migrate(config);
+      return 0;
+    case "seed":
+      return withRuntime(config, "seed", async (runtime) => {
+        const seeded = await seedDemo({ db: runtime.db, cipher: runtime.cipher });
+        await runtime.flushSearch();
+        console.log(`demo data set: ${seeded.organisations} organisations, ${seeded.cases} cases, ${seeded.needs} needs, ${seeded.offers} offers`);
+        return 0;
+      });
+    case "import":
+      return importFile(config, rest[0], values.json);
+    case "export":
+      return withRuntime(config, "export", async (runtime) => {
+        const json = `${JSON.stringify(await exportDocument({ db: runtime.db, cipher: runtime.cipher }), null, 2)}\n`;
+        if (rest[0]) {
+          writeFileSync(rest[0], json, { mode: 0o600 });
+          console.error(`wrote ${rest[0]} (it contains identities: keep it safe)`);
+        } else process.stdout.write(json);
+        return 0;
+      });
+    default:
+      throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
+  }
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof UsageError || error instanceof ConfigError || error instanceof DataDirInUseError) {
+    console.error(error.message);
+    process.exitCode = 2;
+  } else if (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) {
+    console.error(`${error.message}\n\n${USAGE}`);
+    process.exitCode = 2;
+  } else {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,50 @@
+// One database handle for the whole process: PGlite in DATA_DIR/pglite by default, a PostgreSQL
+// server through `pg` when DATABASE_URL is set. Both speak the same SQL and run the same migrations.
+import { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { NodePgDatabase } from "drizzle-orm/node-postgres";
+import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
+import type { PgliteDatabase } from "drizzle-orm/pglite";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { mkdirSync } from "node:fs";
+import pg from "pg";
+
+/** What domain code sees: the common drizzle API of both drivers. */
+export type Database = PgDatabase<PgQueryResultHKT>;
+export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+export type DatabaseOptions =
+  | { driver: "pg"; url: string; poolSize?: number }
+  | { driver: "pglite"; dataDir?: string; loadDataDir?: Blob };
+
+interface HandleBase {
+  db: Database;
+  close(): Promise<void>;
+}
+export type DatabaseHandle =
+  | (HandleBase & { driver: "pg"; nodePg: NodePgDatabase; pool: pg.Pool })
+  | (HandleBase & { driver: "pglite"; pgliteDb: PgliteDatabase; pglite: PGlite });
+
+/** Opens the database; the caller owns the handle and must close it. */
+export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  if (options.driver === "pg") {
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // Fail at start-up with the server's own message rather than at the first request.
+    const client = await pool.connect().catch(async (error: unknown) => {
+      await pool.end();
+      throw error;
+    });
+    client.release();
+    const nodePg = drizzleNodePg(pool);
+    return { driver: "pg", db: nodePg, nodePg, pool, close: once(() => pool.end()) };
+  }
+  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+  const pglite = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
+  const pgliteDb = drizzlePglite(pglite);
+  return { driver: "pglite", db: pgliteDb, pgliteDb, pglite, close: once(() => pglite.close()) };
+}
+
+function once(fn: () => Promise<void>): () => Promise<void> {
+  let done: Promise<void> | null = null;
+  return () => (done ??= fn());
+}

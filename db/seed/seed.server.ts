@@ -1,0 +1,27 @@
+import { count } from "drizzle-orm";
+import { parseImportDocument } from "../../app/domain/import/import-document";
+import { importDocument } from "../../app/domain/import/import-document.server";
+import type { IdentityCipher } from "../../app/domain/privacy/identity-cipher.server";
+import type { Database } from "../client.server";
+import { organisations } from "../schema/organisations";
+import { buildDemoDocument } from "./demo-document";
+
+export async function isDatabaseEmpty(db: Database): Promise<boolean> {
+  const [row] = await db.select({ n: count() }).from(organisations);
+  return (row?.n ?? 0) === 0;
+}
+
+/** Loads the deterministic demo data set through the importer; re-running it changes nothing. */
+export async function seedDemo(options: { db: Database; cipher: IdentityCipher }) {
+  const parsed = parseImportDocument(buildDemoDocument());
+  if (!parsed.ok) throw new Error(`the demo data set is invalid: ${parsed.problems.map((p) => `${p.path}: ${p.message}`).join("; ")}`);
+  const imported = await importDocument({ ...options, document: parsed.document });
+  if (!imported.ok) throw new Error(`the demo data set did not import: ${imported.problems.map((p) => `${p.path}: ${p.message}`).join("; ")}`);
+  const { result } = imported;
+  return {
+    organisations: Object.keys(result.organisations).length,
+    cases: Object.keys(result.cases).length,
+    needs: Object.keys(result.needs).length,
+    offers: Object.keys(result.offers).length,
+  };
+}

@@ -1,0 +1,23 @@
+import { sql } from "drizzle-orm";
+import { isSearchHealthy } from "../search/client.server";
+import { outboxBacklog } from "../search/search-sync.server";
+import type { Runtime } from "./runtime.server";
+
+export interface Health {
+  status: "ok" | "degraded";
+  database: "ok" | "error";
+  search: "ok" | "unavailable";
+  outbox: { pending: number; dead: number } | null;
+}
+
+/** Database and search status for /healthz; never throws. */
+export async function readHealth(runtime: Runtime): Promise<Health> {
+  const database = await runtime.db.execute(sql`select 1`).then(
+    () => "ok" as const,
+    () => "error" as const,
+  );
+  const search = (await isSearchHealthy(runtime.search)) ? ("ok" as const) : ("unavailable" as const);
+  const outbox = database === "ok" ? await outboxBacklog(runtime.db).catch(() => null) : null;
+  const status = database === "ok" && search === "ok" && (outbox?.dead ?? 0) === 0 ? "ok" : "degraded";
+  return { status, database, search, outbox };
+}

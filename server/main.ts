@@ -1,0 +1,139 @@
+// The Xiangyun web server: Express with compression, security headers and a per-request CSP nonce,
+// structured logs, /healthz, and the Remix request handler (built, or Vite middleware with --dev).
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import helmet from "helmet";
+import { randomBytes } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { pinoHttp } from "pino-http";
+import { ConfigError, loadConfig } from "../app/env.server";
+import { DataDirInUseError } from "../db/data-dir-lock.server";
+import { readHealth } from "./health.server";
+import { createLogger } from "./logger.server";
+import { startRuntime } from "./runtime.server";
+
+const isDev = process.argv.includes("--dev");
+const startedAt = performance.now();
+
+let config;
+try {
+  config = loadConfig({ ...process.env, NODE_ENV: process.env.NODE_ENV ?? (isDev ? "development" : "production") });
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
+
+const logger = createLogger({ level: config.LOG_LEVEL });
+let runtime;
+try {
+  runtime = await startRuntime({ config, logger, purpose: "web server", seedWhenEmpty: true, runOutboxWorker: true });
+} catch (error) {
+  if (error instanceof DataDirInUseError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  logger.fatal({ err: error }, "could not start");
+  process.exit(1);
+}
+const rt = runtime;
+
+const app = express();
+app.disable("x-powered-by");
+app.set("trust proxy", 1);
+app.use(compression());
+app.use((_req, res, next) => {
+  res.locals.cspNonce = randomBytes(16).toString("base64");
+  next();
+});
+app.use(
+  helmet({
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'strict-dynamic'", (_req: IncomingMessage, res: ServerResponse) => `'nonce-${nonceOf(res)}'`],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: isDev ? ["'self'", "ws:"] : ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    strictTransportSecurity: config.NODE_ENV === "production" ? undefined : false,
+  }),
+);
+app.use(
+  pinoHttp({
+    logger,
+    // Static files and health checks would drown the log.
+    autoLogging: { ignore: (req) => req.url === "/healthz" || (req.url ?? "").startsWith("/assets/") },
+    customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info"),
+    serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }) },
+  }),
+);
+
+app.get("/healthz", async (_req, res) => {
+  const health = await readHealth(rt);
+  res.status(health.status === "ok" ? 200 : 503).set("Cache-Control", "no-store").json(health);
+});
+
+let build: ServerBuild | (() => Promise<ServerBuild>);
+if (isDev) {
+  const vite = await import("vite").then((v) => v.createServer({ server: { middlewareMode: true } }));
+  app.use(vite.middlewares);
+  build = async () => {
+    const module: unknown = await vite.ssrLoadModule("virtual:remix/server-build");
+    return module as ServerBuild; // The module is the server build by Remix's contract.
+  };
+} else {
+  app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("build/client", { maxAge: "1h" }));
+  build = (await import(new URL("../build/server/index.js", import.meta.url).href)) as ServerBuild;
+}
+
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: isDev ? "development" : "production",
+    getLoadContext: (_req, res) => ({ runtime: rt, cspNonce: nonceOf(res) }),
+  }),
+);
+
+const server = app.listen(config.PORT, config.HOST, () => {
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.PORT;
+  logger.info({ port, startupMs: Math.round(performance.now() - startedAt) }, `Xiangyun is listening on http://localhost:${port}`);
+});
+
+let stopping = false;
+async function shutdown(signal: string, code = 0) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, "shutting down");
+  server.close();
+  server.closeAllConnections();
+  await rt.stop().catch((error: unknown) => logger.error({ err: error }, "could not stop cleanly"));
+  logger.flush();
+  process.exit(code);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("uncaughtException", (error) => {
+  logger.fatal({ err: error }, "uncaught exception");
+  void shutdown("uncaughtException", 1);
+});
+
+function nonceOf(res: ServerResponse): string {
+  const locals: unknown = "locals" in res ? res.locals : undefined;
+  if (locals && typeof locals === "object" && "cspNonce" in locals && typeof locals.cspNonce === "string") return locals.cspNonce;
+  return "";
+}
