@@ -17,6 +17,13 @@ describe("DATA_DIR lock", () => {
     acquireDataDirLock(dir, "cli import")();
   });
 
+  it("refuses a second owner inside the same process", () => {
+    const dir = tempDir();
+    const release = acquireDataDirLock(dir, "web server");
+    expect(() => acquireDataDirLock(dir, "cli import")).toThrow(`is in use by process ${process.pid} (web server)`);
+    release();
+  });
+
   it("stops a second owner with a message naming the holder", async () => {
     const dir = tempDir();
     // Another live process holds it: a sleeping child stands in for a running server.

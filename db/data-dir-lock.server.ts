@@ -22,6 +22,10 @@ function isAlive(pid: number): boolean {
   }
 }
 
+// Locks this process holds: a second owner inside one process (a test, a dev reload) is refused too,
+// while a lock file that merely carries our pid (left by a crashed process whose pid we now have) is stale.
+const heldHere = new Set<string>();
+
 /** Takes DATA_DIR/xiangyun.lock for this process; returns the release function. */
 export function acquireDataDirLock(dataDir: string, purpose: string): () => void {
   const dir = resolve(dataDir);
@@ -32,16 +36,19 @@ export function acquireDataDirLock(dataDir: string, purpose: string): () => void
       const fd = openSync(file, "wx", 0o600);
       writeSync(fd, JSON.stringify({ pid: process.pid, purpose, since: new Date().toISOString() }));
       closeSync(fd);
+      heldHere.add(file);
       let released = false;
       return () => {
         if (released) return;
         released = true;
+        heldHere.delete(file);
         rmSync(file, { force: true });
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
       const holder = readHolder(file);
-      if (holder && holder.pid !== process.pid && isAlive(holder.pid)) throw new DataDirInUseError(dir, holder);
+      const isHeld = holder && (holder.pid === process.pid ? heldHere.has(file) : isAlive(holder.pid));
+      if (holder && isHeld) throw new DataDirInUseError(dir, holder);
       // The holder died without releasing it (kill -9, power loss): the lock is stale.
       rmSync(file, { force: true });
     }

@@ -1,0 +1,116 @@
+import type { Settings } from "meilisearch";
+import { describe, expect, it } from "vitest";
+import { PUBLIC_NEED_FIELDS } from "../app/domain/needs/public-need";
+import { PUBLIC_OFFER_FIELDS } from "../app/domain/offers/public-offer";
+import {
+  attributesNamedIn,
+  attributesOutsideAllowlist,
+  indexName,
+  needsIndexSettings,
+  offersIndexSettings,
+  skillsVocabulary,
+  synonymsFromVocabulary,
+} from "./index-settings";
+
+const indexes = [
+  { name: "needs", settings: needsIndexSettings, allowlist: PUBLIC_NEED_FIELDS },
+  { name: "offers", settings: offersIndexSettings, allowlist: PUBLIC_OFFER_FIELDS },
+];
+
+// Settings keys attributesNamedIn reads, and keys that name no attribute. A new key must be
+// placed in one of the two lists, so the allowlist check cannot silently miss it.
+const KEYS_NAMING_ATTRIBUTES = [
+  "searchableAttributes",
+  "displayedAttributes",
+  "filterableAttributes",
+  "sortableAttributes",
+  "rankingRules",
+  "localizedAttributes",
+  "distinctAttribute",
+  "typoTolerance",
+  "faceting",
+];
+const KEYS_WITHOUT_ATTRIBUTES = ["synonyms", "pagination"];
+
+describe("synonymsFromVocabulary", () => {
+  it("maps every term of a group to every other term of it", () => {
+    const synonyms = needsIndexSettings.synonyms;
+    for (const group of skillsVocabulary) {
+      const terms = [...group.zh, ...group.en];
+      for (const term of terms) {
+        expect(synonyms[term], term).toEqual(expect.arrayContaining(terms.filter((other) => other !== term)));
+        expect(synonyms[term], term).not.toContain(term);
+      }
+    }
+  });
+
+  it("joins the groups of a term listed in two of them, and lowercases", () => {
+    const synonyms = synonymsFromVocabulary([
+      { zh: ["保洁"], en: ["Cleaner"] },
+      { zh: ["家政", "保洁"], en: [] },
+    ]);
+    expect(synonyms).toEqual({ 保洁: ["cleaner", "家政"], cleaner: ["保洁"], 家政: ["保洁"] });
+  });
+
+  it("gives the same synonyms to both indexes", () => {
+    expect(offersIndexSettings.synonyms).toEqual(needsIndexSettings.synonyms);
+  });
+});
+
+describe("skills vocabulary", () => {
+  it("has Chinese and English terms in every group, each term in one group only", () => {
+    const seen = new Set<string>();
+    for (const group of skillsVocabulary) {
+      expect(group.zh.length, JSON.stringify(group)).toBeGreaterThan(0);
+      expect(group.en.length, JSON.stringify(group)).toBeGreaterThan(0);
+      for (const term of [...group.zh, ...group.en]) {
+        expect(seen.has(term), term).toBe(false);
+        expect(term, term).toBe(term.trim().toLowerCase());
+        seen.add(term);
+      }
+    }
+  });
+});
+
+describe("index settings", () => {
+  it.each(indexes)("$name names only allowlisted public fields", ({ settings, allowlist }) => {
+    expect(attributesNamedIn(settings).length).toBeGreaterThan(10);
+    expect(attributesOutsideAllowlist(settings, allowlist)).toEqual([]);
+  });
+
+  it.each(indexes)("$name uses only settings keys the allowlist check knows", ({ settings }) => {
+    const known = [...KEYS_NAMING_ATTRIBUTES, ...KEYS_WITHOUT_ATTRIBUTES];
+    expect(Object.keys(settings).filter((key) => !known.includes(key))).toEqual([]);
+  });
+
+  it("reports a field outside the allowlist wherever a setting names it", () => {
+    const leaky: Settings = {
+      searchableAttributes: ["title", "caseName"],
+      filterableAttributes: [
+        "category",
+        { attributePatterns: ["caseBirthYear"], features: { facetSearch: false, filter: { equality: true, comparison: true } } },
+      ],
+      sortableAttributes: ["createdAt"],
+      displayedAttributes: ["*"],
+      rankingRules: ["words", "caseTier:desc"],
+      localizedAttributes: [{ attributePatterns: ["regionName.zh", "identity.name"], locales: ["cmn"] }],
+      typoTolerance: { disableOnAttributes: ["phone"] },
+      faceting: { sortFacetValuesBy: { "*": "alpha", sex: "count" } },
+      distinctAttribute: "caseRef",
+    };
+    expect(attributesOutsideAllowlist(leaky, PUBLIC_NEED_FIELDS).sort()).toEqual(
+      ["*", "caseBirthYear", "caseName", "caseRef", "caseTier", "createdAt", "identity.name", "phone", "sex"].sort(),
+    );
+  });
+});
+
+describe("indexName", () => {
+  it("prefixes the base name only when a prefix is given", () => {
+    expect(indexName("needs")).toBe("needs");
+    expect(indexName("needs", "tmp")).toBe("tmp_needs");
+  });
+
+  it("refuses a prefix Meilisearch would reject as an index uid", () => {
+    expect(() => indexName("needs", "a b")).toThrow(/invalid index prefix/);
+  });
+});

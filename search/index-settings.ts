@@ -1,0 +1,143 @@
+// Index settings as code (DESIGN §4). The documents are the public projections and nothing else,
+// so every attribute named here must be one of their allowlisted fields (index-settings.test.ts).
+import type { GranularFilterableAttribute, Settings } from "meilisearch";
+import type { PublicNeed } from "../app/domain/needs/public-need";
+import type { PublicOffer } from "../app/domain/offers/public-offer";
+import { PUBLIC_NEED_FIELDS } from "../app/domain/needs/public-need";
+import { PUBLIC_OFFER_FIELDS } from "../app/domain/offers/public-offer";
+import vocabulary from "./skills-vocabulary.json" with { type: "json" };
+
+export const NEEDS_INDEX = "needs";
+export const OFFERS_INDEX = "offers";
+export const PRIMARY_KEY = "ref" satisfies keyof PublicNeed & keyof PublicOffer;
+
+/** One group of interchangeable skill or help terms, Chinese and English. */
+export interface VocabularyGroup {
+  zh: string[];
+  en: string[];
+}
+
+export const skillsVocabulary: readonly VocabularyGroup[] = vocabulary;
+
+/** The index uid for `base`, optionally prefixed (`tmp` → `tmp_needs`) for tests and reindexing. */
+export function indexName(base: string, prefix?: string): string {
+  if (!prefix) return base;
+  // Meilisearch accepts only these characters in an index uid.
+  if (!/^[A-Za-z0-9_-]+$/.test(prefix)) throw new Error(`invalid index prefix ${JSON.stringify(prefix)}`);
+  return `${prefix}_${base}`;
+}
+
+/** Maps every term of a group to all the other terms of its groups, so any one finds the rest. */
+export function synonymsFromVocabulary(groups: readonly VocabularyGroup[]): Record<string, string[]> {
+  const synonyms = new Map<string, Set<string>>();
+  for (const group of groups) {
+    // Meilisearch lowercases queries; a key with capitals would never match.
+    const terms = [...new Set([...group.zh, ...group.en].map((term) => term.trim().toLowerCase()))].filter(Boolean);
+    for (const term of terms) {
+      const others = synonyms.get(term) ?? new Set<string>();
+      for (const other of terms) if (other !== term) others.add(other);
+      synonyms.set(term, others);
+    }
+  }
+  return Object.fromEntries([...synonyms].filter(([, others]) => others.size > 0).map(([term, others]) => [term, [...others]]));
+}
+
+const synonyms = synonymsFromVocabulary(skillsVocabulary);
+
+/** Filters by value only: codes, enums, and money kept as exact text. */
+function equalityOnly(attributePatterns: string[], facetSearch = false): GranularFilterableAttribute {
+  return { attributePatterns, features: { facetSearch, filter: { equality: true, comparison: false } } };
+}
+
+/** Filters by value and by range: numbers, and months / dates as ISO text (which sorts correctly). */
+function withRanges(attributePatterns: string[]): GranularFilterableAttribute {
+  return { attributePatterns, features: { facetSearch: false, filter: { equality: true, comparison: true } } };
+}
+
+// Mixed Chinese / English fields are pinned to `cmn`: the Chinese segmenter keeps Latin words
+// intact (English titles still match, with typos), while letting Meilisearch detect the language
+// tokenizes a text with one stray kana (「小王の店」) as Japanese and hides its Chinese words.
+// Giving a field both cmn and eng brings that detection back, so each pattern has one locale.
+const sharedSettings = {
+  synonyms,
+  typoTolerance: {
+    enabled: true,
+    // A typo on "2026" or an amount finds other numbers, never the one meant.
+    disableOnNumbers: true,
+  },
+  pagination: { maxTotalHits: 100_000 },
+  // Enough for every county of a prefecture in a region facet; skills facets are cut by count.
+  faceting: { maxValuesPerFacet: 300, sortFacetValuesBy: { "*": "alpha", skills: "count" } },
+} satisfies Settings;
+
+/** Settings of the `needs` index; documents are `PublicNeed`. */
+export const needsIndexSettings = {
+  ...sharedSettings,
+  // displayedAttributes is the allowlist too: a stray field pushed by mistake is never served.
+  displayedAttributes: [...PUBLIC_NEED_FIELDS],
+  searchableAttributes: ["title", "skills", "story", "regionName.zh", "regionName.en"],
+  filterableAttributes: [
+    equalityOnly(["skills"], true),
+    equalityOnly(["category", "status", "urgency", "ageBand", "regionCode", "regionPath"]),
+    // Money is text ("3000.00"): a range filter would compare it as text ("500.00" > "1000"),
+    // so only IS NULL / = are allowed, and it is not sortable.
+    equalityOnly(["targetAmount"]),
+    withRanges(["urgencyRank", "publishedMonth", "updatedMonth"]),
+  ],
+  sortableAttributes: ["urgencyRank", "publishedMonth", "updatedMonth"],
+  // At equal relevance the more urgent and then the newer need comes first.
+  rankingRules: ["words", "typo", "proximity", "attribute", "sort", "exactness", "urgencyRank:desc", "publishedMonth:desc"],
+  localizedAttributes: [
+    { attributePatterns: ["title", "skills", "story", "regionName.zh"], locales: ["cmn"] },
+    { attributePatterns: ["regionName.en"], locales: ["eng"] },
+  ],
+} satisfies Settings;
+
+/** Settings of the `offers` index; documents are `PublicOffer`. */
+export const offersIndexSettings = {
+  ...sharedSettings,
+  displayedAttributes: [...PUBLIC_OFFER_FIELDS],
+  searchableAttributes: ["title", "skills", "organisationName", "description", "regionNames.zh", "regionNames.en"],
+  filterableAttributes: [
+    equalityOnly(["skills"], true),
+    equalityOnly(["category", "status", "organisationKind", "regionCodes", "regionPath"]),
+    equalityOnly(["amount"]),
+    withRanges(["capacity", "remainingCapacity", "validFrom", "validUntil", "updatedMonth"]),
+  ],
+  sortableAttributes: ["remainingCapacity", "validUntil", "updatedMonth"],
+  rankingRules: ["words", "typo", "proximity", "attribute", "sort", "exactness", "updatedMonth:desc"],
+  localizedAttributes: [
+    { attributePatterns: ["title", "skills", "organisationName", "description", "regionNames.zh"], locales: ["cmn"] },
+    { attributePatterns: ["regionNames.en"], locales: ["eng"] },
+  ],
+} satisfies Settings;
+
+const RANKING_RULE_FIELD = /^(.+):(asc|desc)$/;
+
+/** Every attribute a settings object names (patterns included), as written. */
+export function attributesNamedIn(settings: Settings): string[] {
+  const named: string[] = [
+    ...(settings.searchableAttributes ?? []),
+    ...(settings.displayedAttributes ?? []),
+    ...(settings.sortableAttributes ?? []),
+    ...(settings.filterableAttributes ?? []).flatMap((rule) => (typeof rule === "string" ? [rule] : rule.attributePatterns)),
+    ...(settings.localizedAttributes ?? []).flatMap((rule) => rule.attributePatterns),
+    ...(settings.typoTolerance?.disableOnAttributes ?? []),
+    ...Object.keys(settings.faceting?.sortFacetValuesBy ?? {}).filter((key) => key !== "*"),
+    ...(settings.rankingRules ?? []).flatMap((rule) => RANKING_RULE_FIELD.exec(rule)?.slice(1, 2) ?? []),
+  ];
+  if (settings.distinctAttribute) named.push(settings.distinctAttribute);
+  return [...new Set(named)];
+}
+
+/**
+ * Attributes of `settings` that are not allowlisted fields. A nested key (`regionName.zh`) counts
+ * under its top-level field; a wildcard can't be checked against a list, so it is always reported.
+ */
+export function attributesOutsideAllowlist(settings: Settings, allowlist: readonly string[]): string[] {
+  const allowed = new Set(allowlist);
+  return attributesNamedIn(settings).filter((attribute) => {
+    const topLevel = attribute.split(".")[0] ?? attribute;
+    return attribute.includes("*") || !allowed.has(topLevel);
+  });
+}
