@@ -76,7 +76,11 @@ app.use(
     // Static files and health checks would drown the log.
     autoLogging: { ignore: (req) => req.url === "/healthz" || (req.url ?? "").startsWith("/assets/") },
     customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info"),
-    serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }) },
+    // Method, path and status only: no headers (cookies, tokens) and never a body.
+    serializers: {
+      req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
   }),
 );
 

@@ -1,24 +1,13 @@
 // Checks of an import document that need the database: regions exist, organisation references
-// resolve (in the file or already imported), unions contain what they register, identities are
-// not held by another case, and published text carries no identity. Read-only.
+// resolve (in the file or already imported), unions contain what they register, and identities are
+// not held by another case. Read-only.
 import { eq, inArray } from "drizzle-orm";
 import type { Database } from "../../../db/client.server";
 import { cases } from "../../../db/schema/cases";
 import { organisations } from "../../../db/schema/organisations";
 import { regions } from "../../../db/schema/regions";
 import type { IdentityCipher } from "../privacy/identity-cipher.server";
-import { findPii } from "../privacy/pii-guard";
 import type { ImportDocument, ImportProblem } from "./import-document";
-
-const PII_LABELS = {
-  "resident-id": "a resident ID number",
-  mobile: "a mobile number",
-  "bank-card": "a bank card number",
-  "own-name": "the household head's name",
-  "own-id": "part of the household head's resident ID",
-  "own-phone": "the household head's phone number",
-  "own-address": "part of the household's address",
-} as const;
 
 export interface OrganisationRef {
   kind: string;
@@ -82,14 +71,6 @@ export async function checkImportReferences(
   doc.cases.forEach((c, i) => {
     checkRegion(`cases[${i}].region`, c.region);
     union(`cases[${i}].organisation`, c.organisation, `cases[${i}].region`, c.region);
-    const identity = { name: c.head.name, idNumber: c.head.idNumber, phone: c.head.phone, address: c.head.address };
-    c.needs.forEach((need, j) => {
-      if (!need.publish) return;
-      for (const field of ["title", "story"] as const) {
-        const hit = findPii(need[field], identity)[0];
-        if (hit) problem(`cases[${i}].needs[${j}].${field}`, `contains ${PII_LABELS[hit.kind]} ("${hit.text}"); remove it before publishing`);
-      }
-    });
   });
 
   doc.offers.forEach((o, i) => {

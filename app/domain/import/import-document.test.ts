@@ -46,6 +46,20 @@ describe("import document validation", () => {
     ]);
   });
 
+  it("blocks publishing a story or title that carries an identity, and says what it found", () => {
+    const c = fakeCase(60);
+    const need = c.needs![0]!;
+    const doc = {
+      ...fakeDocument({ cases: 0 }),
+      cases: [{ ...c, needs: [{ ...need, title: `${c.head.name}需要工作`, story: `请拨打 ${c.head.phone} 联系` }, { ...need, key: "draft", publish: false, story: c.head.phone }] }],
+    };
+    const parsed = parseImportDocument(doc);
+    expect(parsed.ok ? [] : parsed.problems).toEqual([
+      { path: "cases[0].needs[0].title", message: `contains the household head's name ("${c.head.name}"); remove it before publishing` },
+      { path: "cases[0].needs[0].story", message: 'contains a mobile number ("19900000060"); remove it before publishing' },
+    ]);
+  });
+
   it("normalises phone numbers and resident IDs as people type them", () => {
     const c = fakeCase(1);
     const doc = { ...fakeDocument({ cases: 0 }), cases: [{ ...c, head: { ...c.head, phone: "+86 199-0000-0001", idNumber: c.head.idNumber.toLowerCase() } }] };

@@ -9,6 +9,18 @@ import { MONEY_PATTERN } from "../money/money";
 import { NEED_CATEGORIES } from "../needs/need-category";
 import { OFFER_STATUSES } from "../offers/offer-vocabulary";
 import { ORGANISATION_KINDS } from "../organisations/organisation-vocabulary";
+import type { PiiKind } from "../privacy/pii-guard";
+import { findPii } from "../privacy/pii-guard";
+
+const PII_LABELS: Record<PiiKind, string> = {
+  "resident-id": "a resident ID number",
+  mobile: "a mobile number",
+  "bank-card": "a bank card number",
+  "own-name": "the household head's name",
+  "own-id": "part of the household head's resident ID",
+  "own-phone": "the household head's phone number",
+  "own-address": "part of the household's address",
+};
 
 const key = z
   .string()
@@ -86,8 +98,12 @@ export const importCaseSchema = z
       ctx.addIssue({ code: "custom", path: ["head", "birthYear"], message: `does not match the resident ID (${birth.year})` });
     }
     c.needs.forEach((need, i) => {
-      if (need.publish && !c.consent) {
-        ctx.addIssue({ code: "custom", path: ["needs", i, "publish"], message: "cannot publish without the household's consent" });
+      if (!need.publish) return;
+      if (!c.consent) ctx.addIssue({ code: "custom", path: ["needs", i, "publish"], message: "cannot publish without the household's consent" });
+      // The PII guard (DESIGN §3): nothing that identifies the household may be published.
+      for (const field of ["title", "story"] as const) {
+        const hit = findPii(need[field], c.head)[0];
+        if (hit) ctx.addIssue({ code: "custom", path: ["needs", i, field], message: `contains ${PII_LABELS[hit.kind]} ("${hit.text}"); remove it before publishing` });
       }
     });
   });
