@@ -1,10 +1,10 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
-import { DEFAULT_LOCALE, isLocale } from "./i18n/config";
-import { i18nServer } from "./i18n/i18next.server";
+import { DEFAULT_LOCALE, resources } from "./i18n/config";
+import { getPageLocale } from "./i18n/page-locale.server";
 import stylesheet from "./tailwind.css?url";
 import { SiteFooter, SiteHeader } from "./ui/site-chrome";
 import { useNonce } from "./ui/nonce";
@@ -15,9 +15,17 @@ export const links: LinksFunction = () => [
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const locale = await i18nServer.getLocale(request);
-  return { locale: isLocale(locale) ? locale : DEFAULT_LOCALE };
+  const { locale } = await getPageLocale(request);
+  return { locale };
 }
+
+/** Routes set their own titles; an error page, rendered by this boundary, needs one here. */
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
+  if (!error) return [];
+  const messages = resources[data?.locale ?? DEFAULT_LOCALE].common;
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  return [{ title: `${notFound ? messages.error.notFoundTitle : messages.error.serverTitle} · ${messages.site.name}` }];
+};
 
 export const handle = { i18n: "common" };
 

@@ -51,7 +51,7 @@ export function SiteHeader({ locale }: { locale: Locale }) {
 export function SiteFooter() {
   const { t } = useTranslation();
   return (
-    <footer className="border-t border-stone-200 bg-white py-6 text-center text-sm text-stone-600">
+    <footer className="border-t border-stone-200 bg-white px-4 py-6 text-center text-sm text-stone-600">
       <p>{t("site.tagline")}</p>
     </footer>
   );

@@ -1,0 +1,117 @@
+// /needs/N-… — one published need, with everything the public projection holds and nothing more.
+import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { getPublicNeed } from "../domain/needs/public-needs.server";
+import { PUBLIC_REFERENCE_PATTERN } from "../domain/needs/public-reference.server";
+import { CategoryBadge, SkillTags, UrgencyBadge } from "../ui/badges";
+import { formatMonth } from "../ui/format";
+import { withNeedAmount } from "../ui/format-amount.server";
+import { contentLang, regionName, useLabels, useLocale } from "../ui/labels";
+import { titleMeta } from "../ui/meta";
+import { getPageLocale } from "../i18n/page-locale.server";
+import { PUBLIC_PAGE_HEADERS } from "./public-cache.server";
+
+// A malformed reference is answered without a query: it cannot name a need.
+const needParams = z.object({ ref: z.string().regex(PUBLIC_REFERENCE_PATTERN).startsWith("N-") });
+
+export async function loader({ params, request, context }: LoaderFunctionArgs) {
+  const parsed = needParams.safeParse(params);
+  if (!parsed.success) throw new Response("Not Found", { status: 404 });
+  const [{ locale, t }, need] = await Promise.all([getPageLocale(request), getPublicNeed(context.runtime.db, parsed.data.ref)]);
+  if (!need) throw new Response("Not Found", { status: 404 });
+  return { title: t("meta.suffix", { title: need.title }), ...withNeedAmount(need, locale) };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data?.title, matches);
+
+export const headers: HeadersFunction = () => PUBLIC_PAGE_HEADERS;
+
+function Fact({ term, children }: { term: string; children: ReactNode }) {
+  return (
+    <div className="flex justify-between gap-4 border-b border-stone-100 py-2 last:border-b-0">
+      <dt className="text-stone-600">{term}</dt>
+      <dd className="text-right font-medium text-stone-900">{children}</dd>
+    </div>
+  );
+}
+
+export default function NeedPage() {
+  const { need, amountLabel } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const labels = useLabels();
+  const locale = useLocale();
+  const county = regionName(need.regionName, locale);
+  return (
+    <>
+      <Link to="/needs" className="text-sm font-medium text-brand-700 underline underline-offset-4 hover:text-brand-800">
+        <span aria-hidden="true">← </span>
+        {t("needs.backToList")}
+      </Link>
+      <article aria-labelledby="need-title" className="mt-4">
+        <header>
+          <div className="flex flex-wrap gap-2">
+            <CategoryBadge category={need.category} />
+            <UrgencyBadge urgency={need.urgency} />
+            {need.status === "matched" ? (
+              <span className="inline-flex items-center rounded-full bg-emerald-100 px-2.5 py-0.5 text-xs font-medium text-emerald-900 sm:text-sm">
+                {labels.needStatus(need.status)}
+              </span>
+            ) : null}
+          </div>
+          <h1 id="need-title" className="mt-3 text-2xl font-bold leading-tight sm:text-3xl" lang={contentLang(need.title, locale)}>
+            {need.title}
+          </h1>
+          <p className="mt-2 text-sm text-stone-600">
+            <time dateTime={need.publishedMonth}>{t("needs.published", { month: formatMonth(need.publishedMonth, locale) })}</time>
+            <span aria-hidden="true"> · </span>
+            <span className="sr-only">, </span>
+            {t("needs.reference")} <span className="font-mono">{need.ref}</span>
+          </p>
+        </header>
+
+        <div className="mt-6 grid gap-6 md:grid-cols-3">
+          <div className="md:col-span-2">
+            <section aria-labelledby="story-title" className="rounded-lg border border-stone-200 bg-white p-4 sm:p-6">
+              <h2 id="story-title" className="text-lg font-semibold">
+                {t("needs.story")}
+              </h2>
+              {/* Stories keep the caseworker's paragraphs. */}
+              <p className="mt-3 whitespace-pre-line leading-relaxed text-stone-800" lang={contentLang(need.story, locale)}>
+                {need.story}
+              </p>
+              {need.skills.length ? (
+                <>
+                  <h3 className="mt-6 font-semibold">{t("needs.skills")}</h3>
+                  <div className="mt-2">
+                    <SkillTags skills={need.skills} label={t("needs.skills")} />
+                  </div>
+                </>
+              ) : null}
+            </section>
+          </div>
+
+          <div className="space-y-4">
+            <dl className="rounded-lg border border-stone-200 bg-white px-4 py-2 text-sm sm:text-base">
+              <Fact term={t("needs.category")}>{labels.category(need.category)}</Fact>
+              <Fact term={t("needs.urgency")}>{labels.urgency(need.urgency)}</Fact>
+              <Fact term={t("needs.county")}>
+                <span lang={county.lang}>{county.text}</span>
+              </Fact>
+              <Fact term={t("needs.ageBand")}>{labels.ageBand(need.ageBand)}</Fact>
+              {amountLabel ? <Fact term={t("needs.targetAmount")}>{amountLabel}</Fact> : null}
+            </dl>
+            <p className="flex gap-3 rounded-lg bg-stone-100 p-4 text-sm leading-relaxed text-stone-800 ring-1 ring-inset ring-stone-200">
+              <svg aria-hidden="true" viewBox="0 0 20 20" className="mt-0.5 h-5 w-5 shrink-0 fill-brand-700">
+                <path d="M10 1.5 3 4.3v5.2c0 4.3 3 7.9 7 9 4-1.1 7-4.7 7-9V4.3L10 1.5Zm0 4a2 2 0 0 1 2 2v1h.5a.5.5 0 0 1 .5.5v4a.5.5 0 0 1-.5.5h-5a.5.5 0 0 1-.5-.5V9a.5.5 0 0 1 .5-.5H8v-1a2 2 0 0 1 2-2Zm0 1a1 1 0 0 0-1 1v1h2v-1a1 1 0 0 0-1-1Z" />
+              </svg>
+              <span>{t("needs.privacy")}</span>
+            </p>
+          </div>
+        </div>
+      </article>
+    </>
+  );
+}
