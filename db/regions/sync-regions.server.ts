@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "../client.server";
 import { regions } from "../schema/regions";
+import { fromExcluded } from "../upsert";
 import { buildRegions } from "./build-regions";
 
 /** Loads the GB/T 2260 list into `regions`, inserting new codes and updating changed names. */
@@ -14,13 +15,7 @@ export async function syncRegions(db: Database): Promise<void> {
       .values(rows.slice(i, i + 1000))
       .onConflictDoUpdate({
         target: regions.code,
-        set: {
-          nameZh: sql`excluded.name_zh`,
-          nameEn: sql`excluded.name_en`,
-          level: sql`excluded.level`,
-          parentCode: sql`excluded.parent_code`,
-          path: sql`excluded.path`,
-        },
+        set: fromExcluded(regions, ["nameZh", "nameEn", "level", "parentCode", "path"]),
       });
   }
 }

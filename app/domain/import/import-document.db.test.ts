@@ -80,6 +80,13 @@ describe("import", () => {
     expect((await handle.db.select({ n: count() }).from(searchOutbox))[0]?.n).toBe(outboxBefore);
   });
 
+  it("has the database itself refuse a second case with the same resident ID", async () => {
+    const [existing] = await handle.db.select().from(cases).where(eq(cases.importKey, "case-1"));
+    if (!existing) throw new Error("case-1 missing");
+    const { id: _id, importKey: _key, ...copy } = existing;
+    await expect(handle.db.insert(cases).values({ ...copy, importKey: "sneaky-copy" })).rejects.toThrow();
+  });
+
   it("refuses unknown regions, wrong organisations and cases outside their union", async () => {
     const base = fakeDocument({ cases: 0, offers: 0 });
     const imported = await run({

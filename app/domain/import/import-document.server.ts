@@ -8,6 +8,7 @@ import { needs } from "../../../db/schema/needs";
 import { offers } from "../../../db/schema/offers";
 import { organisations } from "../../../db/schema/organisations";
 import { searchOutbox } from "../../../db/schema/search-outbox";
+import { fromExcluded } from "../../../db/upsert";
 import type { NeedStatus } from "../needs/need-category";
 import { newPublicReference } from "../needs/public-reference.server";
 import type { IdentityCipher } from "../privacy/identity-cipher.server";
@@ -84,10 +85,7 @@ async function upsertOrganisations(tx: Transaction, doc: ImportDocument): Promis
       .onConflictDoUpdate({
         target: organisations.importKey,
         set: {
-          kind: sql`excluded.kind`,
-          name: sql`excluded.name`,
-          description: sql`excluded.description`,
-          regionCode: sql`excluded.region_code`,
+          ...fromExcluded(organisations, ["kind", "name", "description", "regionCode"]),
           // Verification is a decision made on the site; a re-import does not undo it.
           status: sql`case when ${organisations.status} = 'verified' then 'verified' else excluded.status end`,
           updatedAt: sql`now()`,
@@ -152,21 +150,10 @@ async function upsertCases(
       .onConflictDoUpdate({
         target: cases.importKey,
         set: {
-          organisationId: sql`excluded.organisation_id`,
-          regionCode: sql`excluded.region_code`,
-          headNameEnc: sql`excluded.head_name_enc`,
-          headIdNumberEnc: sql`excluded.head_id_number_enc`,
-          headPhoneEnc: sql`excluded.head_phone_enc`,
-          headAddressEnc: sql`excluded.head_address_enc`,
-          idHash: sql`excluded.id_hash`,
-          birthYear: sql`excluded.birth_year`,
-          sex: sql`excluded.sex`,
-          householdSize: sql`excluded.household_size`,
-          monthlyIncomePerHead: sql`excluded.monthly_income_per_head`,
-          causes: sql`excluded.causes`,
-          tier: sql`excluded.tier`,
-          status: sql`excluded.status`,
-          consent: sql`excluded.consent`,
+          ...fromExcluded(cases, [
+            "organisationId", "regionCode", "headNameEnc", "headIdNumberEnc", "headPhoneEnc", "headAddressEnc", "idHash",
+            "birthYear", "sex", "householdSize", "monthlyIncomePerHead", "causes", "tier", "status", "consent",
+          ]),
           updatedAt: now,
         },
       })
@@ -226,14 +213,7 @@ async function upsertNeeds(tx: Transaction, doc: ImportDocument, caseIds: Map<st
       .onConflictDoUpdate({
         target: needs.importKey,
         set: {
-          caseId: sql`excluded.case_id`,
-          regionCode: sql`excluded.region_code`,
-          category: sql`excluded.category`,
-          title: sql`excluded.title`,
-          story: sql`excluded.story`,
-          skills: sql`excluded.skills`,
-          targetAmount: sql`excluded.target_amount`,
-          status: sql`excluded.status`,
+          ...fromExcluded(needs, ["caseId", "regionCode", "category", "title", "story", "skills", "targetAmount", "status"]),
           publishedAt: sql`case when excluded.status = 'published' and ${needs.publishedAt} is null then excluded.published_at else ${needs.publishedAt} end`,
           version: sql`case when ${needChanged} then ${needs.version} + 1 else ${needs.version} end`,
           updatedAt: sql`case when ${needChanged} then excluded.updated_at else ${needs.updatedAt} end`,
@@ -284,19 +264,10 @@ async function upsertOffers(tx: Transaction, doc: ImportDocument, orgIds: Map<st
       .onConflictDoUpdate({
         target: offers.importKey,
         set: {
-          organisationId: sql`excluded.organisation_id`,
-          category: sql`excluded.category`,
-          title: sql`excluded.title`,
-          description: sql`excluded.description`,
-          skills: sql`excluded.skills`,
-          regionCodes: sql`excluded.region_codes`,
-          capacity: sql`excluded.capacity`,
+          ...fromExcluded(offers, ["organisationId", "category", "title", "description", "skills", "regionCodes", "capacity"]),
           // Keep what matches already consumed: remaining = new capacity − used.
           remainingCapacity: sql`greatest(0, excluded.capacity - (${offers.capacity} - ${offers.remainingCapacity}))`,
-          amount: sql`excluded.amount`,
-          validFrom: sql`excluded.valid_from`,
-          validUntil: sql`excluded.valid_until`,
-          status: sql`excluded.status`,
+          ...fromExcluded(offers, ["amount", "validFrom", "validUntil", "status"]),
           version: sql`case when ${offerChanged} then ${offers.version} + 1 else ${offers.version} end`,
           updatedAt: sql`case when ${offerChanged} then excluded.updated_at else ${offers.updatedAt} end`,
         },
