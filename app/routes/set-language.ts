@@ -8,7 +8,7 @@ function safeRedirect(to: FormDataEntryValue | null): string {
   return typeof to === "string" && to.startsWith("/") && !to.startsWith("//") && !to.startsWith("/\\") ? to : "/";
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request }: Pick<ActionFunctionArgs, "request">) {
   const form = await request.formData();
   const locale = form.get("locale");
   if (!isLocale(locale)) throw new Response("Unknown language", { status: 400 });
