@@ -78,13 +78,13 @@ export const needsIndexSettings = {
   searchableAttributes: ["title", "skills", "story", "regionName.zh", "regionName.en"],
   filterableAttributes: [
     equalityOnly(["skills"], true),
-    equalityOnly(["category", "status", "urgency", "ageBand", "regionCode", "regionPath"]),
+    equalityOnly(["category", "status", "urgency", "ageBand", "regionCode", "regionPath", "provinceCode", "prefectureCode", "hasTargetAmount"]),
     // Money is text ("3000.00"): a range filter would compare it as text ("500.00" > "1000"),
     // so only IS NULL / = are allowed, and it is not sortable.
     equalityOnly(["targetAmount"]),
     withRanges(["urgencyRank", "publishedMonth", "updatedMonth"]),
   ],
-  sortableAttributes: ["urgencyRank", "publishedMonth", "updatedMonth"],
+  sortableAttributes: ["urgencyRank", "publishedMonth", "updatedMonth", "goalSortKey"],
   // At equal relevance the more urgent and then the newer need comes first.
   rankingRules: ["words", "typo", "proximity", "attribute", "sort", "exactness", "urgencyRank:desc", "publishedMonth:desc"],
   localizedAttributes: [
@@ -102,10 +102,11 @@ export const offersIndexSettings = {
     equalityOnly(["skills"], true),
     equalityOnly(["category", "status", "organisationKind", "regionCodes", "regionPath"]),
     equalityOnly(["amount"]),
-    withRanges(["capacity", "remainingCapacity", "validFrom", "validUntil", "updatedMonth"]),
+    withRanges(["policyRank", "capacity", "remainingCapacity", "validFrom", "validUntil", "updatedMonth"]),
   ],
-  sortableAttributes: ["remainingCapacity", "validUntil", "updatedMonth"],
-  rankingRules: ["words", "typo", "proximity", "attribute", "sort", "exactness", "updatedMonth:desc"],
+  sortableAttributes: ["remainingCapacity", "validUntil", "updatedMonth", "policyRank"],
+  // Policy first at comparable relevance (DESIGN §4): after the text rules, entitlements lead.
+  rankingRules: ["words", "typo", "proximity", "attribute", "sort", "exactness", "policyRank:desc", "updatedMonth:desc"],
   localizedAttributes: [
     { attributePatterns: ["title", "skills", "organisationName", "description", "regionNames.zh"], locales: ["cmn"] },
     { attributePatterns: ["regionNames.en"], locales: ["eng"] },

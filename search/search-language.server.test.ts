@@ -25,6 +25,7 @@ const chengguan = { code: "620102", path: ["62", "6201", "620102"], nameZh: "甘
 function need(source: Partial<PublicNeedSource> & Pick<PublicNeedSource, "ref" | "title">) {
   return toPublicNeed(
     {
+      version: 1,
       category: "job",
       story: "",
       skills: [],
@@ -52,6 +53,7 @@ const needs = [
 
 const offer = toPublicOffer({
   ref: "O-TRAIN",
+  version: 1,
   category: "training",
   title: "电工上岗证免费培训",
   description: "人社局组织的职业技能培训，考试合格发证。",

@@ -4,6 +4,7 @@ import type { PublicNeedSource } from "./public-need";
 
 const source: PublicNeedSource = {
   ref: "N-7K3Q9MX",
+  version: 1,
   category: "tuition",
   title: "孩子考上大专，学费缺口 4500 元",
   story: "母亲患病，家中收入微薄。",

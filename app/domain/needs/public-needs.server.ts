@@ -12,6 +12,7 @@ import { toPublicNeed } from "./public-need";
 /** The allowlisted columns a public need is built from. */
 export const publicNeedColumns = {
   ref: needs.ref,
+  version: needs.version,
   category: needs.category,
   title: needs.title,
   story: needs.story,
@@ -28,9 +29,10 @@ export const publicNeedColumns = {
   regionNameEn: regions.nameEn,
 };
 
-const isPublic = inArray(needs.status, [...PUBLIC_NEED_STATUSES]);
+export const isPublic = inArray(needs.status, [...PUBLIC_NEED_STATUSES]);
 
-function publicNeedQuery(db: Database) {
+/** The base query of public needs: allowlisted columns joined to their case and county. */
+export function publicNeedQuery(db: Database) {
   return db
     .select(publicNeedColumns)
     .from(needs)
@@ -40,10 +42,12 @@ function publicNeedQuery(db: Database) {
 
 type Row = Awaited<ReturnType<ReturnType<typeof publicNeedQuery>["execute"]>>[number];
 
-function fromRow(row: Row): PublicNeed | null {
+/** A row of publicNeedQuery as its public projection (null if it is not public). */
+export function fromRow(row: Row): PublicNeed | null {
   if ((row.status !== "published" && row.status !== "matched") || !row.publishedAt) return null;
   const source: PublicNeedSource = {
     ref: row.ref,
+    version: row.version,
     category: row.category,
     title: row.title,
     story: row.story,
@@ -59,7 +63,7 @@ function fromRow(row: Row): PublicNeed | null {
   return toPublicNeed(source);
 }
 
-const present = (need: PublicNeed | null): need is PublicNeed => need !== null;
+export const present = (need: PublicNeed | null): need is PublicNeed => need !== null;
 
 /** Published needs, newest first, a page at a time. */
 export async function listPublicNeeds(db: Database, options: { page: number; pageSize: number }): Promise<{ items: PublicNeed[]; total: number }> {

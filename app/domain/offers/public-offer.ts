@@ -5,6 +5,7 @@ import type { NeedCategory } from "../needs/need-category";
 
 export interface PublicOfferSource {
   ref: string;
+  version: number;
   category: NeedCategory;
   title: string;
   description: string;
@@ -23,6 +24,7 @@ export interface PublicOfferSource {
 
 export interface PublicOffer {
   ref: string;
+  version: number;
   category: NeedCategory;
   title: string;
   description: string;
@@ -30,6 +32,11 @@ export interface PublicOffer {
   status: "open" | "paused" | "closed";
   organisationName: string;
   organisationKind: OrganisationKind;
+  /**
+   * Policy first (应享尽享): at comparable relevance a public entitlement ranks before union and
+   * charity help, which comes on top of it. Higher ranks first.
+   */
+  policyRank: number;
   /** Codes of the regions the offer covers, and every ancestor of them (for filtering). */
   regionCodes: string[];
   regionPath: string[];
@@ -44,6 +51,7 @@ export interface PublicOffer {
 
 export const PUBLIC_OFFER_FIELDS = [
   "ref",
+  "version",
   "category",
   "title",
   "description",
@@ -51,6 +59,7 @@ export const PUBLIC_OFFER_FIELDS = [
   "status",
   "organisationName",
   "organisationKind",
+  "policyRank",
   "regionCodes",
   "regionPath",
   "regionNames",
@@ -62,9 +71,12 @@ export const PUBLIC_OFFER_FIELDS = [
   "updatedMonth",
 ] as const satisfies readonly (keyof PublicOffer)[];
 
+const POLICY_RANK: Record<OrganisationKind, number> = { government: 3, union: 2, charity: 1, training: 0, employer: 0, volunteer: 0 };
+
 export function toPublicOffer(source: PublicOfferSource): PublicOffer {
   return {
     ref: source.ref,
+    version: source.version,
     category: source.category,
     title: source.title,
     description: source.description,
@@ -72,6 +84,7 @@ export function toPublicOffer(source: PublicOfferSource): PublicOffer {
     status: source.status,
     organisationName: source.organisation.name,
     organisationKind: source.organisation.kind,
+    policyRank: POLICY_RANK[source.organisation.kind],
     regionCodes: source.regions.map((r) => r.code),
     regionPath: [...new Set(source.regions.flatMap((r) => r.path))],
     regionNames: source.regions.map((r) => ({ zh: r.nameZh, en: r.nameEn })),

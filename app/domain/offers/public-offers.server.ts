@@ -9,6 +9,7 @@ import { toPublicOffer } from "./public-offer";
 
 export const publicOfferColumns = {
   ref: offers.ref,
+  version: offers.version,
   category: offers.category,
   title: offers.title,
   description: offers.description,

@@ -1,0 +1,106 @@
+// Searches published needs: Meilisearch first (Chinese segmentation, synonyms, typos, facets),
+// PostgreSQL when the engine is unreachable, so the public site keeps answering (DESIGN §4).
+import type { Meilisearch, MultiSearchQuery } from "meilisearch";
+import type { Logger } from "pino";
+import type { Database } from "../../../db/client.server";
+import { NEEDS_INDEX, indexName } from "../../../search/index-settings";
+import { CASE_TIERS } from "../cases/case-vocabulary";
+import { NEED_CATEGORIES } from "../needs/need-category";
+import type { PublicNeed } from "../needs/public-need";
+import { getRegionDirectory } from "../regions/region-directory.server";
+import type { RegionDirectory } from "../regions/region-directory.server";
+import type { NeedSearch, NeedSort } from "./search-query";
+import { effectiveSort } from "./search-query";
+import { childRegionField, regionChildren } from "./region-facets";
+import type { NeedSearchResult } from "./search-result";
+import { toFacetCounts } from "./search-result";
+import { searchNeedsInDatabase } from "./search-needs-fallback.server";
+
+export interface SearchContext {
+  db: Database;
+  search: Meilisearch;
+  logger?: Pick<Logger, "warn">;
+  indexPrefix?: string;
+  /** How long a search may wait for the engine before PostgreSQL answers instead. */
+  timeoutMs?: number;
+}
+
+const quote = (value: string) => JSON.stringify(value);
+const anyOf = (field: string, values: readonly string[]) => (values.length ? `${field} IN [${values.map(quote).join(", ")}]` : null);
+
+function needFilters(query: NeedSearch, except?: "category" | "urgency" | "money"): string[] {
+  const filters = ["status IN [\"published\", \"matched\"]"];
+  if (except !== "category") filters.push(anyOf("category", query.category) ?? "");
+  if (except !== "urgency") filters.push(anyOf("urgency", query.urgency) ?? "");
+  if (except !== "money" && query.money) filters.push(`hasTargetAmount = ${query.money === "yes"}`);
+  if (query.region) filters.push(`regionPath = ${quote(query.region)}`);
+  if (effectiveSort(query) === "goal") filters.push("hasTargetAmount = true");
+  return filters.filter(Boolean);
+}
+
+const SORTS: Record<NeedSort, string[] | undefined> = {
+  relevance: undefined,
+  newest: ["publishedMonth:desc", "urgencyRank:desc"],
+  urgent: ["urgencyRank:desc", "publishedMonth:desc"],
+  goal: ["goalSortKey:asc"],
+};
+
+/** One page of needs for a search, with facet counts, the region drill-down and a degraded flag. */
+export async function searchNeeds(context: SearchContext, query: NeedSearch): Promise<NeedSearchResult> {
+  const directory = await getRegionDirectory(context.db);
+  try {
+    return await searchNeedsInEngine(context, query, directory);
+  } catch (error) {
+    context.logger?.warn({ err: error }, "search engine unavailable: needs answered from PostgreSQL");
+    return searchNeedsInDatabase(context.db, query, directory);
+  }
+}
+
+async function searchNeedsInEngine(context: SearchContext, query: NeedSearch, directory: RegionDirectory): Promise<NeedSearchResult> {
+  const sort = effectiveSort(query);
+  const indexUid = indexName(NEEDS_INDEX, context.indexPrefix);
+  const childField = childRegionField(query.region);
+  const base = { indexUid, q: query.q } satisfies Partial<MultiSearchQuery>;
+  // A facet's counts leave out its own filter (disjunctive facets): choosing 就业 still shows how
+  // many 培训 needs there are.
+  const queries: MultiSearchQuery[] = [
+    {
+      ...base,
+      filter: needFilters(query),
+      sort: SORTS[sort],
+      page: query.page,
+      hitsPerPage: query.pageSize,
+      facets: childField ? [childField] : [],
+    },
+    { ...base, filter: needFilters(query, "category"), facets: ["category"], hitsPerPage: 0 },
+    { ...base, filter: needFilters(query, "urgency"), facets: ["urgency"], hitsPerPage: 0 },
+    { ...base, filter: needFilters(query, "money"), facets: ["hasTargetAmount"], hitsPerPage: 0 },
+  ];
+  const { results } = await context.search.multiSearch<{ queries: MultiSearchQuery[] }, PublicNeed>(
+    { queries },
+    { signal: AbortSignal.timeout(context.timeoutMs ?? 2_000) },
+  );
+  const [main, categories, urgencies, money] = results;
+  if (!main) throw new Error("Meilisearch returned no results");
+  const total = main.totalHits ?? main.estimatedTotalHits ?? 0;
+  const childCounts = childField ? main.facetDistribution?.[childField] : undefined;
+  return {
+    items: main.hits.map(({ _formatted: _f, _matchesPosition: _m, _rankingScore: _r, _rankingScoreDetails: _d, _federation: _fe, ...need }) => need),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+    totalPages: Math.max(1, Math.ceil(total / query.pageSize)),
+    sort,
+    regionTrail: directory.trail(query.region).map(({ code, nameZh, nameEn }) => ({ code, nameZh, nameEn })),
+    regionChildren: regionChildren(directory, query.region, childCounts),
+    facets: {
+      category: toFacetCounts(categories?.facetDistribution?.category, NEED_CATEGORIES),
+      urgency: toFacetCounts(urgencies?.facetDistribution?.urgency, CASE_TIERS),
+      money: [
+        { value: "yes", count: money?.facetDistribution?.hasTargetAmount?.true ?? 0 },
+        { value: "no", count: money?.facetDistribution?.hasTargetAmount?.false ?? 0 },
+      ],
+    },
+    degraded: false,
+  };
+}
