@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 import type { TestProjectInlineConfiguration } from "vitest/config";
@@ -6,6 +7,7 @@ import type { TestProjectInlineConfiguration } from "vitest/config";
 // TEST_DATABASE_URL names one (`.ci/run` starts a throwaway cluster and sets it).
 const alias = { "~": fileURLToPath(new URL("./app", import.meta.url)) };
 const exclude = ["node_modules/**", "build/**", "data/**", "tests/e2e/**"];
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 const projects: TestProjectInlineConfiguration[] = [
   {
@@ -34,6 +36,25 @@ if (process.env.TEST_DATABASE_URL) {
       hookTimeout: 60_000,
     },
   });
+}
+
+// Browser journeys need Chromium (`.ci/run` installs it and sets E2E=1, so there they cannot be
+// skipped); on a machine without it they are left out with a notice.
+if (process.env.E2E === "1" || existsSync(chromium)) {
+  projects.push({
+    resolve: { alias },
+    test: {
+      name: "e2e",
+      include: ["tests/e2e/**/*.e2e.test.ts"],
+      globalSetup: ["tests/e2e/global-setup.ts"],
+      testTimeout: 60_000,
+      hookTimeout: 180_000,
+      // One server, one browser per file: files run one after another to keep a 2-core machine calm.
+      fileParallelism: false,
+    },
+  });
+} else {
+  console.warn(`browser tests skipped: no Chromium at ${chromium} (apt-get install chromium)`);
 }
 
 export default defineConfig({

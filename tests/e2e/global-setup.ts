@@ -1,0 +1,64 @@
+// Builds the app once and starts it on a free port with its own DATA_DIR (seeded with the demo
+// data set), as a person would run it; every browser test file talks to that server.
+import { spawn, execFileSync } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { TestProject } from "vitest/node";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
+
+const root = new URL("../..", import.meta.url).pathname;
+
+export default async function setup(project: TestProject) {
+  execFileSync("npx", ["remix", "vite:build"], { cwd: root, stdio: "ignore" });
+  const dataDir = mkdtempSync(join(tmpdir(), "xiangyun-e2e-"));
+  const server = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+    cwd: root,
+    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, NODE_ENV: "production", LOG_LEVEL: "info", SEED_DEMO: "true" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const port = await waitForPort(server);
+  project.provide("baseUrl", `http://127.0.0.1:${port}`);
+  return async () => {
+    server.kill("SIGTERM");
+    await new Promise((resolve) => server.once("exit", resolve));
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+}
+
+/** The port from the server's "listening" log line; its stderr is kept for the error message. */
+function waitForPort(server: ChildProcess): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let output = "";
+    const timer = setTimeout(() => reject(new Error(`server did not start in 90 s:\n${output.slice(-4000)}`)), 90_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      for (const line of output.split("\n")) {
+        if (!line.includes("is listening")) continue;
+        try {
+          const parsed: unknown = JSON.parse(line);
+          if (parsed && typeof parsed === "object" && "port" in parsed && typeof parsed.port === "number") {
+            clearTimeout(timer);
+            server.stdout?.off("data", onData);
+            resolve(parsed.port);
+            return;
+          }
+        } catch {
+          // A partial line: wait for the rest.
+        }
+      }
+    };
+    server.stdout?.on("data", onData);
+    server.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    server.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${output.slice(-4000)}`));
+    });
+  });
+}
