@@ -56,14 +56,14 @@ export async function searchNeeds(context: SearchContext, query: NeedSearch): Pr
   }
 }
 
-async function searchNeedsInEngine(context: SearchContext, query: NeedSearch, directory: RegionDirectory): Promise<NeedSearchResult> {
+/** The multi-search the engine answers for a needs search: the page, then one query per disjunctive facet. */
+export function needSearchQueries(query: NeedSearch, indexUid: string): MultiSearchQuery[] {
   const sort = effectiveSort(query);
-  const indexUid = indexName(NEEDS_INDEX, context.indexPrefix);
   const childField = childRegionField(query.region);
   const base = { indexUid, q: query.q } satisfies Partial<MultiSearchQuery>;
   // A facet's counts leave out its own filter (disjunctive facets): choosing 就业 still shows how
   // many 培训 needs there are.
-  const queries: MultiSearchQuery[] = [
+  return [
     {
       ...base,
       filter: needFilters(query),
@@ -76,6 +76,12 @@ async function searchNeedsInEngine(context: SearchContext, query: NeedSearch, di
     { ...base, filter: needFilters(query, "urgency"), facets: ["urgency"], hitsPerPage: 0 },
     { ...base, filter: needFilters(query, "money"), facets: ["hasTargetAmount"], hitsPerPage: 0 },
   ];
+}
+
+async function searchNeedsInEngine(context: SearchContext, query: NeedSearch, directory: RegionDirectory): Promise<NeedSearchResult> {
+  const sort = effectiveSort(query);
+  const childField = childRegionField(query.region);
+  const queries = needSearchQueries(query, indexName(NEEDS_INDEX, context.indexPrefix));
   const { results } = await context.search.multiSearch<{ queries: MultiSearchQuery[] }, PublicNeed>(
     { queries },
     { signal: AbortSignal.timeout(context.timeoutMs ?? 2_000) },
