@@ -1,4 +1,5 @@
-// /needs/N-… — one published need, with everything the public projection holds and nothing more.
+// /needs/N-… — one published need, with everything the public projection holds and nothing more,
+// and a few similar needs below it.
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
@@ -6,11 +7,13 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { getPublicNeed } from "../domain/needs/public-needs.server";
 import { PUBLIC_REFERENCE_PATTERN } from "../domain/needs/public-reference.server";
+import { similarNeeds } from "../domain/search/similar-needs.server";
 import { CategoryBadge, SkillTags, UrgencyBadge } from "../ui/badges";
 import { formatMonth } from "../ui/format";
 import { withNeedAmount } from "../ui/format-amount.server";
 import { contentLang, regionName, useLabels, useLocale } from "../ui/labels";
 import { titleMeta } from "../ui/meta";
+import { NeedCard } from "../ui/need-card";
 import { getPageLocale } from "../i18n/page-locale.server";
 import { PUBLIC_PAGE_HEADERS } from "./public-cache.server";
 
@@ -22,7 +25,9 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   if (!parsed.success) throw new Response("Not Found", { status: 404 });
   const [{ locale, t }, need] = await Promise.all([getPageLocale(request), getPublicNeed(context.runtime.db, parsed.data.ref)]);
   if (!need) throw new Response("Not Found", { status: 404 });
-  return { title: t("meta.suffix", { title: need.title }), ...withNeedAmount(need, locale) };
+  // Never fails: without the search engine the list is empty and the page shows the need alone.
+  const similar = await similarNeeds({ search: context.runtime.search, logger: context.runtime.logger }, need);
+  return { title: t("meta.suffix", { title: need.title }), ...withNeedAmount(need, locale), similar: similar.map((n) => withNeedAmount(n, locale)) };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data?.title, matches);
@@ -39,7 +44,7 @@ function Fact({ term, children }: { term: string; children: ReactNode }) {
 }
 
 export default function NeedPage() {
-  const { need, amountLabel } = useLoaderData<typeof loader>();
+  const { need, amountLabel, similar } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const labels = useLabels();
   const locale = useLocale();
@@ -112,6 +117,20 @@ export default function NeedPage() {
           </div>
         </div>
       </article>
+      {similar.length ? (
+        <section aria-labelledby="similar-title" className="mt-10">
+          <h2 id="similar-title" className="text-xl font-semibold sm:text-2xl">
+            {t("needs.similar")}
+          </h2>
+          <ul className="mt-4 grid gap-4 sm:grid-cols-2">
+            {similar.map((item) => (
+              <li key={item.need.ref}>
+                <NeedCard need={item.need} amountLabel={item.amountLabel} headingLevel="h3" />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </>
   );
 }
