@@ -100,10 +100,15 @@ export const offersIndexSettings = {
   searchableAttributes: ["title", "skills", "organisationName", "description", "regionNames.zh", "regionNames.en"],
   filterableAttributes: [
     equalityOnly(["skills"], true),
-    equalityOnly(["category", "status", "organisationKind", "regionCodes", "regionPath"]),
+    equalityOnly(["category", "status", "organisationKind", "regionCodes", "regionPath", "provinceCodes", "prefectureCodes", "countyCodes"]),
     equalityOnly(["amount"]),
     withRanges(["policyRank", "capacity", "remainingCapacity", "validFrom", "validUntil", "updatedMonth"]),
   ],
+  // An offer may cover regions all over the country, so a drill-down facet inside one prefecture
+  // can hold codes from anywhere; above the number of regions (3,351) none is ever cut off.
+  faceting: { ...sharedSettings.faceting, maxValuesPerFacet: 4_000 },
+  // validUntil is ISO text, which sorts as dates do; offers without one (null) come last whichever
+  // the direction: Meilisearch puts null and missing values after all others (search-offers.db.test.ts).
   sortableAttributes: ["remainingCapacity", "validUntil", "updatedMonth", "policyRank"],
   // Policy first at comparable relevance (DESIGN §4): after the text rules, entitlements lead.
   rankingRules: ["words", "typo", "proximity", "attribute", "sort", "exactness", "policyRank:desc", "updatedMonth:desc"],

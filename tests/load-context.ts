@@ -19,6 +19,7 @@ export function createTestLoadContext(options: { database: DatabaseHandle; db?: 
       cipher: createTestCipher(),
       search: options.search ?? createSearchClient({ url: "http://127.0.0.1:9" }),
       flushSearch: async () => ({ processed: 0, failed: 0 }),
+      kickSearch: () => undefined,
       stop: async () => undefined,
     },
   };

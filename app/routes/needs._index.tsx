@@ -5,8 +5,9 @@ import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-r
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { searchNeeds } from "../domain/search/search-needs.server";
-import type { NeedSort } from "../domain/search/search-query";
-import { parseNeedSearch, toQueryString } from "../domain/search/search-query";
+import type { NeedSort } from "../domain/search/search-link";
+import { parseNeedSearch } from "../domain/search/search-query";
+import { toQueryString } from "../domain/search/search-link";
 import { getPageLocale } from "../i18n/page-locale.server";
 import { EmptyState } from "../ui/empty-state";
 import { formatCount } from "../ui/format";

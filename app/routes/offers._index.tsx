@@ -4,8 +4,9 @@ import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-r
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { searchOffers } from "../domain/search/search-offers.server";
-import type { OfferSort } from "../domain/search/search-query";
-import { parseOfferSearch, toQueryString } from "../domain/search/search-query";
+import type { OfferSort } from "../domain/search/search-link";
+import { parseOfferSearch } from "../domain/search/search-query";
+import { toQueryString } from "../domain/search/search-link";
 import { getPageLocale } from "../i18n/page-locale.server";
 import { EmptyState } from "../ui/empty-state";
 import { formatCount } from "../ui/format";

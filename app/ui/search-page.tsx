@@ -3,6 +3,7 @@
 // their count, the active filters and the cards. Without JavaScript the buttons submit it; with
 // JavaScript, useLiveSearch submits as the visitor types and picks.
 import { Form, Link } from "@remix-run/react";
+import { MAX_QUERY_LENGTH } from "../domain/search/search-link";
 import type { ChangeEvent, FormEvent, ReactNode } from "react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
@@ -49,8 +50,6 @@ interface SearchPageProps {
   children: ReactNode;
 }
 
-// Matches MAX_QUERY_LENGTH of search-query.ts (not imported here: it brings zod to the browser).
-const MAX_QUERY_LENGTH = 100;
 const WIDE_SCREEN = "(min-width: 768px)";
 const BUTTON = "inline-flex min-h-11 items-center justify-center rounded-md bg-brand-700 px-4 font-medium text-white hover:bg-brand-800";
 

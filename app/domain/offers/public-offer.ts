@@ -40,6 +40,13 @@ export interface PublicOffer {
   /** Codes of the regions the offer covers, and every ancestor of them (for filtering). */
   regionCodes: string[];
   regionPath: string[];
+  /**
+   * regionPath by level, for the region drill-down facets. An offer covering a whole province has
+   * no prefecture or county codes: search adds such offers to every region below the one it covers.
+   */
+  provinceCodes: string[];
+  prefectureCodes: string[];
+  countyCodes: string[];
   regionNames: { zh: string; en: string }[];
   capacity: number;
   remainingCapacity: number;
@@ -62,6 +69,9 @@ export const PUBLIC_OFFER_FIELDS = [
   "policyRank",
   "regionCodes",
   "regionPath",
+  "provinceCodes",
+  "prefectureCodes",
+  "countyCodes",
   "regionNames",
   "capacity",
   "remainingCapacity",
@@ -71,9 +81,15 @@ export const PUBLIC_OFFER_FIELDS = [
   "updatedMonth",
 ] as const satisfies readonly (keyof PublicOffer)[];
 
-const POLICY_RANK: Record<OrganisationKind, number> = { government: 3, union: 2, charity: 1, training: 0, employer: 0, volunteer: 0 };
+/** PublicOffer.policyRank by organisation kind (the PostgreSQL fallback ranks with it too). */
+export const POLICY_RANK: Readonly<Record<OrganisationKind, number>> = { government: 3, union: 2, charity: 1, training: 0, employer: 0, volunteer: 0 };
 
+// GB/T 2260 codes carry their level in their length: 2 digits province, 4 prefecture, 6 county.
+const atLevel = (path: string[], digits: 2 | 4 | 6) => path.filter((code) => code.length === digits);
+
+/** Builds the public projection of an offer from its allowlisted columns. */
 export function toPublicOffer(source: PublicOfferSource): PublicOffer {
+  const regionPath = [...new Set(source.regions.flatMap((r) => r.path))];
   return {
     ref: source.ref,
     version: source.version,
@@ -86,7 +102,10 @@ export function toPublicOffer(source: PublicOfferSource): PublicOffer {
     organisationKind: source.organisation.kind,
     policyRank: POLICY_RANK[source.organisation.kind],
     regionCodes: source.regions.map((r) => r.code),
-    regionPath: [...new Set(source.regions.flatMap((r) => r.path))],
+    regionPath,
+    provinceCodes: atLevel(regionPath, 2),
+    prefectureCodes: atLevel(regionPath, 4),
+    countyCodes: atLevel(regionPath, 6),
     regionNames: source.regions.map((r) => ({ zh: r.nameZh, en: r.nameEn })),
     capacity: source.capacity,
     remainingCapacity: source.remainingCapacity,

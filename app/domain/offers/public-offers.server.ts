@@ -27,17 +27,19 @@ export const publicOfferColumns = {
 };
 
 /** Listed and indexed: open, from a verified organisation. */
-const isListed = and(eq(offers.status, "open"), eq(organisations.status, "verified"));
+export const isListed = and(eq(offers.status, "open"), eq(organisations.status, "verified"));
 /** Viewable on its own page: anything but a draft, from a verified organisation. */
 const isViewable = and(inArray(offers.status, ["open", "paused", "closed"]), eq(organisations.status, "verified"));
 
-function publicOfferQuery(db: Database) {
+/** The base query of public offers: allowlisted columns joined to their organisation. */
+export function publicOfferQuery(db: Database) {
   return db.select(publicOfferColumns).from(offers).innerJoin(organisations, eq(organisations.id, offers.organisationId));
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof publicOfferQuery>["execute"]>>[number];
 
-async function project(db: Database, rows: Row[]): Promise<PublicOffer[]> {
+/** Rows of publicOfferQuery as public projections, with their covered regions read in one query. */
+export async function toPublicOffers(db: Database, rows: Row[]): Promise<PublicOffer[]> {
   const codes = [...new Set(rows.flatMap((r) => r.regionCodes))];
   const found = codes.length
     ? await db.select({ code: regions.code, path: regions.path, nameZh: regions.nameZh, nameEn: regions.nameEn }).from(regions).where(inArray(regions.code, codes))
@@ -66,29 +68,31 @@ export async function listPublicOffers(db: Database, options: { page: number; pa
       .offset((options.page - 1) * options.pageSize),
     db.select({ total: count() }).from(offers).innerJoin(organisations, eq(organisations.id, offers.organisationId)).where(isListed),
   ]);
-  return { items: await project(db, rows), total: totals?.total ?? 0 };
+  return { items: await toPublicOffers(db, rows), total: totals?.total ?? 0 };
 }
 
 /** One offer for its public page (open, paused or closed), or null. */
 export async function getPublicOffer(db: Database, ref: string): Promise<PublicOffer | null> {
   const rows = await publicOfferQuery(db).where(and(eq(offers.ref, ref), isViewable)).limit(1);
-  return (await project(db, rows))[0] ?? null;
+  return (await toPublicOffers(db, rows))[0] ?? null;
 }
 
 /** The current index documents of these references; absent ones must leave the index. */
 export async function getListedOffersByRefs(db: Database, refs: string[]): Promise<PublicOffer[]> {
   if (!refs.length) return [];
-  return project(db, await publicOfferQuery(db).where(and(inArray(offers.ref, refs), isListed)));
+  return toPublicOffers(db, await publicOfferQuery(db).where(and(inArray(offers.ref, refs), isListed)));
 }
 
+/** Every listed offer, in batches, for a full index build. */
 export async function* allListedOffers(db: Database, batchSize = 2000): AsyncGenerator<PublicOffer[]> {
   for (let offset = 0; ; offset += batchSize) {
     const rows = await publicOfferQuery(db).where(isListed).orderBy(offers.id).limit(batchSize).offset(offset);
-    if (rows.length) yield project(db, rows);
+    if (rows.length) yield toPublicOffers(db, rows);
     if (rows.length < batchSize) return;
   }
 }
 
+/** How many offers the offers index should hold. */
 export async function countListedOffers(db: Database): Promise<number> {
   const [row] = await db.select({ total: count() }).from(offers).innerJoin(organisations, eq(organisations.id, offers.organisationId)).where(isListed);
   return row?.total ?? 0;

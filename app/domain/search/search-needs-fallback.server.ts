@@ -12,7 +12,7 @@ import { NEED_CATEGORIES } from "../needs/need-category";
 import { fromRow, isPublic, present, publicNeedQuery } from "../needs/public-needs.server";
 import type { RegionDirectory } from "../regions/region-directory.server";
 import type { NeedSearch } from "./search-query";
-import { effectiveSort } from "./search-query";
+import { effectiveSort } from "./search-link";
 import type { NeedSearchResult } from "./search-result";
 import { childRegionField, regionChildren } from "./region-facets";
 

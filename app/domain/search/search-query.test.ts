@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { effectiveSort, parseNeedSearch, parseOfferSearch, toQueryString } from "./search-query";
+import { parseNeedSearch, parseOfferSearch } from "./search-query";
+import { effectiveSort, toQueryString } from "./search-link";
 
 const params = (text: string) => new URLSearchParams(text);
 

@@ -1,6 +1,6 @@
 import type { PublicNeed } from "../needs/public-need";
 import type { PublicOffer } from "../offers/public-offer";
-import type { NeedSort, OfferSort } from "./search-query";
+import type { NeedSort, OfferSort } from "./search-link";
 
 export interface FacetCount {
   value: string;

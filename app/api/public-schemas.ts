@@ -1,0 +1,138 @@
+// The shapes the public API answers with, as zod schemas: the OpenAPI document is generated from
+// them, the routes build their bodies as their types, and the tests parse real answers with them.
+// The projections' fields come from PUBLIC_NEED_FIELDS / PUBLIC_OFFER_FIELDS, so none can drift.
+import { z } from "zod";
+import type { AgeBand } from "../domain/cases/age-band";
+import { CASE_TIERS } from "../domain/cases/case-vocabulary";
+import { NEED_CATEGORIES, PUBLIC_NEED_STATUSES } from "../domain/needs/need-category";
+import type { PUBLIC_NEED_FIELDS, PublicNeed } from "../domain/needs/public-need";
+import type { PUBLIC_OFFER_FIELDS, PublicOffer } from "../domain/offers/public-offer";
+import { ORGANISATION_KINDS } from "../domain/organisations/organisation-vocabulary";
+import { NEED_SORTS, OFFER_SORTS } from "../domain/search/search-link";
+
+/** The named schemas of the document's components. */
+export const apiSchemas = z.registry<{ id: string; description?: string }>();
+
+const regionCode = z.string().regex(/^(\d{2}|\d{4}|\d{6})$/).describe("GB/T 2260 region code: 2 digits province, 4 prefecture, 6 county");
+const month = z.string().regex(/^\d{4}-\d{2}$/).describe("A month, YYYY-MM: public dates are by month");
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+// Amounts are exact decimal text in yuan, never a binary float.
+const amount = z.string().regex(/^\d+\.\d{2}$/).describe("Exact amount in yuan as decimal text, e.g. \"4500.00\"");
+const names = z.strictObject({ zh: z.string(), en: z.string() });
+const count = z.number().int().min(0);
+// The bands ageBand() can produce: minors are "child", with no age at all (DESIGN §3).
+const AGE_BANDS = ["child", "10-19", "20-29", "30-39", "40-49", "50-59", "60-69", "70-79", "80+"] as const;
+
+const needFields = {
+  ref: z.string().regex(/^N-[2-9A-HJKMNP-TV-Z]{7}$/).describe("Public reference, e.g. N-7K3Q9MX"),
+  version: z.number().int().min(1).describe("Moves with every public change"),
+  category: z.enum(NEED_CATEGORIES),
+  title: z.string(),
+  story: z.string().describe("Anonymised story"),
+  skills: z.array(z.string()),
+  status: z.enum(PUBLIC_NEED_STATUSES),
+  regionCode: regionCode.describe("The county"),
+  regionPath: z.array(regionCode).describe("Province, prefecture and county codes"),
+  provinceCode: regionCode,
+  prefectureCode: regionCode.nullable(),
+  regionName: names,
+  ageBand: z.enum(AGE_BANDS).describe("Ten-year band of the head of household; \"child\" for minors"),
+  urgency: z.enum(CASE_TIERS),
+  urgencyRank: z.number().int().min(1).max(3),
+  targetAmount: amount.nullable().describe("Null when the need is not for money"),
+  hasTargetAmount: z.boolean(),
+  goalSortKey: z.string().nullable().describe("Sort key of the amount still to raise"),
+  publishedMonth: month,
+  updatedMonth: month,
+} satisfies Record<(typeof PUBLIC_NEED_FIELDS)[number], z.ZodType>;
+
+const offerFields = {
+  ref: z.string().regex(/^O-[2-9A-HJKMNP-TV-Z]{7}$/).describe("Public reference, e.g. O-4HW2K8P"),
+  version: z.number().int().min(1).describe("Moves with every public change"),
+  category: z.enum(NEED_CATEGORIES),
+  title: z.string(),
+  description: z.string(),
+  skills: z.array(z.string()).describe("Skills wanted or taught"),
+  status: z.enum(["open", "paused", "closed"]).describe("Listings hold open offers; a single offer may be paused or closed"),
+  organisationName: z.string(),
+  organisationKind: z.enum(ORGANISATION_KINDS),
+  policyRank: z.number().int().min(0).describe("Public entitlements rank first at comparable relevance"),
+  regionCodes: z.array(regionCode).describe("The regions covered; an offer for 53 covers 532923"),
+  regionPath: z.array(regionCode).describe("The covered regions and every ancestor of them"),
+  provinceCodes: z.array(regionCode),
+  prefectureCodes: z.array(regionCode),
+  countyCodes: z.array(regionCode),
+  regionNames: z.array(names),
+  capacity: count,
+  remainingCapacity: count,
+  amount: amount.nullable(),
+  validFrom: isoDate.nullable(),
+  validUntil: isoDate.nullable(),
+  updatedMonth: month,
+} satisfies Record<(typeof PUBLIC_OFFER_FIELDS)[number], z.ZodType>;
+
+export const publicNeedSchema = z.strictObject(needFields).register(apiSchemas, { id: "PublicNeed", description: "The public projection of a need: nothing else about it leaves the server" });
+export const publicOfferSchema = z.strictObject(offerFields).register(apiSchemas, { id: "PublicOffer", description: "The public projection of an offer" });
+
+// Compile-time proof that the documented shapes are the projections' types. The document lists
+// the age bands that exist, where the type says any "n-m".
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _ageBands: readonly AgeBand[] = AGE_BANDS;
+const _needMatches: Same<z.output<typeof publicNeedSchema>, Omit<PublicNeed, "ageBand"> & { ageBand: (typeof AGE_BANDS)[number] }> = true;
+const _offerMatches: Same<z.output<typeof publicOfferSchema>, PublicOffer> = true;
+
+const facetCount = z.strictObject({ value: z.string(), count }).register(apiSchemas, { id: "FacetCount" });
+const regionFacet = z
+  .strictObject({ value: regionCode, nameZh: z.string(), nameEn: z.string(), count })
+  .register(apiSchemas, { id: "RegionFacet", description: "A region one level below the selected one (or a province), with the results available in it" });
+const links = z
+  .strictObject({ self: z.string(), next: z.string().nullable(), prev: z.string().nullable() })
+  .register(apiSchemas, { id: "Links", description: "Relative URLs of this page and its neighbours" });
+const pageMeta = <S extends readonly [string, ...string[]]>(sorts: S) =>
+  z.strictObject({
+    total: count,
+    page: z.number().int().min(1),
+    pageSize: z.number().int().min(1),
+    totalPages: z.number().int().min(1),
+    sort: z.enum(sorts).describe("The sort used: relevance needs words, so without q it is newest"),
+    degraded: z.boolean().describe("True when the search engine was unavailable and a simpler database search answered"),
+  });
+
+export const needListSchema = z
+  .strictObject({
+    data: z.array(publicNeedSchema),
+    meta: pageMeta(NEED_SORTS),
+    facets: z.strictObject({ category: z.array(facetCount), urgency: z.array(facetCount), money: z.array(facetCount), region: z.array(regionFacet) }),
+    links,
+  })
+  .register(apiSchemas, { id: "NeedList" });
+
+export const offerListSchema = z
+  .strictObject({
+    data: z.array(publicOfferSchema),
+    meta: pageMeta(OFFER_SORTS),
+    facets: z.strictObject({ category: z.array(facetCount), kind: z.array(facetCount), region: z.array(regionFacet) }),
+    links,
+  })
+  .register(apiSchemas, { id: "OfferList" });
+
+export const needItemSchema = z.strictObject({ data: publicNeedSchema }).register(apiSchemas, { id: "NeedItem" });
+export const offerItemSchema = z.strictObject({ data: publicOfferSchema }).register(apiSchemas, { id: "OfferItem" });
+
+export const API_ERROR_CODES = ["invalid_parameter", "not_found", "method_not_allowed", "internal_error"] as const;
+export const apiErrorSchema = z
+  .strictObject({
+    error: z.strictObject({
+      code: z.enum(API_ERROR_CODES),
+      message: z.string(),
+      problems: z.array(z.strictObject({ parameter: z.string(), message: z.string() })).optional().describe("With invalid_parameter: what is wrong with which parameter"),
+    }),
+  })
+  .register(apiSchemas, { id: "Error" });
+
+// The routes hand over PublicNeed, whose ageBand type is wider than the bands the schema lists.
+export type NeedListBody = Omit<z.output<typeof needListSchema>, "data"> & { data: PublicNeed[] };
+export type OfferListBody = z.output<typeof offerListSchema>;
+export type NeedItemBody = { data: PublicNeed };
+export type OfferItemBody = z.output<typeof offerItemSchema>;
+export type ApiErrorBody = z.output<typeof apiErrorSchema>;

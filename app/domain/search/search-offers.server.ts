@@ -1,0 +1,96 @@
+// Searches listed offers: Meilisearch first, PostgreSQL when the engine is unreachable (DESIGN §4).
+// An offer is available in a region when it covers that region, a region inside it (an offer for
+// 5329 shows under 53) or a region around it (an offer for 53 shows under 5329 and 532923).
+import type { MultiSearchQuery, MultiSearchResult } from "meilisearch";
+import { OFFERS_INDEX, indexName } from "../../../search/index-settings";
+import { NEED_CATEGORIES } from "../needs/need-category";
+import type { PublicOffer } from "../offers/public-offer";
+import { ORGANISATION_KINDS } from "../organisations/organisation-vocabulary";
+import { getRegionDirectory } from "../regions/region-directory.server";
+import type { RegionDirectory } from "../regions/region-directory.server";
+import { regionChildren } from "./region-facets";
+import { searchOffersInDatabase } from "./search-offers-fallback.server";
+import { childOfferRegionField, offerRegionCounts } from "./search-offers-regions";
+import type { SearchContext } from "./search-needs.server";
+import type { OfferSearch } from "./search-query";
+import type { OfferSort } from "./search-link";
+import { effectiveSort } from "./search-link";
+import type { OfferSearchResult } from "./search-result";
+import { regionAncestry, toFacetCounts } from "./search-result";
+
+const quote = (value: string) => JSON.stringify(value);
+const anyOf = (field: string, values: readonly string[]) => (values.length ? `${field} IN [${values.map(quote).join(", ")}]` : null);
+
+function offerFilters(query: OfferSearch, except?: "category" | "kind"): string[] {
+  // The index holds listed offers only; the status filter keeps a stray document out all the same.
+  const filters = ['status = "open"'];
+  if (except !== "category") filters.push(anyOf("category", query.category) ?? "");
+  if (except !== "kind") filters.push(anyOf("organisationKind", query.kind) ?? "");
+  if (query.region) filters.push(`(regionPath = ${quote(query.region)} OR ${anyOf("regionCodes", regionAncestry(query.region))})`);
+  return filters.filter(Boolean);
+}
+
+// Ties on the sort fall through to the ranking rules: policyRank, then updatedMonth.
+const SORTS: Record<OfferSort, string[] | undefined> = {
+  relevance: undefined,
+  newest: ["updatedMonth:desc"],
+  capacity: ["remainingCapacity:desc"],
+  closing: ["validUntil:asc"],
+};
+
+/** One page of listed offers for a search, with facet counts, the region drill-down and a degraded flag. */
+export async function searchOffers(context: SearchContext, query: OfferSearch): Promise<OfferSearchResult> {
+  const directory = await getRegionDirectory(context.db);
+  try {
+    return await searchOffersInEngine(context, query, directory);
+  } catch (error) {
+    context.logger?.warn({ err: error }, "search engine unavailable: offers answered from PostgreSQL");
+    return searchOffersInDatabase(context.db, query, directory);
+  }
+}
+
+async function searchOffersInEngine(context: SearchContext, query: OfferSearch, directory: RegionDirectory): Promise<OfferSearchResult> {
+  const sort = effectiveSort(query);
+  const base = { indexUid: indexName(OFFERS_INDEX, context.indexPrefix), q: query.q } satisfies Partial<MultiSearchQuery>;
+  const childField = childOfferRegionField(query.region);
+  // Disjunctive facets: a facet's counts leave out its own filter.
+  const queries: MultiSearchQuery[] = [
+    { ...base, filter: offerFilters(query), sort: SORTS[sort], page: query.page, hitsPerPage: query.pageSize, facets: !query.region && childField ? [childField] : [] },
+    { ...base, filter: offerFilters(query, "category"), facets: ["category"], hitsPerPage: 0 },
+    { ...base, filter: offerFilters(query, "kind"), facets: ["organisationKind"], hitsPerPage: 0 },
+  ];
+  if (query.region && childField) {
+    // The results that do not cover the selection or a region around it, by child region.
+    const narrow = `NOT ${anyOf("regionCodes", regionAncestry(query.region))}`;
+    queries.push({ ...base, filter: [...offerFilters(query), narrow], facets: [childField], hitsPerPage: 0 });
+  }
+  const { results } = await context.search.multiSearch<{ queries: MultiSearchQuery[] }, PublicOffer>(
+    { queries },
+    { signal: AbortSignal.timeout(context.timeoutMs ?? 2_000) },
+  );
+  const [main, categories, kinds, narrow] = results;
+  if (!main) throw new Error("Meilisearch returned no results");
+  const total = hitCount(main);
+  const childCounts = !childField
+    ? undefined
+    : query.region
+      ? offerRegionCounts(directory, query.region, narrow?.facetDistribution?.[childField], total - (narrow ? hitCount(narrow) : 0))
+      : main.facetDistribution?.[childField];
+  return {
+    items: main.hits.map(({ _formatted: _f, _matchesPosition: _m, _rankingScore: _r, _rankingScoreDetails: _d, _federation: _fe, ...offer }) => offer),
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+    totalPages: Math.max(1, Math.ceil(total / query.pageSize)),
+    sort,
+    regionTrail: directory.trail(query.region).map(({ code, nameZh, nameEn }) => ({ code, nameZh, nameEn })),
+    regionChildren: regionChildren(directory, query.region, childCounts),
+    facets: {
+      category: toFacetCounts(categories?.facetDistribution?.category, NEED_CATEGORIES),
+      kind: toFacetCounts(kinds?.facetDistribution?.organisationKind, ORGANISATION_KINDS),
+    },
+    degraded: false,
+  };
+}
+
+const hitCount = (result: MultiSearchResult<PublicOffer>) => result.totalHits ?? result.estimatedTotalHits ?? 0;
