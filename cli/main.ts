@@ -12,6 +12,9 @@ import { openDatabase } from "../db/client.server";
 import { DataDirInUseError, acquireDataDirLock } from "../db/data-dir-lock.server";
 import { migrateDatabase } from "../db/migrate.server";
 import { seedDemo } from "../db/seed/seed.server";
+import { reindexSearch } from "../search/reindex.server";
+import { checkSearchDrift, formatDrift } from "../search/search-drift.server";
+import { outboxBacklog } from "../search/search-sync.server";
 import { createLogger } from "../server/logger.server";
 import type { Runtime } from "../server/runtime.server";
 import { startRuntime } from "../server/runtime.server";
@@ -25,13 +28,22 @@ Commands:
                           import organisations, cases, needs and offers (DESIGN §7);
                           --json prints { needs: {key: ref}, offers: {key: ref}, cases: {key: id} }
   export [file.json]      write everything in the import format (to stdout without a file)
+  reindex                 rebuild the search indexes from the database and swap them in
+                          atomically; search keeps answering meanwhile
+  search-check [--json]   compare (ref, version) of every public need and listed offer with the
+                          search indexes; exit 0 when they agree, 1 when they drift
 `;
 
 class UsageError extends Error {}
 
-async function withRuntime<T>(config: Config, command: string, fn: (runtime: Runtime) => Promise<T>): Promise<T> {
+async function withRuntime<T>(
+  config: Config,
+  command: string,
+  fn: (runtime: Runtime) => Promise<T>,
+  options: { syncSearchOnStart?: boolean } = {},
+): Promise<T> {
   const logger = createLogger({ level: process.env.LOG_LEVEL ?? "warn", destination: 2 });
-  const runtime = await startRuntime({ config, logger, purpose: `cli ${command}` });
+  const runtime = await startRuntime({ config, logger, purpose: `cli ${command}`, ...options });
   try {
     return await fn(runtime);
   } finally {
@@ -88,6 +100,50 @@ async function importFile(config: Config, file: string | undefined, asJson: bool
   });
 }
 
+async function reindex(config: Config): Promise<number> {
+  // No start-up sync: it would rebuild a stale index once, and then this command again.
+  return withRuntime(
+    config,
+    "reindex",
+    async (runtime) => {
+      const started = performance.now();
+      const result = await reindexSearch({ db: runtime.db, client: runtime.search });
+      const flushed = await runtime.flushSearch();
+      console.log(
+        `reindexed ${result.needs} needs and ${result.offers} offers in ${((performance.now() - started) / 1000).toFixed(1)} s; ` +
+          `${result.requeued} search updates made during the build applied again`,
+      );
+      if (flushed.failed) {
+        console.error(`${flushed.failed} search updates failed after the swap; they stay queued and are retried`);
+        return 1;
+      }
+      return 0;
+    },
+    { syncSearchOnStart: false },
+  );
+}
+
+async function searchCheck(config: Config, asJson: boolean): Promise<number> {
+  // No start-up sync, so the drift is reported rather than silently repaired. Pending outbox rows
+  // are applied first (the runtime drains at start): they are changes in flight, not drift.
+  return withRuntime(
+    config,
+    "search-check",
+    async (runtime) => {
+      const drift = await checkSearchDrift({ db: runtime.db, client: runtime.search });
+      const outbox = await outboxBacklog(runtime.db);
+      if (asJson) console.log(JSON.stringify({ ...drift, outbox }, null, 2));
+      else {
+        console.log(formatDrift(drift));
+        if (outbox.pending || outbox.dead) console.log(`outbox: ${outbox.pending} pending, ${outbox.dead} dead${outbox.lastError ? ` (${outbox.lastError})` : ""}`);
+        if (drift.total) console.log("npm run cli -- reindex rebuilds the indexes from the database");
+      }
+      return drift.total ? 1 : 0;
+    },
+    { syncSearchOnStart: false },
+  );
+}
+
 function reportProblems(file: string, problems: { path: string; message: string }[]): number {
   console.error(`${file}: ${problems.length} problem${problems.length === 1 ? "" : "s"}, nothing was imported`);
   for (const p of problems) console.error(`  ${p.path}: ${p.message}`);
@@ -128,6 +184,10 @@ async function main(argv: string[]): Promise<number> {
         } else process.stdout.write(json);
         return 0;
       });
+    case "reindex":
+      return reindex(config);
+    case "search-check":
+      return searchCheck(config, values.json);
     default:
       throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
   }

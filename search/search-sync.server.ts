@@ -3,17 +3,28 @@
 // the tasks, and only then mark the rows done. A failure leaves them for a retry with backoff.
 // The claim is a short transaction of its own, so no database transaction waits on Meilisearch
 // (on PGlite a transaction would hold up every other query).
-import { and, eq, inArray, lte, sql } from "drizzle-orm";
+import type { SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Meilisearch } from "meilisearch";
+import { MeilisearchApiError, MeilisearchRequestError, MeilisearchTaskTimeOutError } from "meilisearch";
 import type { Database } from "../db/client.server";
 import { searchOutbox } from "../db/schema/search-outbox";
-import { allPublicNeeds, countPublicNeeds, getPublicNeedsByRefs } from "../app/domain/needs/public-needs.server";
-import { allListedOffers, countListedOffers, getListedOffersByRefs } from "../app/domain/offers/public-offers.server";
+import { getPublicNeedsByRefs } from "../app/domain/needs/public-needs.server";
+import { getListedOffersByRefs } from "../app/domain/offers/public-offers.server";
 import { NEEDS_INDEX, OFFERS_INDEX, indexName } from "./index-settings";
 
 const LEASE_SECONDS = 60;
 const MAX_ATTEMPTS = 12;
 const TASK_TIMEOUT_MS = 120_000;
+// Meilisearch answers a task poll in well under a millisecond over loopback; the client's default
+// of 50 ms would be most of the publish → searchable time.
+const TASK_POLL_MS = 10;
+// Backoff caps: a Meilisearch that is down or restarting is retried often, so the outbox catches up
+// within seconds of its return; an error it answered with is retried slowly and ends as dead.
+const UNREACHABLE_BACKOFF_CAP_SECONDS = 10;
+const REJECTED_BACKOFF_CAP_SECONDS = 600;
+// Each round re-applies refs whose projection changed while they were being written.
+const MAX_ROUNDS = 3;
 
 export interface SearchSyncOptions {
   db: Database;
@@ -22,7 +33,9 @@ export interface SearchSyncOptions {
   batchSize?: number;
 }
 
-/** Processes one batch of due outbox rows; returns how many rows it took. */
+type Entity = "need" | "offer";
+
+/** Processes one batch of due outbox rows; returns how many rows it took and how many failed. */
 export async function drainOutboxBatch(options: SearchSyncOptions): Promise<{ taken: number; failed: number }> {
   const { db } = options;
   const due = db
@@ -36,44 +49,97 @@ export async function drainOutboxBatch(options: SearchSyncOptions): Promise<{ ta
     .update(searchOutbox)
     .set({ nextAttemptAt: sql`now() + make_interval(secs => ${LEASE_SECONDS})`, attempts: sql`${searchOutbox.attempts} + 1` })
     .where(inArray(searchOutbox.id, due))
-    .returning({ id: searchOutbox.id, entity: searchOutbox.entity, ref: searchOutbox.ref });
+    .returning({ id: searchOutbox.id, entity: searchOutbox.entity, ref: searchOutbox.ref, attempts: searchOutbox.attempts });
   if (!rows.length) return { taken: 0, failed: 0 };
 
-  const ids = rows.map((r) => r.id);
+  // The attempt number is the lease token: when a lease ran out and another worker claimed the row
+  // again, only that worker's outcome is recorded (a late failure must not undo its success).
+  const claimed = and(eq(searchOutbox.status, "pending"), sql`(${searchOutbox.id}, ${searchOutbox.attempts}) in (${sql.join(
+    rows.map((r) => sql`(${r.id}, ${r.attempts})`),
+    sql`, `,
+  )})`);
   try {
-    await applyToIndex(options, "need", [...new Set(rows.filter((r) => r.entity === "need").map((r) => r.ref))]);
-    await applyToIndex(options, "offer", [...new Set(rows.filter((r) => r.entity === "offer").map((r) => r.ref))]);
-    await db.update(searchOutbox).set({ status: "done", processedAt: new Date(), lastError: null }).where(inArray(searchOutbox.id, ids));
+    await applyToIndex(options, "need", refsOf(rows, "need"));
+    await applyToIndex(options, "offer", refsOf(rows, "offer"));
+    await db.update(searchOutbox).set({ status: "done", processedAt: sql`now()`, lastError: null }).where(claimed);
     return { taken: rows.length, failed: 0 };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    // Exponential backoff from 2 s up to 10 min; after MAX_ATTEMPTS the row is dead and /healthz says so.
-    await db
-      .update(searchOutbox)
-      .set({
-        lastError: message.slice(0, 1000),
-        status: sql`case when ${searchOutbox.attempts} >= ${MAX_ATTEMPTS} then 'dead' else 'pending' end`,
-        nextAttemptAt: sql`now() + make_interval(secs => least(600, power(2, ${searchOutbox.attempts})::int))`,
-      })
-      .where(inArray(searchOutbox.id, ids));
+    await recordFailure(db, claimed, error);
     return { taken: rows.length, failed: rows.length };
   }
 }
 
-async function applyToIndex(options: SearchSyncOptions, entity: "need" | "offer", refs: string[]): Promise<void> {
-  if (!refs.length) return;
+function refsOf(rows: { entity: Entity; ref: string }[], entity: Entity): string[] {
+  return [...new Set(rows.filter((r) => r.entity === entity).map((r) => r.ref))];
+}
+
+async function recordFailure(db: Database, claimed: SQL | undefined, error: unknown): Promise<void> {
+  const message = error instanceof Error ? error.message : String(error);
+  const isTransient = isUnreachable(error);
+  const cap = isTransient ? UNREACHABLE_BACKOFF_CAP_SECONDS : REJECTED_BACKOFF_CAP_SECONDS;
+  // Only errors that waiting cannot fix count towards dead: an outage of any length loses nothing.
+  const isDead = isTransient ? sql`false` : sql`${searchOutbox.attempts} >= ${MAX_ATTEMPTS}`;
+  await db
+    .update(searchOutbox)
+    .set({
+      lastError: message.slice(0, 1000),
+      status: sql`case when ${isDead} then 'dead' else 'pending' end`,
+      // In float: an outage of hours takes attempts past 31, where 2^attempts overflows an int.
+      nextAttemptAt: sql`now() + make_interval(secs => least(${cap}::float8, power(2, ${searchOutbox.attempts})))`,
+      processedAt: sql`case when ${isDead} then now() else null end`,
+    })
+    .where(claimed);
+}
+
+/** Meilisearch down, restarting, overloaded or slow: worth retrying soon, never a reason to give up. */
+export function isUnreachable(error: unknown): boolean {
+  if (error instanceof MeilisearchRequestError || error instanceof MeilisearchTaskTimeOutError) return true;
+  if (error instanceof ProjectionChurnError) return true;
+  return error instanceof MeilisearchApiError && error.response.status >= 500;
+}
+
+class ProjectionChurnError extends Error {}
+class TaskFailedError extends Error {}
+
+/**
+ * Brings the index in line with the current projections of `refs`. Another instance may have
+ * written a newer version of the same ref just before our older read landed (Meilisearch applies
+ * tasks in order of arrival), so after the write the versions are read again and any ref that
+ * moved meanwhile is written once more.
+ */
+async function applyToIndex(options: SearchSyncOptions, entity: Entity, refs: string[]): Promise<void> {
+  let pending = refs;
+  for (let round = 1; pending.length; round++) {
+    if (round > MAX_ROUNDS) throw new ProjectionChurnError(`${entity}s kept changing while being indexed: ${pending.slice(0, 5).join(", ")}`);
+    const written = await writeCurrent(options, entity, pending);
+    const now = versionsOf(await readProjections(options.db, entity, pending));
+    pending = pending.filter((ref) => now.get(ref) !== written.get(ref));
+  }
+}
+
+function readProjections(db: Database, entity: Entity, refs: string[]) {
+  return entity === "need" ? getPublicNeedsByRefs(db, refs) : getListedOffersByRefs(db, refs);
+}
+
+function versionsOf(documents: { ref: string; version: number }[]): Map<string, number> {
+  return new Map(documents.map((d) => [d.ref, d.version]));
+}
+
+/** Upserts the public ones, deletes the rest; returns the versions written (absent = deleted). */
+async function writeCurrent(options: SearchSyncOptions, entity: Entity, refs: string[]): Promise<Map<string, number>> {
   const { db, client } = options;
-  const documents = entity === "need" ? await getPublicNeedsByRefs(db, refs) : await getListedOffersByRefs(db, refs);
+  const documents = await readProjections(db, entity, refs);
   const index = client.index(indexName(entity === "need" ? NEEDS_INDEX : OFFERS_INDEX, options.indexPrefix));
-  const present = new Set(documents.map((d) => d.ref));
-  const gone = refs.filter((ref) => !present.has(ref));
+  const written = versionsOf(documents);
+  const gone = refs.filter((ref) => !written.has(ref));
   const tasks = [];
   if (documents.length) tasks.push(await index.addDocuments(documents, { primaryKey: "ref" }));
   if (gone.length) tasks.push(await index.deleteDocuments(gone));
   for (const task of tasks) {
-    const done = await client.tasks.waitForTask(task.taskUid, { timeout: TASK_TIMEOUT_MS });
-    if (done.status !== "succeeded") throw new Error(`Meilisearch task ${task.taskUid} ${done.status}: ${done.error?.message ?? ""}`);
+    const done = await client.tasks.waitForTask(task.taskUid, { timeout: TASK_TIMEOUT_MS, interval: TASK_POLL_MS });
+    if (done.status !== "succeeded") throw new TaskFailedError(`Meilisearch task ${task.taskUid} ${done.status}: ${done.error?.message ?? ""}`);
   }
+  return written;
 }
 
 /** Drains every due row; stops early when a batch fails (the rest waits for its backoff). */
@@ -87,46 +153,28 @@ export async function drainOutbox(options: SearchSyncOptions): Promise<{ process
   }
 }
 
-/** Rows still waiting; dead rows counted apart. */
-export async function outboxBacklog(db: Database): Promise<{ pending: number; dead: number }> {
+export interface OutboxBacklog {
+  pending: number;
+  dead: number;
+  /** The error message of the newest dead row (no document data), for /healthz. */
+  lastError: string | null;
+}
+
+/** Rows still waiting; dead rows counted apart, with the newest one's error. */
+export async function outboxBacklog(db: Database): Promise<OutboxBacklog> {
   const rows = await db
     .select({ status: searchOutbox.status, n: sql<number>`count(*)::int` })
     .from(searchOutbox)
     .where(inArray(searchOutbox.status, ["pending", "dead"]))
     .groupBy(searchOutbox.status);
-  return { pending: rows.find((r) => r.status === "pending")?.n ?? 0, dead: rows.find((r) => r.status === "dead")?.n ?? 0 };
-}
-
-/**
- * Initial sync at start-up: when an index holds a different number of documents than the
- * database has public rows (a new Meilisearch, a restored database), push every public row.
- */
-export async function syncIndexesIfStale(options: SearchSyncOptions): Promise<{ needs: number; offers: number }> {
-  const { db, client } = options;
-  const startedAt = new Date();
-  const pushed = { needs: 0, offers: 0 };
-  const plans = [
-    { base: NEEDS_INDEX, expected: await countPublicNeeds(db), all: () => allPublicNeeds(db), key: "needs" as const },
-    { base: OFFERS_INDEX, expected: await countListedOffers(db), all: () => allListedOffers(db), key: "offers" as const },
-  ];
-  for (const plan of plans) {
-    const index = client.index(indexName(plan.base, options.indexPrefix));
-    const stats = await index.getStats();
-    if (stats.numberOfDocuments === plan.expected) continue;
-    const cleared = await index.deleteAllDocuments();
-    await client.tasks.waitForTask(cleared.taskUid, { timeout: TASK_TIMEOUT_MS });
-    for await (const batch of plan.all()) {
-      const task = await index.addDocuments(batch, { primaryKey: "ref" });
-      const done = await client.tasks.waitForTask(task.taskUid, { timeout: TASK_TIMEOUT_MS });
-      if (done.status !== "succeeded") throw new Error(`initial sync of ${plan.base} failed: ${done.error?.message ?? done.status}`);
-      pushed[plan.key] += batch.length;
-    }
-    // Rows of this entity queued before the full push are already reflected in it.
-    const entity = plan.key === "needs" ? "need" : "offer";
-    await db
-      .update(searchOutbox)
-      .set({ status: "done", processedAt: new Date() })
-      .where(and(eq(searchOutbox.status, "pending"), eq(searchOutbox.entity, entity), lte(searchOutbox.createdAt, startedAt)));
-  }
-  return pushed;
+  const pending = rows.find((r) => r.status === "pending")?.n ?? 0;
+  const dead = rows.find((r) => r.status === "dead")?.n ?? 0;
+  if (!dead) return { pending, dead, lastError: null };
+  const [newest] = await db
+    .select({ lastError: searchOutbox.lastError })
+    .from(searchOutbox)
+    .where(eq(searchOutbox.status, "dead"))
+    .orderBy(desc(searchOutbox.id))
+    .limit(1);
+  return { pending, dead, lastError: newest?.lastError?.slice(0, 300) ?? null };
 }

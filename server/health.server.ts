@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { isSearchHealthy } from "../search/client.server";
+import type { OutboxBacklog } from "../search/search-sync.server";
 import { outboxBacklog } from "../search/search-sync.server";
 import type { Runtime } from "./runtime.server";
 
@@ -7,7 +8,8 @@ export interface Health {
   status: "ok" | "degraded";
   database: "ok" | "error";
   search: "ok" | "unavailable";
-  outbox: { pending: number; dead: number } | null;
+  /** Pending and dead outbox rows, and the newest dead row's error message. */
+  outbox: OutboxBacklog | null;
 }
 
 /** Database and search status for /healthz; never throws. */

@@ -5,9 +5,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../app/env.server";
+import { parseImportDocument } from "../app/domain/import/import-document";
+import { importDocument } from "../app/domain/import/import-document.server";
 import { countPublicNeeds } from "../app/domain/needs/public-needs.server";
 import { DataDirInUseError } from "../db/data-dir-lock.server";
 import { NEEDS_INDEX } from "../search/index-settings";
+import { fakeCase } from "../tests/factories";
 import { createLogger } from "./logger.server";
 import type { Runtime } from "./runtime.server";
 import { startRuntime } from "./runtime.server";
@@ -37,6 +40,23 @@ describe("embedded runtime", () => {
   it("finds a Chinese skill through the real search engine", async () => {
     const result = await runtime.search.index(NEEDS_INDEX).search("电工", { limit: 5 });
     expect(result.hits.length).toBeGreaterThan(0);
+  });
+
+  it("indexes a write after kickSearch(), with no poll running", async () => {
+    // This runtime has no background poll (runOutboxWorker is off): only the kick can drain.
+    const parsed = parseImportDocument({
+      version: 1,
+      organisations: [{ key: "xy-union-kick", kind: "union", name: "祥云县总工会（测试）", region: "532923" }],
+      cases: [fakeCase(9001, { key: "kick-case", organisation: "xy-union-kick", needs: [{ key: "kick-need", category: "job", title: "寻找果园采摘工作", story: "希望找到稳定的工作。", skills: [], amount: null, publish: true }] })],
+    });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    const imported = await importDocument({ db: runtime.db, cipher: runtime.cipher, document: parsed.document });
+    if (!imported.ok) throw new Error(JSON.stringify(imported.problems));
+    runtime.kickSearch();
+    const ref = imported.result.needs["kick-need"] ?? "";
+    await expect
+      .poll(() => runtime.search.index(NEEDS_INDEX).getDocument(ref).then((d) => d.ref, () => null), { timeout: 20_000, interval: 50 })
+      .toBe(ref);
   });
 
   it("stops cleanly and keeps the data for the next start", async () => {

@@ -17,8 +17,13 @@ import { createSearchClient } from "../search/client.server";
 import { ensureIndexes } from "../search/ensure-indexes.server";
 import type { MeiliProcess } from "../search/meili-process.server";
 import { startMeilisearch } from "../search/meili-process.server";
-import { drainOutbox, syncIndexesIfStale } from "../search/search-sync.server";
+import type { DrainResult } from "../search/outbox-worker";
+import { createOutboxWorker } from "../search/outbox-worker";
+import { syncIndexesIfStale } from "../search/reindex.server";
+import { drainOutbox } from "../search/search-sync.server";
 import type { Logger } from "./logger.server";
+
+const OUTBOX_POLL_MS = 1000;
 
 export interface Runtime {
   config: Config;
@@ -27,8 +32,13 @@ export interface Runtime {
   database: DatabaseHandle;
   cipher: IdentityCipher;
   search: Meilisearch;
-  /** Runs the outbox now instead of at the next tick; resolves when it is drained. */
-  flushSearch(): Promise<{ processed: number; failed: number }>;
+  /** Drains the search outbox now; resolves once the rows committed before the call are handled. */
+  flushSearch(): Promise<DrainResult>;
+  /**
+   * Call after committing a write that queued outbox rows: the worker drains on the next tick
+   * instead of at its next poll. Cheap, never throws, coalesces.
+   */
+  kickSearch(): void;
   stop(): Promise<void>;
 }
 
@@ -41,6 +51,11 @@ export interface RuntimeOptions {
   seedWhenEmpty?: boolean;
   /** Poll the outbox in the background (the server); the CLI flushes explicitly. */
   runOutboxWorker?: boolean;
+  /**
+   * Rebuild an index whose contents look stale at start-up (default true). `search-check` turns
+   * it off to report the drift it finds, and `reindex` because it rebuilds anyway.
+   */
+  syncSearchOnStart?: boolean;
 }
 
 /** Starts a runtime; on failure, whatever was started is stopped again before the error is thrown. */
@@ -77,29 +92,22 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       const seeded = await seedDemo({ db: database.db, cipher });
       logger.info(seeded, "seeded the demo data set");
     }
-    const synced = await syncIndexesIfStale({ db: database.db, client: search });
-    if (synced.needs || synced.offers) logger.info(synced, "search indexes rebuilt from the database");
-
-    let draining: Promise<{ processed: number; failed: number }> | null = null;
-    const flushSearch = () => {
-      draining ??= drainOutbox({ db: database.db, client: search }).finally(() => {
-        draining = null;
-      });
-      return draining;
-    };
-    await flushSearch();
-
-    if (options.runOutboxWorker) {
-      const timer = setInterval(() => {
-        flushSearch().catch((error: unknown) => logger.error({ err: error }, "search outbox worker failed"));
-      }, 1000);
-      stack.push(async () => {
-        clearInterval(timer);
-        await draining?.catch(() => undefined);
-      });
+    if (options.syncSearchOnStart ?? true) {
+      const synced = await syncIndexesIfStale({ db: database.db, client: search });
+      if (synced) logger.info(synced, "search indexes rebuilt from the database");
     }
 
-    return { config, logger, db: database.db, database, cipher, search, flushSearch, stop: stopAll };
+    const worker = createOutboxWorker({
+      drain: () => drainOutbox({ db: database.db, client: search }),
+      onError: (error) => logger.error({ err: error }, "search outbox worker failed"),
+    });
+    stack.push(() => worker.stop());
+    await worker.flush();
+    // Writes of this process kick the worker; the poll picks up rows written by other instances
+    // and processes (and retries after a backoff). LISTEN/NOTIFY would only shorten the latter.
+    if (options.runOutboxWorker) worker.start(OUTBOX_POLL_MS);
+
+    return { config, logger, db: database.db, database, cipher, search, flushSearch: worker.flush, kickSearch: worker.kick, stop: stopAll };
   } catch (error) {
     await stopAll().catch((stopError: unknown) => logger.error({ err: stopError }, "could not stop cleanly"));
     throw error;

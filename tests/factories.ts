@@ -1,12 +1,12 @@
 // Generated, obviously fake identities that still pass format checks: every name starts with 测试,
-// every address is on 测试路, phones are 1990000xxxx, resident IDs use sequence digits 99x.
+// every address is on 测试路, phones are 1990000xxxx, resident IDs use sequence digits 9xx.
 import { residentIdCheckChar } from "../app/domain/cases/resident-id";
 import type { ImportDocumentInput } from "../app/domain/import/import-document";
 
 type CaseInput = NonNullable<ImportDocumentInput["cases"]>[number];
 type OfferInput = NonNullable<ImportDocumentInput["offers"]>[number];
 
-/** Birth date and sequence spread so that n < 134,400 never repeats an ID. */
+/** Birth date spread over 13,440 days; with the sequence digits below, n < 672,000 never repeats an ID. */
 export function fakeBirth(n: number): { year: number; date: string } {
   const year = 1960 + (n % 40);
   const month = 1 + (Math.floor(n / 40) % 12);
@@ -16,7 +16,7 @@ export function fakeBirth(n: number): { year: number; date: string } {
 
 export function fakeResidentId(n: number, options: { region?: string; male?: boolean } = {}): string {
   const sexDigit = 2 * (Math.floor(n / 13_440) % 5) + (options.male === false ? 0 : 1);
-  const first17 = `${options.region ?? "532923"}${fakeBirth(n).date}99${sexDigit}`;
+  const first17 = `${options.region ?? "532923"}${fakeBirth(n).date}9${Math.floor(n / 67_200) % 10}${sexDigit}`;
   return first17 + residentIdCheckChar(first17);
 }
 

@@ -1,0 +1,65 @@
+// `npm run cli -- search-check` and `reindex` as an operator runs them: a real CLI process on a
+// PGlite DATA_DIR, against a Meilisearch this test can also reach (MEILI_URL) to break the index
+// behind the application's back.
+import { execFile } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { fakeDocument } from "../tests/factories";
+import { startTestSearch } from "../tests/search-fixture";
+import { NEEDS_INDEX } from "../search/index-settings";
+
+let search: Awaited<ReturnType<typeof startTestSearch>>;
+let env: NodeJS.ProcessEnv;
+
+beforeAll(async () => {
+  search = await startTestSearch();
+  const { DATABASE_URL: _db, MEILI_URL: _url, MEILI_MASTER_KEY: _key, ...inherited } = process.env;
+  env = {
+    ...inherited,
+    DATA_DIR: mkdtempSync(join(tmpdir(), "xiangyun-cli-")),
+    MEILI_URL: search.meili.url,
+    MEILI_MASTER_KEY: search.meili.masterKey,
+    LOG_LEVEL: "warn",
+  };
+}, 60_000);
+afterAll(() => search?.meili.stop());
+
+function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ["--import", "tsx", "cli/main.ts", ...args], { env, timeout: 60_000 }, (error, stdout, stderr) => {
+      const code = error === null ? 0 : typeof error.code === "number" ? error.code : -1;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+describe("search commands", () => {
+  it("reports the refs that drift with exit 1, and after reindex none with exit 0", async () => {
+    const file = join(env.DATA_DIR ?? "", "import.json");
+    writeFileSync(file, JSON.stringify(fakeDocument({ cases: 3, offers: 1 })));
+    const imported = await cli("import", file, "--json");
+    expect(imported.code, imported.stderr).toBe(0);
+    const lost = z.object({ needs: z.object({ "need-2": z.string() }) }).parse(JSON.parse(imported.stdout)).needs["need-2"];
+
+    // Every CLI run takes seconds (PGlite, migrations): one check with drift, one without.
+    await search.client.index(NEEDS_INDEX).deleteDocument(lost).waitTask();
+    const drifted = await cli("search-check", "--json");
+    expect(drifted.code, drifted.stderr).toBe(1);
+    expect(JSON.parse(drifted.stdout)).toMatchObject({
+      total: 1,
+      needs: { database: 3, indexed: 2, missing: [{ ref: lost, version: 1 }], extra: [], stale: [] },
+      offers: { database: 1, indexed: 1 },
+      outbox: { pending: 0, dead: 0 },
+    });
+
+    const reindexed = await cli("reindex");
+    expect(reindexed.code, reindexed.stderr).toBe(0);
+    expect(reindexed.stdout).toMatch(/reindexed 3 needs and 1 offers/);
+    const repaired = await cli("search-check");
+    expect(repaired.code, repaired.stderr).toBe(0);
+    expect(repaired.stdout).toContain("no drift");
+  }, 120_000);
+});
