@@ -11,6 +11,8 @@ import { countPublicNeeds } from "../app/domain/needs/public-needs.server";
 import { DataDirInUseError } from "../db/data-dir-lock.server";
 import { NEEDS_INDEX } from "../search/index-settings";
 import { fakeCase } from "../tests/factories";
+import { outboxBacklog } from "../search/search-sync.server";
+import { readHealth } from "./health.server";
 import { createLogger } from "./logger.server";
 import type { Runtime } from "./runtime.server";
 import { startRuntime } from "./runtime.server";
@@ -64,5 +66,25 @@ describe("embedded runtime", () => {
     await runtime.stop();
     runtime = await startRuntime({ config, logger, purpose: "test server", seedWhenEmpty: true });
     expect(await countPublicNeeds(runtime.db)).toBe(before);
+  }, 120_000);
+});
+
+describe("with an external Meilisearch that is down", () => {
+  it("starts anyway, keeps writes in the outbox and answers health as degraded", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "xiangyun-runtime-down-"));
+    const down = await startRuntime({
+      config: loadConfig({ DATA_DIR: dir, NODE_ENV: "test", MEILI_URL: "http://127.0.0.1:9", MEILI_MASTER_KEY: "unreachable-on-purpose" }),
+      logger,
+      purpose: "test server",
+      seedWhenEmpty: true,
+    });
+    try {
+      expect(await countPublicNeeds(down.db)).toBeGreaterThanOrEqual(80);
+      expect(await down.flushSearch()).toEqual({ processed: 0, failed: 0 });
+      expect((await outboxBacklog(down.db)).pending).toBeGreaterThan(0);
+      expect((await readHealth(down)).search).toBe("unavailable");
+    } finally {
+      await down.stop();
+    }
   }, 120_000);
 });

@@ -86,19 +86,38 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       stack.push(() => started.stop());
     }
     const search = createSearchClient(meili ? { url: meili.url, apiKey: meili.masterKey } : { url: config.MEILI_URL ?? "", apiKey: config.MEILI_MASTER_KEY });
-    await ensureIndexes(search);
+    // Index settings must be in place before any document is written (an index created by a
+    // document upload has none). An external Meilisearch that is down must not keep the site down:
+    // pages answer from PostgreSQL, the outbox keeps every change, and the worker prepares the
+    // indexes as soon as the engine answers. Our own child process, just started, must work.
+    let searchReady = false;
+    const prepareSearch = async (): Promise<boolean> => {
+      try {
+        await ensureIndexes(search);
+        if (options.syncSearchOnStart ?? true) {
+          const synced = await syncIndexesIfStale({ db: database.db, client: search });
+          if (synced) logger.info(synced, "search indexes rebuilt from the database");
+        }
+        return true;
+      } catch (error) {
+        if (meili) throw error;
+        logger.error({ err: error, url: config.MEILI_URL }, "Meilisearch is unreachable: search answers from PostgreSQL until it is back");
+        return false;
+      }
+    };
 
     if (options.seedWhenEmpty && config.SEED_DEMO && (await isDatabaseEmpty(database.db))) {
       const seeded = await seedDemo({ db: database.db, cipher });
       logger.info(seeded, "seeded the demo data set");
     }
-    if (options.syncSearchOnStart ?? true) {
-      const synced = await syncIndexesIfStale({ db: database.db, client: search });
-      if (synced) logger.info(synced, "search indexes rebuilt from the database");
-    }
+    searchReady = await prepareSearch();
 
     const worker = createOutboxWorker({
-      drain: () => drainOutbox({ db: database.db, client: search }),
+      drain: async () => {
+        if (!searchReady) searchReady = await prepareSearch();
+        // Until then rows stay pending, untouched: nothing is lost and nothing backs off.
+        return searchReady ? drainOutbox({ db: database.db, client: search }) : { processed: 0, failed: 0 };
+      },
       onError: (error) => logger.error({ err: error }, "search outbox worker failed"),
     });
     stack.push(() => worker.stop());

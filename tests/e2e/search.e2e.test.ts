@@ -11,6 +11,16 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 const cards = (page: Page) => page.getByRole("main").getByRole("article");
+/** The announced result count ("95 条结果"); it changes once the new results are on the page. */
+const resultCount = (page: Page) => page.locator("[aria-live=polite]").first().textContent();
+
+/** Types into the search box and waits until the URL and the announced results both follow. */
+async function typeSearch(page: Page, label: string, words: string) {
+  const before = await resultCount(page);
+  await page.getByLabel(label).fill(words);
+  await page.waitForURL((url) => url.searchParams.get("q") === words);
+  await expect.poll(() => resultCount(page)).not.toBe(before);
+}
 const param = (page: Page, name: string) => new URL(page.url()).searchParams.getAll(name);
 
 /** Marks the document; the mark survives client-side navigation and is lost on a full page load. */
@@ -24,9 +34,8 @@ describe("searching needs", () => {
     const { context, page } = await openPage(browser, { locale: "zh-CN" });
     await page.goto("/needs");
     await markDocument(page);
-    await page.getByLabel("搜索帮扶需求").fill("电工");
-    await page.waitForURL((url) => url.searchParams.get("q") === "电工");
-    await expect.poll(() => cards(page).count()).toBeGreaterThan(0);
+    await typeSearch(page, "搜索帮扶需求", "电工");
+    expect(await cards(page).count()).toBeGreaterThan(0);
     const text = (await cards(page).allTextContents()).join(" ");
     expect(text).toMatch(/电工|水电|electric/i);
     expect(await isSameDocument(page)).toBe(true);
@@ -38,9 +47,8 @@ describe("searching needs", () => {
     // synonym applies to the word as typed, so "electrican" only finds English text.
     const { context, page } = await openPage(browser, { locale: "en" });
     await page.goto("/needs");
-    await page.getByLabel("Search needs").fill("electrician");
-    await page.waitForURL((url) => url.searchParams.get("q") === "electrician");
-    await expect.poll(() => cards(page).count()).toBeGreaterThan(0);
+    await typeSearch(page, "Search needs", "electrician");
+    expect(await cards(page).count()).toBeGreaterThan(0);
     expect((await cards(page).allTextContents()).join(" ")).toMatch(/电工|electric/i);
     await context.close();
   });
