@@ -54,10 +54,14 @@ export async function drainOutboxBatch(options: SearchSyncOptions): Promise<{ ta
 
   // The attempt number is the lease token: when a lease ran out and another worker claimed the row
   // again, only that worker's outcome is recorded (a late failure must not undo its success).
-  const claimed = and(eq(searchOutbox.status, "pending"), sql`(${searchOutbox.id}, ${searchOutbox.attempts}) in (${sql.join(
-    rows.map((r) => sql`(${r.id}, ${r.attempts})`),
-    sql`, `,
-  )})`);
+  // Two array parameters, not hundreds of row literals: a 500-tuple IN list made PGlite plan the
+  // second batch's update so badly that it blocked the process for minutes.
+  const ids = `{${rows.map((r) => String(r.id)).join(",")}}`;
+  const attempts = `{${rows.map((r) => r.attempts).join(",")}}`;
+  const claimed = and(
+    eq(searchOutbox.status, "pending"),
+    sql`(${searchOutbox.id}, ${searchOutbox.attempts}) in (select * from unnest(${ids}::bigint[], ${attempts}::int[]))`,
+  );
   try {
     await applyToIndex(options, "need", refsOf(rows, "need"));
     await applyToIndex(options, "offer", refsOf(rows, "offer"));
