@@ -18,3 +18,16 @@ export function regionChildren(directory: RegionDirectory, region: string | unde
     .filter((r) => r.count > 0)
     .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
 }
+
+/** The fields every page of search results has, whichever index or fallback answered. */
+export function resultPage<S>(directory: RegionDirectory, query: { region?: string; page: number; pageSize: number }, total: number, sort: S, childCounts: Record<string, number> | undefined) {
+  return {
+    total,
+    page: query.page,
+    pageSize: query.pageSize,
+    totalPages: Math.max(1, Math.ceil(total / query.pageSize)),
+    sort,
+    regionTrail: directory.trail(query.region).map(({ code, nameZh, nameEn }) => ({ code, nameZh, nameEn })),
+    regionChildren: regionChildren(directory, query.region, childCounts),
+  };
+}

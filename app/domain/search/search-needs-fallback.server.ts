@@ -14,7 +14,7 @@ import type { RegionDirectory } from "../regions/region-directory.server";
 import type { NeedSearch } from "./search-query";
 import { effectiveSort } from "./search-link";
 import type { NeedSearchResult } from "./search-result";
-import { childRegionField, regionChildren } from "./region-facets";
+import { childRegionField, resultPage } from "./region-facets";
 
 /** `%` and `_` typed by a visitor are text, not wildcards. */
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -75,13 +75,7 @@ export async function searchNeedsInDatabase(db: Database, query: NeedSearch, dir
   const moneyCounts = asRecord(money);
   return {
     items: rows.map(fromRow).filter(present),
-    total,
-    page: query.page,
-    pageSize: query.pageSize,
-    totalPages: Math.max(1, Math.ceil(total / query.pageSize)),
-    sort,
-    regionTrail: directory.trail(query.region).map(({ code, nameZh, nameEn }) => ({ code, nameZh, nameEn })),
-    regionChildren: childColumn ? regionChildren(directory, query.region, asRecord(children)) : [],
+    ...resultPage(directory, query, total, sort, childColumn ? asRecord(children) : undefined),
     facets: {
       category: NEED_CATEGORIES.map((value) => ({ value, count: asRecord(categories)[value] ?? 0 })),
       urgency: CASE_TIERS.map((value) => ({ value, count: asRecord(urgencies)[value] ?? 0 })),

@@ -12,7 +12,7 @@ import type { RegionDirectory } from "../regions/region-directory.server";
 import type { NeedSearch } from "./search-query";
 import type { NeedSort } from "./search-link";
 import { effectiveSort } from "./search-link";
-import { childRegionField, regionChildren } from "./region-facets";
+import { childRegionField, resultPage } from "./region-facets";
 import type { NeedSearchResult } from "./search-result";
 import { toFacetCounts } from "./search-result";
 import { searchNeedsInDatabase } from "./search-needs-fallback.server";
@@ -93,13 +93,7 @@ async function searchNeedsInEngine(context: SearchContext, query: NeedSearch, di
   const childCounts = childField ? main.facetDistribution?.[childField] : undefined;
   return {
     items: main.hits.map(({ _formatted: _f, _matchesPosition: _m, _rankingScore: _r, _rankingScoreDetails: _d, _federation: _fe, ...need }) => need),
-    total,
-    page: query.page,
-    pageSize: query.pageSize,
-    totalPages: Math.max(1, Math.ceil(total / query.pageSize)),
-    sort,
-    regionTrail: directory.trail(query.region).map(({ code, nameZh, nameEn }) => ({ code, nameZh, nameEn })),
-    regionChildren: regionChildren(directory, query.region, childCounts),
+    ...resultPage(directory, query, total, sort, childCounts),
     facets: {
       category: toFacetCounts(categories?.facetDistribution?.category, NEED_CATEGORIES),
       urgency: toFacetCounts(urgencies?.facetDistribution?.urgency, CASE_TIERS),

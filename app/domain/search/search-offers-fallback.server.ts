@@ -12,7 +12,7 @@ import { POLICY_RANK } from "../offers/public-offer";
 import { isListed, publicOfferQuery, toPublicOffers } from "../offers/public-offers.server";
 import { ORGANISATION_KINDS } from "../organisations/organisation-vocabulary";
 import type { RegionDirectory } from "../regions/region-directory.server";
-import { regionChildren } from "./region-facets";
+import { resultPage } from "./region-facets";
 import { childOfferRegionField, offerRegionCounts } from "./search-offers-regions";
 import type { OfferSearch } from "./search-query";
 import { effectiveSort } from "./search-link";
@@ -112,13 +112,7 @@ export async function searchOffersInDatabase(db: Database, query: OfferSearch, d
   const childCounts = childField ? offerRegionCounts(directory, query.region, asRecord(children), wide[0]?.n ?? 0) : undefined;
   return {
     items: await toPublicOffers(db, rows),
-    total,
-    page: query.page,
-    pageSize: query.pageSize,
-    totalPages: Math.max(1, Math.ceil(total / query.pageSize)),
-    sort,
-    regionTrail: directory.trail(query.region).map(({ code, nameZh, nameEn }) => ({ code, nameZh, nameEn })),
-    regionChildren: regionChildren(directory, query.region, childCounts),
+    ...resultPage(directory, query, total, sort, childCounts),
     facets: {
       category: NEED_CATEGORIES.map((value) => ({ value, count: asRecord(categories)[value] ?? 0 })),
       kind: ORGANISATION_KINDS.map((value) => ({ value, count: asRecord(kinds)[value] ?? 0 })),

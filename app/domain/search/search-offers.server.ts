@@ -8,7 +8,7 @@ import type { PublicOffer } from "../offers/public-offer";
 import { ORGANISATION_KINDS } from "../organisations/organisation-vocabulary";
 import { getRegionDirectory } from "../regions/region-directory.server";
 import type { RegionDirectory } from "../regions/region-directory.server";
-import { regionChildren } from "./region-facets";
+import { resultPage } from "./region-facets";
 import { searchOffersInDatabase } from "./search-offers-fallback.server";
 import { childOfferRegionField, offerRegionCounts } from "./search-offers-regions";
 import type { SearchContext } from "./search-needs.server";
@@ -78,13 +78,7 @@ async function searchOffersInEngine(context: SearchContext, query: OfferSearch, 
       : main.facetDistribution?.[childField];
   return {
     items: main.hits.map(({ _formatted: _f, _matchesPosition: _m, _rankingScore: _r, _rankingScoreDetails: _d, _federation: _fe, ...offer }) => offer),
-    total,
-    page: query.page,
-    pageSize: query.pageSize,
-    totalPages: Math.max(1, Math.ceil(total / query.pageSize)),
-    sort,
-    regionTrail: directory.trail(query.region).map(({ code, nameZh, nameEn }) => ({ code, nameZh, nameEn })),
-    regionChildren: regionChildren(directory, query.region, childCounts),
+    ...resultPage(directory, query, total, sort, childCounts),
     facets: {
       category: toFacetCounts(categories?.facetDistribution?.category, NEED_CATEGORIES),
       kind: toFacetCounts(kinds?.facetDistribution?.organisationKind, ORGANISATION_KINDS),
