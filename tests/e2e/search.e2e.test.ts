@@ -17,7 +17,13 @@ const resultCount = (page: Page) => page.locator("[aria-live=polite]").first().t
 /** Types into the search box and waits until the URL and the announced results both follow. */
 async function typeSearch(page: Page, label: string, words: string) {
   const before = await resultCount(page);
-  await page.getByLabel(label).fill(words);
+  const box = page.getByLabel(label);
+  // Typing before React has hydrated the box would change the text without a live search.
+  await box.evaluate((el) => new Promise<void>((resolve) => {
+    const check = () => (Object.keys(el).some((key) => key.startsWith("__reactProps")) ? resolve() : setTimeout(check, 20));
+    check();
+  }));
+  await box.fill(words);
   await page.waitForURL((url) => url.searchParams.get("q") === words);
   await expect.poll(() => resultCount(page)).not.toBe(before);
 }
