@@ -5,8 +5,9 @@ import { createInstance } from "i18next";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
-import { i18nConfig, resources } from "./i18n/config";
+import { i18nConfig } from "./i18n/config";
 import { i18nServer } from "./i18n/i18next.server";
+import { ALL_NAMESPACES, allResources } from "./i18n/resources.server";
 import { createNulStrippingStream } from "./strip-nul-bytes.server";
 import { NonceProvider } from "./ui/nonce";
 
@@ -20,7 +21,7 @@ export default async function handleRequest(
   loadContext: AppLoadContext,
 ) {
   const i18n = createInstance();
-  await i18n.use(initReactI18next).init({ ...i18nConfig, lng: await i18nServer.getLocale(request), resources });
+  await i18n.use(initReactI18next).init({ ...i18nConfig, lng: await i18nServer.getLocale(request), ns: [...ALL_NAMESPACES], resources: allResources });
   const nonce = loadContext.cspNonce;
   // Bots and no-JS clients get the whole document at once; browsers get it streamed.
   const readyEvent = isbot(request.headers.get("user-agent")) ? "onAllReady" : "onShellReady";

@@ -31,6 +31,9 @@ const configSchema = z
       })
       .optional(),
     SEED_DEMO: bool.default(true),
+    PUBLIC_URL: z.url({ error: "must be the site's address, like https://xiangyun.example.org" }).optional(),
+    SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, "must be an SMTP URL like smtps://user:pass@smtp.example.org:465").optional(),
+    MAIL_FROM: z.string().min(3).default("Xiangyun <no-reply@xiangyun.invalid>"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { error: "must be one of fatal, error, warn, info, debug, trace, silent" }).default("info"),
   })
   .superRefine((env, ctx) => {
@@ -57,7 +60,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     result.error.issues.map((issue) => {
       const variable = String(issue.path[0] ?? "(environment)");
       const got = present[variable];
-      const shown = variable.includes("KEY") || variable === "DATABASE_URL" ? "" : got === undefined ? "" : ` (got ${JSON.stringify(got)})`;
+      const shown = variable.includes("KEY") || variable === "DATABASE_URL" || variable === "SMTP_URL" ? "" : got === undefined ? "" : ` (got ${JSON.stringify(got)})`;
       return { variable, message: `${issue.message}${shown}` };
     }),
   );

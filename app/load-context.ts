@@ -5,6 +5,8 @@ declare module "@remix-run/node" {
     runtime: Runtime;
     /** This response's Content-Security-Policy nonce. */
     cspNonce: string;
+    /** The client's address (Express, behind one trusted proxy) for rate limits and the audit log. */
+    clientIp: string;
   }
 }
 

@@ -4,6 +4,8 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { DEFAULT_LOCALE, resources } from "./i18n/config";
+import { summariseActor } from "./domain/auth/actor";
+import { getActor } from "./domain/auth/guards.server";
 import { getPageLocale } from "./i18n/page-locale.server";
 import stylesheet from "./tailwind.css?url";
 import { SiteFooter, SiteHeader } from "./ui/site-chrome";
@@ -14,9 +16,10 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { locale } = await getPageLocale(request);
-  return { locale };
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const [{ locale }, actor] = await Promise.all([getPageLocale(request), getActor(request, context)]);
+  // Only what the header shows: every page's loader data reaches the browser.
+  return { locale, actor: actor ? summariseActor(actor) : null };
 }
 
 /** Routes set their own titles; an error page, rendered by this boundary, needs one here. */
@@ -43,7 +46,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body className="flex min-h-screen flex-col">
-        <SiteHeader locale={locale} />
+        <SiteHeader locale={locale} actor={data?.actor ?? null} />
         <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 sm:py-8">
           {children}
         </main>

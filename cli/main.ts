@@ -16,6 +16,7 @@ import { reindexSearch } from "../search/reindex.server";
 import { checkSearchDrift, formatDrift } from "../search/search-drift.server";
 import { outboxBacklog } from "../search/search-sync.server";
 import { createLogger } from "../server/logger.server";
+import { createUserCommand, grantCommand } from "./user-commands";
 import type { Runtime } from "../server/runtime.server";
 import { startRuntime } from "../server/runtime.server";
 
@@ -32,6 +33,12 @@ Commands:
                           atomically; search keeps answering meanwhile
   search-check [--json]   compare (ref, version) of every public need and listed offer with the
                           search indexes; exit 0 when they agree, 1 when they drift
+  create-user --email E --name N [--platform-admin] [--password-stdin]
+                          create an account; without --password-stdin it prints a link to set
+                          the password (valid 24 h)
+  grant <email> <role> [--organisation <key|id>]
+                          give an account a role (admin, caseworker, finance, auditor, member)
+                          in an organisation, or make it platform-admin; its sessions end
 `;
 
 class UsageError extends Error {}
@@ -151,6 +158,13 @@ function reportProblems(file: string, problems: { path: string; message: string 
 }
 
 async function main(argv: string[]): Promise<number> {
+  const [first] = argv;
+  // These two parse their own options.
+  if (first === "create-user" || first === "grant") {
+    const config = loadConfig();
+    const run = <T>(command: string, fn: (runtime: Runtime) => Promise<T>) => withRuntime(config, command, fn);
+    return first === "create-user" ? createUserCommand(argv.slice(1), run) : grantCommand(argv.slice(1), run);
+  }
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -170,7 +184,7 @@ async function main(argv: string[]): Promise<number> {
       return withRuntime(config, "seed", async (runtime) => {
         const seeded = await seedDemo({ db: runtime.db, cipher: runtime.cipher });
         await runtime.flushSearch();
-        console.log(`demo data set: ${seeded.organisations} organisations, ${seeded.cases} cases, ${seeded.needs} needs, ${seeded.offers} offers`);
+        console.log(`demo data set: ${seeded.organisations} organisations, ${seeded.cases} cases, ${seeded.needs} needs, ${seeded.offers} offers, ${seeded.accounts} new demo accounts`);
         return 0;
       });
     case "import":

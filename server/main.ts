@@ -8,6 +8,7 @@ import helmet from "helmet";
 import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { pinoHttp } from "pino-http";
+import { crossSiteRefusal } from "../app/domain/security/same-origin";
 import { ConfigError, loadConfig } from "../app/env.server";
 import { DataDirInUseError } from "../db/data-dir-lock.server";
 import { readHealth } from "./health.server";
@@ -84,6 +85,33 @@ app.use(
   }),
 );
 
+// Cross-site POSTs are refused before any action runs (SameSite=Lax cookies are the second line).
+app.use((req, res, next) => {
+  const refusal = crossSiteRefusal({
+    method: req.method,
+    host: req.get("x-forwarded-host") ?? req.headers.host,
+    origin: req.headers.origin,
+    secFetchSite: req.get("sec-fetch-site"),
+  });
+  if (!refusal) return next();
+  req.log.warn({ refusal }, "cross-site request refused");
+  res.status(403).set("Cache-Control", "no-store").type("text/plain").send("Cross-site request refused.");
+});
+
+// Whatever a signed-in person is shown stays out of every cache: a response to a request with a
+// session cookie, or one that sets it, is no-store (public pages otherwise allow a short cache).
+const SESSION_COOKIE = /(^|;\s*)(__Host-)?xy_session=/;
+app.use((req, res, next) => {
+  const writeHead = res.writeHead;
+  const hadSession = SESSION_COOKIE.test(req.headers.cookie ?? "");
+  res.writeHead = function (this: typeof res, ...args: Parameters<typeof writeHead>) {
+    const setCookie = String(res.getHeader("set-cookie") ?? "");
+    if (hadSession || setCookie.includes("xy_session=")) res.setHeader("Cache-Control", "no-store");
+    return writeHead.apply(this, args);
+  } as typeof writeHead;
+  next();
+});
+
 app.get("/healthz", async (_req, res) => {
   const health = await readHealth(rt);
   res.status(health.status === "ok" ? 200 : 503).set("Cache-Control", "no-store").json(health);
@@ -108,13 +136,14 @@ app.all(
   createRequestHandler({
     build,
     mode: isDev ? "development" : "production",
-    getLoadContext: (_req, res) => ({ runtime: rt, cspNonce: nonceOf(res) }),
+    getLoadContext: (req, res) => ({ runtime: rt, cspNonce: nonceOf(res), clientIp: req.ip ?? "" }),
   }),
 );
 
 const server = app.listen(config.PORT, config.HOST, () => {
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
+  if (!config.PUBLIC_URL) rt.publicUrl = `http://localhost:${port}`;
   logger.info({ port, startupMs: Math.round(performance.now() - startedAt) }, `Xiangyun is listening on http://localhost:${port}`);
 });
 

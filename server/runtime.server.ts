@@ -21,9 +21,16 @@ import type { DrainResult } from "../search/outbox-worker";
 import { createOutboxWorker } from "../search/outbox-worker";
 import { syncIndexesIfStale } from "../search/reindex.server";
 import { drainOutbox } from "../search/search-sync.server";
+import type { Mailer } from "../app/domain/mail/mailer.server";
+import { createMailer } from "../app/domain/mail/mailer.server";
+import type { RateLimiters } from "../app/domain/auth/rate-limit.server";
+import { createRateLimiters } from "../app/domain/auth/rate-limit.server";
+import { deleteExpiredSessions } from "../app/domain/auth/session.server";
+import { applyDemoAccountSwitch } from "../db/seed/demo-accounts.server";
 import type { Logger } from "./logger.server";
 
 const OUTBOX_POLL_MS = 1000;
+const HOUSEKEEPING_MS = 10 * 60 * 1000;
 
 export interface Runtime {
   config: Config;
@@ -32,6 +39,10 @@ export interface Runtime {
   database: DatabaseHandle;
   cipher: IdentityCipher;
   search: Meilisearch;
+  mailer: Mailer;
+  rateLimits: RateLimiters;
+  /** Where emailed links point: PUBLIC_URL, or the address the server listens on. */
+  publicUrl: string;
   /** Drains the search outbox now; resolves once the rows committed before the call are handled. */
   flushSearch(): Promise<DrainResult>;
   /**
@@ -110,6 +121,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       const seeded = await seedDemo({ db: database.db, cipher });
       logger.info(seeded, "seeded the demo data set");
     }
+    const demoAccounts = await applyDemoAccountSwitch(database.db, config.SEED_DEMO);
+    if (demoAccounts) logger.info({ demoAccounts, enabled: config.SEED_DEMO }, config.SEED_DEMO ? "demo accounts enabled" : "demo accounts disabled (SEED_DEMO=false)");
     searchReady = await prepareSearch();
 
     const worker = createOutboxWorker({
@@ -124,9 +137,19 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     await worker.flush();
     // Writes of this process kick the worker; the poll picks up rows written by other instances
     // and processes (and retries after a backoff). LISTEN/NOTIFY would only shorten the latter.
-    if (options.runOutboxWorker) worker.start(OUTBOX_POLL_MS);
+    if (options.runOutboxWorker) {
+      worker.start(OUTBOX_POLL_MS);
+      const housekeeping = setInterval(() => {
+        deleteExpiredSessions(database.db).catch((error: unknown) => logger.error({ err: error }, "could not remove expired sessions"));
+      }, HOUSEKEEPING_MS);
+      housekeeping.unref();
+      stack.push(() => clearInterval(housekeeping));
+    }
 
-    return { config, logger, db: database.db, database, cipher, search, flushSearch: worker.flush, kickSearch: worker.kick, stop: stopAll };
+    const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, dataDir: config.DATA_DIR });
+    const rateLimits = createRateLimiters(database.db);
+    const publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+    return { config, logger, db: database.db, database, cipher, search, mailer, rateLimits, publicUrl, flushSearch: worker.flush, kickSearch: worker.kick, stop: stopAll };
   } catch (error) {
     await stopAll().catch((stopError: unknown) => logger.error({ err: stopError }, "could not stop cleanly"));
     throw error;

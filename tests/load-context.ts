@@ -1,23 +1,37 @@
 // The load context server/main.ts hands to Remix, built from a test database, for calling loaders
 // and actions with real Requests. Its search client points nowhere: pass a real one where needed.
+// Mail goes to a fresh temporary DATA_DIR/mail, readable through `runtime.mailer.list()`.
 import type { AppLoadContext } from "@remix-run/node";
 import type { Meilisearch } from "meilisearch";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createRateLimiters } from "../app/domain/auth/rate-limit.server";
+import { createMailer } from "../app/domain/mail/mailer.server";
+import type { IdentityCipher } from "../app/domain/privacy/identity-cipher.server";
 import { loadConfig } from "../app/env.server";
 import type { Database, DatabaseHandle } from "../db/client.server";
 import { createSearchClient } from "../search/client.server";
 import { createLogger } from "../server/logger.server";
 import { createTestCipher } from "./identity";
 
-export function createTestLoadContext(options: { database: DatabaseHandle; db?: Database; search?: Meilisearch }): AppLoadContext {
+export function createTestLoadContext(options: { database: DatabaseHandle; db?: Database; search?: Meilisearch; cipher?: IdentityCipher; clientIp?: string }): AppLoadContext {
+  const dataDir = mkdtempSync(join(tmpdir(), "xiangyun-ctx-"));
+  const config = loadConfig({ NODE_ENV: "test", DATA_DIR: dataDir });
+  const db = options.db ?? options.database.db;
   return {
     cspNonce: "",
+    clientIp: options.clientIp ?? "127.0.0.1",
     runtime: {
-      config: loadConfig({ NODE_ENV: "test" }),
+      config,
       logger: createLogger({ level: "silent" }),
-      db: options.db ?? options.database.db,
+      db,
       database: options.database,
-      cipher: createTestCipher(),
+      cipher: options.cipher ?? createTestCipher(),
       search: options.search ?? createSearchClient({ url: "http://127.0.0.1:9" }),
+      mailer: createMailer({ from: config.MAIL_FROM, dataDir }),
+      rateLimits: createRateLimiters(db),
+      publicUrl: "http://localhost:3000",
       flushSearch: async () => ({ processed: 0, failed: 0 }),
       kickSearch: () => undefined,
       stop: async () => undefined,

@@ -1,12 +1,8 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
+import { safeRedirect } from "../domain/auth/safe-redirect";
 import { isLocale } from "../i18n/config";
 import { localeCookie } from "../i18n/i18next.server";
-
-/** Only a local path: an absolute or protocol-relative URL would make this an open redirect. */
-function safeRedirect(to: FormDataEntryValue | null): string {
-  return typeof to === "string" && to.startsWith("/") && !to.startsWith("//") && !to.startsWith("/\\") ? to : "/";
-}
 
 export async function action({ request }: Pick<ActionFunctionArgs, "request">) {
   const form = await request.formData();

@@ -1,10 +1,11 @@
 import { Form, NavLink, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import type { ActorSummary } from "../domain/auth/actor";
 import type { Locale } from "../i18n/config";
 
 const LANGUAGE_NAMES: Record<Locale, string> = { "zh-CN": "中文", en: "English" };
 
-export function SiteHeader({ locale }: { locale: Locale }) {
+export function SiteHeader({ locale, actor }: { locale: Locale; actor: ActorSummary | null }) {
   const { t } = useTranslation();
   const location = useLocation();
   const navClass = ({ isActive }: { isActive: boolean }) =>
@@ -27,7 +28,8 @@ export function SiteHeader({ locale }: { locale: Locale }) {
             {t("nav.offers")}
           </NavLink>
         </nav>
-        <Form method="post" action="/set-language" reloadDocument className="ml-auto flex items-center gap-1 text-sm" aria-label={t("nav.language")}>
+        <AccountNav actor={actor} navClass={navClass} />
+        <Form method="post" action="/set-language" reloadDocument className="flex items-center gap-1 text-sm" aria-label={t("nav.language")}>
           <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
           {(Object.keys(LANGUAGE_NAMES) as Locale[]).map((lng) => (
             <button
@@ -45,6 +47,42 @@ export function SiteHeader({ locale }: { locale: Locale }) {
         </Form>
       </div>
     </header>
+  );
+}
+
+function AccountNav({ actor, navClass }: { actor: ActorSummary | null; navClass: (state: { isActive: boolean }) => string }) {
+  const { t } = useTranslation();
+  if (!actor) {
+    return (
+      <nav aria-label={t("nav.accountMenu")} className="ml-auto text-sm sm:text-base">
+        <NavLink to="/sign-in" className={navClass}>
+          {t("nav.signIn")}
+        </NavLink>
+      </nav>
+    );
+  }
+  const isStaff = actor.kind === "union";
+  return (
+    <nav aria-label={t("nav.accountMenu")} className="ml-auto flex flex-wrap items-center gap-2 text-sm sm:text-base">
+      {isStaff ? (
+        <NavLink to="/staff" className={navClass}>
+          {t("nav.staff")}
+        </NavLink>
+      ) : actor.organisationName ? (
+        <NavLink to="/organisation" className={navClass}>
+          {t("nav.organisation")}
+        </NavLink>
+      ) : null}
+      <NavLink to="/account" className={navClass}>
+        <span className="sr-only">{t("nav.account")}: </span>
+        {actor.displayName}
+      </NavLink>
+      <Form method="post" action="/sign-out">
+        <button type="submit" className="rounded px-2 py-1 text-stone-700 hover:bg-stone-100">
+          {t("nav.signOut")}
+        </button>
+      </Form>
+    </nav>
   );
 }
 

@@ -1,6 +1,6 @@
 import { ORGANISATION_KINDS, ORGANISATION_STATUSES } from "../../app/domain/organisations/organisation-vocabulary";
 import { sql } from "drizzle-orm";
-import { check, foreignKey, index, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { check, foreignKey, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { oneOf, timestamps } from "./columns";
 import { regions } from "./regions";
 
@@ -17,6 +17,15 @@ export const organisations = pgTable(
     /** The union above this one; null for a top-level union and for non-union organisations. */
     parentId: uuid("parent_id"),
     status: text("status", { enum: ORGANISATION_STATUSES }).notNull().default("pending"),
+    /** Private contact of a registered organisation, for the union admin who reviews it; never public. */
+    contactName: text("contact_name"),
+    contactEmail: text("contact_email"),
+    contactPhone: text("contact_phone"),
+    website: text("website"),
+    /** Shown to the applicant when a union admin rejects the registration. */
+    rejectionReason: text("rejection_reason"),
+    reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
+    reviewedBy: uuid("reviewed_by"),
     importKey: text("import_key").unique(),
     ...timestamps,
   },
@@ -26,5 +35,6 @@ export const organisations = pgTable(
     oneOf("organisations_kind_valid", t.kind, ORGANISATION_KINDS),
     oneOf("organisations_status_valid", t.status, ORGANISATION_STATUSES),
     check("organisations_parent_is_for_unions", sql`${t.parentId} is null or ${t.kind} = 'union'`),
+    check("organisations_rejection_has_reason", sql`${t.status} <> 'rejected' or ${t.rejectionReason} is not null`),
   ],
 );

@@ -4,6 +4,7 @@ import { importDocument } from "../../app/domain/import/import-document.server";
 import type { IdentityCipher } from "../../app/domain/privacy/identity-cipher.server";
 import type { Database } from "../client.server";
 import { organisations } from "../schema/organisations";
+import { seedDemoAccounts } from "./demo-accounts.server";
 import { buildDemoDocument } from "./demo-document";
 
 export async function isDatabaseEmpty(db: Database): Promise<boolean> {
@@ -18,7 +19,9 @@ export async function seedDemo(options: { db: Database; cipher: IdentityCipher }
   const imported = await importDocument({ ...options, document: parsed.document });
   if (!imported.ok) throw new Error(`the demo data set did not import: ${imported.problems.map((p) => `${p.path}: ${p.message}`).join("; ")}`);
   const { result } = imported;
+  const accounts = await seedDemoAccounts(options);
   return {
+    accounts,
     organisations: Object.keys(result.organisations).length,
     cases: Object.keys(result.cases).length,
     needs: Object.keys(result.needs).length,

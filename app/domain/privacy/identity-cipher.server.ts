@@ -8,7 +8,8 @@ const FORMAT_V1 = 1;
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
-export type IdentityField = "name" | "idNumber" | "phone" | "address";
+/** The four identity fields of a case head, and the TOTP secret of an account (a secret, kept the same way). */
+export type IdentityField = "name" | "idNumber" | "phone" | "address" | "totpSecret";
 
 export interface IdentityCipher {
   encrypt(field: IdentityField, plaintext: string): Buffer;

@@ -1,0 +1,136 @@
+// Signing in and out (issue 4). Each step that grants more (password, then TOTP code) starts a new
+// session and drops the old one, so a session id seen before sign-in is worthless after it.
+import { eq } from "drizzle-orm";
+import type { Database } from "../../../db/client.server";
+import { memberships, sessions, users } from "../../../db/schema/accounts";
+import { organisations } from "../../../db/schema/organisations";
+import { recordAudit } from "../audit/record-audit.server";
+import type { IdentityCipher } from "../privacy/identity-cipher.server";
+import type { Actor } from "./actor";
+import { verifyPassword } from "./password.server";
+import { isStaffSession } from "./permissions";
+import type { RateLimiters } from "./rate-limit.server";
+import type { NewSession } from "./session.server";
+import { createSession, deleteSession } from "./session.server";
+import { acceptTotpCode } from "./totp.server";
+
+export interface RequestInfo {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export type SignInResult =
+  | { kind: "signed-in"; session: NewSession }
+  | { kind: "second-factor"; session: NewSession }
+  | { kind: "invalid" }
+  | { kind: "rate-limited"; retryAfterSeconds: number };
+
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+async function findAccount(db: Database, where: ReturnType<typeof eq>) {
+  const [row] = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      passwordHash: users.passwordHash,
+      disabledAt: users.disabledAt,
+      isPlatformAdmin: users.isPlatformAdmin,
+      totpEnabledAt: users.totpEnabledAt,
+      totpSecretEnc: users.totpSecretEnc,
+      totpLastStep: users.totpLastStep,
+      kind: organisations.kind,
+      organisationId: organisations.id,
+      regionCode: organisations.regionCode,
+    })
+    .from(users)
+    .leftJoin(memberships, eq(memberships.userId, users.id))
+    .leftJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(where);
+  return row ?? null;
+}
+
+/** Checks email and password (rate limited per email and per address) and starts a session. */
+export async function signIn(options: { db: Database; rateLimits: RateLimiters; email: string; password: string; request: RequestInfo }): Promise<SignInResult> {
+  const { db, rateLimits, request } = options;
+  const email = normaliseEmail(options.email);
+  for (const [name, key] of [["signInEmail", email], ["signInIp", request.ip ?? "unknown"]] as const) {
+    const limited = await rateLimits.consume(name, key);
+    if (!limited.ok) return { kind: "rate-limited", retryAfterSeconds: limited.retryAfterSeconds };
+  }
+  const account = await findAccount(db, eq(users.email, email));
+  const passwordOk = await verifyPassword(account?.passwordHash ?? null, options.password);
+  if (!account || !passwordOk || account.disabledAt) {
+    await recordAudit(db, {
+      actor: null,
+      action: "auth.sign-in-failed",
+      entity: "user",
+      entityId: account?.id ?? null,
+      organisationId: account?.organisationId ?? null,
+      regionCode: account?.regionCode ?? null,
+      ip: request.ip,
+      note: account ? (account.disabledAt ? "account disabled" : "wrong password") : "unknown email",
+    });
+    return { kind: "invalid" };
+  }
+  await rateLimits.reset("signInEmail", email);
+  const staff = isStaffSession({ isPlatformAdmin: account.isPlatformAdmin, membership: account.kind ? { kind: account.kind } : null });
+  if (account.totpEnabledAt) {
+    const session = await createSession(db, { userId: account.id, staff, secondFactorPending: true, ...request });
+    return { kind: "second-factor", session };
+  }
+  const session = await db.transaction(async (tx) => {
+    const created = await createSession(tx, { userId: account.id, staff, ...request });
+    await recordAudit(tx, { actor: { userId: account.id, email: account.email }, action: "auth.sign-in", entity: "user", entityId: account.id, organisationId: account.organisationId, regionCode: account.regionCode, ip: request.ip });
+    return created;
+  });
+  return { kind: "signed-in", session };
+}
+
+export type SecondFactorResult = { kind: "signed-in"; session: NewSession } | { kind: "invalid" } | { kind: "rate-limited"; retryAfterSeconds: number } | { kind: "expired" };
+
+/** Completes a sign-in waiting for its TOTP code: a right, unused code replaces the pending session. */
+export async function completeSecondFactor(options: {
+  db: Database;
+  cipher: IdentityCipher;
+  rateLimits: RateLimiters;
+  pendingSessionId: string;
+  code: string;
+  request: RequestInfo;
+}): Promise<SecondFactorResult> {
+  const { db, request } = options;
+  const [pending] = await db.select({ userId: sessions.userId, secondFactorPending: sessions.secondFactorPending }).from(sessions).where(eq(sessions.id, options.pendingSessionId));
+  if (!pending?.secondFactorPending) return { kind: "expired" };
+  const limited = await options.rateLimits.consume("secondFactor", options.pendingSessionId);
+  if (!limited.ok) {
+    // Too many wrong codes: the password has to be given again.
+    await deleteSession(db, options.pendingSessionId);
+    return { kind: "rate-limited", retryAfterSeconds: limited.retryAfterSeconds };
+  }
+  const account = await findAccount(db, eq(users.id, pending.userId));
+  if (!account?.totpSecretEnc || account.disabledAt) return { kind: "expired" };
+  const step = acceptTotpCode(options.cipher.decrypt("totpSecret", account.totpSecretEnc), options.code, account.totpLastStep);
+  if (step === null) {
+    await recordAudit(db, { actor: null, action: "auth.second-factor-failed", entity: "user", entityId: account.id, organisationId: account.organisationId, regionCode: account.regionCode, ip: request.ip });
+    return { kind: "invalid" };
+  }
+  const staff = isStaffSession({ isPlatformAdmin: account.isPlatformAdmin, membership: account.kind ? { kind: account.kind } : null });
+  const session = await db.transaction(async (tx) => {
+    await tx.update(users).set({ totpLastStep: step }).where(eq(users.id, account.id));
+    await deleteSession(tx, options.pendingSessionId);
+    const created = await createSession(tx, { userId: account.id, staff, ...request });
+    await recordAudit(tx, { actor: { userId: account.id, email: account.email }, action: "auth.sign-in", entity: "user", entityId: account.id, organisationId: account.organisationId, regionCode: account.regionCode, ip: request.ip, note: "with TOTP" });
+    return created;
+  });
+  return { kind: "signed-in", session };
+}
+
+/** Ends the session on the server (the cookie is cleared by the caller). */
+export async function signOut(options: { db: Database; actor: Actor; ip: string | null }): Promise<void> {
+  const { db, actor } = options;
+  await db.transaction(async (tx) => {
+    await deleteSession(tx, actor.sessionId);
+    await recordAudit(tx, { actor, action: "auth.sign-out", entity: "user", entityId: actor.userId, organisationId: actor.membership?.organisationId ?? null, regionCode: actor.membership?.regionCode ?? null, ip: options.ip });
+  });
+}

@@ -1,0 +1,90 @@
+// /sign-in — email and password. Failures are rate limited per email and per address; staff with
+// a second factor continue at /sign-in/two-factor.
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { getActor } from "../domain/auth/guards.server";
+import { requestInfo } from "../domain/auth/request-info.server";
+import { safeRedirect } from "../domain/auth/safe-redirect";
+import { startSessionHeaders } from "../domain/auth/session.server";
+import { signIn } from "../domain/auth/sign-in.server";
+import { withNamespaces } from "../i18n/client-namespaces";
+import { getPageLocale } from "../i18n/page-locale.server";
+import { FormErrors, FormPage, SubmitButton, TextField } from "../ui/form";
+import { titleMeta } from "../ui/meta";
+
+export const handle = { i18n: ["auth"] };
+export const clientLoader = withNamespaces("auth");
+
+const schema = z.object({
+  email: z.email("auth:errors.emailInvalid").max(200, "auth:errors.emailInvalid"),
+  password: z.string("auth:errors.passwordRequired").min(1, "auth:errors.passwordRequired").max(200, "auth:errors.passwordRequired"),
+  redirectTo: z.string().optional(),
+});
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/account");
+  if (await getActor(request, context)) throw redirect(redirectTo);
+  const { t } = await getPageLocale(request);
+  return { title: t("meta.suffix", { title: t("auth:signIn.title") }), redirectTo };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data?.title, matches);
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema });
+  if (submission.status !== "success") return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  const { runtime } = context;
+  const result = await signIn({ db: runtime.db, rateLimits: runtime.rateLimits, email: submission.value.email, password: submission.value.password, request: requestInfo(request, context) });
+  const redirectTo = safeRedirect(submission.value.redirectTo, "/account");
+  switch (result.kind) {
+    case "rate-limited":
+      return data(submission.reply({ formErrors: ["auth:errors.rateLimited"], hideFields: ["password"] }), { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } });
+    case "invalid":
+      return data(submission.reply({ formErrors: ["auth:errors.wrongCredentials"], hideFields: ["password"] }), { status: 400 });
+    case "second-factor":
+      return redirect(`/sign-in/two-factor?redirectTo=${encodeURIComponent(redirectTo)}`, { headers: await startSessionHeaders(request, runtime.config.NODE_ENV, result.session) });
+    case "signed-in":
+      return redirect(redirectTo, { headers: await startSessionHeaders(request, runtime.config.NODE_ENV, result.session) });
+  }
+}
+
+export default function SignInPage() {
+  const { redirectTo } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { t } = useTranslation("auth");
+  const [form, fields] = useForm({
+    lastResult,
+    constraint: getZodConstraint(schema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+  });
+  return (
+    <FormPage title={t("signIn.title")} intro={t("signIn.intro")}>
+      <Form method="post" {...getFormProps(form)} className="space-y-4">
+        <FormErrors id={form.errorId} errors={form.errors} />
+        <input type="hidden" name="redirectTo" value={redirectTo} />
+        <TextField field={fields.email} label={t("fields.email")} type="email" autoComplete="username" inputMode="email" />
+        <TextField field={fields.password} label={t("fields.password")} type="password" autoComplete="current-password" />
+        <SubmitButton>{t("signIn.submit")}</SubmitButton>
+      </Form>
+      <ul className="mt-6 space-y-2 text-sm">
+        <li>
+          <Link to="/forgot-password" className="font-medium text-brand-700 underline underline-offset-4">
+            {t("signIn.forgot")}
+          </Link>
+        </li>
+        <li>
+          <Link to="/register" className="font-medium text-brand-700 underline underline-offset-4">
+            {t("signIn.register")}
+          </Link>
+        </li>
+      </ul>
+    </FormPage>
+  );
+}

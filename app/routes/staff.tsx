@@ -1,0 +1,77 @@
+// /staff — the union workspace's frame: a section menu by role. Each page below guards itself too
+// (layout and page loaders run in parallel), so the menu is convenience, never the check.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireActor, forbidden } from "../domain/auth/guards.server";
+import { canReadAudit, canReadCases, canReviewOrganisations, isUnionStaff } from "../domain/auth/permissions";
+import { withNamespaces } from "../i18n/client-namespaces";
+
+export const handle = { i18n: ["staff"] };
+export const clientLoader = withNamespaces("staff");
+
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, context);
+  if (!isUnionStaff(actor) && !actor.isPlatformAdmin) throw forbidden();
+  return {
+    sections: {
+      cases: canReadCases(actor),
+      organisations: canReviewOrganisations(actor),
+      audit: canReadAudit(actor),
+      mail: actor.isPlatformAdmin && context.runtime.mailer.kind === "files",
+    },
+    organisationName: actor.membership?.organisationName ?? null,
+  };
+}
+
+export default function StaffLayout() {
+  const { sections, organisationName } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("staff");
+  const linkClass = ({ isActive }: { isActive: boolean }) =>
+    `inline-flex min-h-11 items-center rounded-md px-3 ${isActive ? "bg-brand-700 text-white" : "text-stone-800 hover:bg-stone-100"}`;
+  return (
+    <div className="grid gap-6 md:grid-cols-[12rem_1fr]">
+      <nav aria-label={t("nav.label")} className="text-sm">
+        {organisationName ? <p className="mb-2 px-3 font-semibold text-stone-700">{organisationName}</p> : null}
+        <ul className="flex flex-wrap gap-1 md:flex-col">
+          <li>
+            <NavLink to="/staff" end className={linkClass}>
+              {t("nav.home")}
+            </NavLink>
+          </li>
+          {sections.cases ? (
+            <li>
+              <NavLink to="/staff/cases" className={linkClass}>
+                {t("nav.cases")}
+              </NavLink>
+            </li>
+          ) : null}
+          {sections.organisations ? (
+            <li>
+              <NavLink to="/staff/organisations" className={linkClass}>
+                {t("nav.organisations")}
+              </NavLink>
+            </li>
+          ) : null}
+          {sections.audit ? (
+            <li>
+              <NavLink to="/staff/audit" className={linkClass}>
+                {t("nav.audit")}
+              </NavLink>
+            </li>
+          ) : null}
+          {sections.mail ? (
+            <li>
+              <NavLink to="/dev/mail" className={linkClass}>
+                {t("nav.mail")}
+              </NavLink>
+            </li>
+          ) : null}
+        </ul>
+      </nav>
+      <div className="min-w-0">
+        <Outlet />
+      </div>
+    </div>
+  );
+}
