@@ -41,7 +41,7 @@ beforeAll(async () => {
 afterAll(() => handle.close());
 
 const status = (result: unknown) => (result instanceof Response ? result.status : 200);
-async function get(loader: typeof caseLoader, url: string, cookie: string, params: Record<string, string>) {
+async function get(loader: typeof caseLoader | typeof needLoader, url: string, cookie: string, params: Record<string, string>) {
   return loader({ request: userRequest(url, { cookie }), context, params }).catch((thrown: unknown) => thrown);
 }
 

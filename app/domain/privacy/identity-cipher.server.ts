@@ -16,6 +16,8 @@ export interface IdentityCipher {
   decrypt(field: IdentityField, ciphertext: Buffer): string;
   /** Keyed hash of a resident ID, for the platform-wide uniqueness check. */
   hashResidentId(idNumber: string): Buffer;
+  /** Keyed hash of a phone number's digits, to look an application up by number and phone. */
+  hashPhone(phone: string): Buffer;
 }
 
 /** Creates the cipher from a 32-byte master key. */
@@ -44,6 +46,10 @@ export function createIdentityCipher(masterKey: Buffer): IdentityCipher {
     },
     hashResidentId(idNumber) {
       return createHmac("sha256", macKey).update(normaliseResidentId(idNumber)).digest();
+    },
+    hashPhone(phone) {
+      // A prefix keeps a phone's hash from ever equalling some resident ID's.
+      return createHmac("sha256", macKey).update(`phone:${phone.replace(/\D/g, "").replace(/^86(?=1\d{10}$)/, "")}`).digest();
     },
   };
 }
