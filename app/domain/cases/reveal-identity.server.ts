@@ -1,0 +1,92 @@
+// The one way staff read a household's identity (issue 5, DESIGN §3.1): scoped to the actor's
+// region, for a reason chosen from REVEAL_REASONS, and logged — the audit row is written in the
+// same transaction as the read, so there is no read without its record.
+import { and, eq, sql } from "drizzle-orm";
+import type { Database } from "../../../db/client.server";
+import { applications } from "../../../db/schema/case-records";
+import { cases } from "../../../db/schema/cases";
+import { recordAudit } from "../audit/record-audit.server";
+import type { Actor } from "../auth/actor";
+import { canReadCases, isUnionStaff, staffRegion } from "../auth/permissions";
+import type { IdentityCipher, IdentityField } from "../privacy/identity-cipher.server";
+import type { RevealReason } from "./case-records-vocabulary";
+import { REVEAL_REASONS } from "./case-records-vocabulary";
+
+export type CaseIdentityField = Extract<IdentityField, "name" | "idNumber" | "phone" | "address">;
+export const CASE_IDENTITY_FIELDS: readonly CaseIdentityField[] = ["name", "idNumber", "phone", "address"];
+
+export function isRevealReason(value: unknown): value is RevealReason {
+  return typeof value === "string" && (REVEAL_REASONS as readonly string[]).includes(value);
+}
+
+function scopeOf(actor: Actor): string {
+  const region = staffRegion(actor);
+  if (!region || !canReadCases(actor)) throw new Response("Forbidden", { status: 403 });
+  return region;
+}
+
+/**
+ * Decrypts identity fields of a case in the actor's region and logs the reveal with its reason;
+ * null when the case is not in the actor's region (a 404 for the caller).
+ */
+export async function revealCaseIdentity(options: {
+  db: Database;
+  cipher: IdentityCipher;
+  actor: Actor;
+  caseId: string;
+  fields: readonly CaseIdentityField[];
+  reason: RevealReason;
+  ip: string | null;
+}): Promise<Partial<Record<CaseIdentityField, string>> | null> {
+  const scope = scopeOf(options.actor);
+  if (!options.fields.length) return {};
+  return options.db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ regionCode: cases.regionCode, organisationId: cases.organisationId, name: cases.headNameEnc, idNumber: cases.headIdNumberEnc, phone: cases.headPhoneEnc, address: cases.headAddressEnc })
+      .from(cases)
+      .where(and(eq(cases.id, options.caseId), sql`starts_with(${cases.regionCode}, ${scope})`));
+    if (!row) return null;
+    await recordAudit(tx, {
+      actor: options.actor,
+      action: "identity.reveal",
+      entity: "case",
+      entityId: options.caseId,
+      organisationId: row.organisationId,
+      regionCode: row.regionCode,
+      ip: options.ip,
+      // Which fields and why — never the values.
+      after: { fields: [...options.fields], reason: options.reason },
+    });
+    return Object.fromEntries(options.fields.map((field) => [field, options.cipher.decrypt(field, row[field])]));
+  });
+}
+
+/** The same for an online application's identity (issue 5: protected exactly like a case's). */
+export async function revealApplicationIdentity(options: {
+  db: Database;
+  cipher: IdentityCipher;
+  actor: Actor;
+  applicationId: string;
+  reason: RevealReason;
+  ip: string | null;
+}): Promise<{ name: string; idNumber: string; phone: string } | null> {
+  const region = staffRegion(options.actor);
+  if (!region || !isUnionStaff(options.actor, ["admin", "caseworker"])) throw new Response("Forbidden", { status: 403 });
+  return options.db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ regionCode: applications.regionCode, name: applications.nameEnc, idNumber: applications.idNumberEnc, phone: applications.phoneEnc })
+      .from(applications)
+      .where(and(eq(applications.id, options.applicationId), sql`starts_with(${applications.regionCode}, ${region})`));
+    if (!row) return null;
+    await recordAudit(tx, {
+      actor: options.actor,
+      action: "identity.reveal",
+      entity: "application",
+      entityId: options.applicationId,
+      regionCode: row.regionCode,
+      ip: options.ip,
+      after: { fields: ["name", "idNumber", "phone"], reason: options.reason },
+    });
+    return { name: options.cipher.decrypt("name", row.name), idNumber: options.cipher.decrypt("idNumber", row.idNumber), phone: options.cipher.decrypt("phone", row.phone) };
+  });
+}
