@@ -6,17 +6,27 @@ import authEn from "./locales/en/auth.json";
 import membersEn from "./locales/en/members.json";
 import organisationsEn from "./locales/en/organisations.json";
 import staffEn from "./locales/en/staff.json";
+import casesEn from "./locales/en/cases.json";
+import needEditorEn from "./locales/en/needEditor.json";
+import dashboardEn from "./locales/en/dashboard.json";
+import applicationsEn from "./locales/en/applications.json";
+import householdImportEn from "./locales/en/householdImport.json";
 import accountZh from "./locales/zh-CN/account.json";
 import auditZh from "./locales/zh-CN/audit.json";
 import authZh from "./locales/zh-CN/auth.json";
 import membersZh from "./locales/zh-CN/members.json";
 import organisationsZh from "./locales/zh-CN/organisations.json";
 import staffZh from "./locales/zh-CN/staff.json";
+import casesZh from "./locales/zh-CN/cases.json";
+import needEditorZh from "./locales/zh-CN/needEditor.json";
+import dashboardZh from "./locales/zh-CN/dashboard.json";
+import applicationsZh from "./locales/zh-CN/applications.json";
+import householdImportZh from "./locales/zh-CN/householdImport.json";
 import { resources } from "./config";
 
 export const allResources = {
-  "zh-CN": { ...resources["zh-CN"], auth: authZh, account: accountZh, organisations: organisationsZh, members: membersZh, audit: auditZh, staff: staffZh },
-  en: { ...resources.en, auth: authEn, account: accountEn, organisations: organisationsEn, members: membersEn, audit: auditEn, staff: staffEn },
+  "zh-CN": { ...resources["zh-CN"], account: accountZh, audit: auditZh, auth: authZh, members: membersZh, organisations: organisationsZh, staff: staffZh, cases: casesZh, needEditor: needEditorZh, dashboard: dashboardZh, applications: applicationsZh, householdImport: householdImportZh },
+  en: { ...resources.en, account: accountEn, audit: auditEn, auth: authEn, members: membersEn, organisations: organisationsEn, staff: staffEn, cases: casesEn, needEditor: needEditorEn, dashboard: dashboardEn, applications: applicationsEn, householdImport: householdImportEn },
 } as const;
 
-export const ALL_NAMESPACES = ["common", "auth", "account", "organisations", "members", "audit", "staff"] as const;
+export const ALL_NAMESPACES = ["common", "account", "audit", "auth", "members", "organisations", "staff", "cases", "needEditor", "dashboard", "applications", "householdImport"] as const;
