@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { requirePlatformAdmin } from "../domain/auth/guards.server";
 import { withNamespaces } from "../i18n/client-namespaces";
 import { getPageLocale } from "../i18n/page-locale.server";
-import { formatDateTime } from "../ui/format";
+import { formatDateTime } from "../ui/format-time";
 import { useLocale } from "../ui/labels";
 import { titleMeta } from "../ui/meta";
 

@@ -17,8 +17,11 @@ import { getPageLocale } from "../i18n/page-locale.server";
 import { FormErrors, FormPage, SubmitButton, TextField } from "../ui/form";
 import { titleMeta } from "../ui/meta";
 
-export const handle = { i18n: ["auth"] };
-export const clientLoader = withNamespaces("auth");
+export const handle = { i18n: ["auth", "account"] };
+export const clientLoader = withNamespaces("auth", "account");
+
+/** Why someone arrives here: after a reset, after "sign out everywhere", after too many wrong codes. */
+const NOTICES = { passwordReset: "account:signInNotices.passwordReset", signedOutEverywhere: "account:signInNotices.signedOutEverywhere", tooManyCodes: "auth:signIn.tooManyCodes" } as const;
 
 const schema = z.object({
   email: z.email("auth:errors.emailInvalid").max(200, "auth:errors.emailInvalid"),
@@ -27,10 +30,12 @@ const schema = z.object({
 });
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/account");
+  const url = new URL(request.url);
+  const redirectTo = safeRedirect(url.searchParams.get("redirectTo"), "/account");
   if (await getActor(request, context)) throw redirect(redirectTo);
   const { t } = await getPageLocale(request);
-  return { title: t("meta.suffix", { title: t("auth:signIn.title") }), redirectTo };
+  const notice = Object.entries(NOTICES).find(([key]) => url.searchParams.get(key) === "1")?.[1] ?? null;
+  return { title: t("meta.suffix", { title: t("auth:signIn.title") }), redirectTo, notice };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data?.title, matches);
@@ -55,7 +60,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function SignInPage() {
-  const { redirectTo } = useLoaderData<typeof loader>();
+  const { redirectTo, notice } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("auth");
   const [form, fields] = useForm({
@@ -66,6 +71,11 @@ export default function SignInPage() {
   });
   return (
     <FormPage title={t("signIn.title")} intro={t("signIn.intro")}>
+      {notice ? (
+        <p role="status" className="mb-4 rounded-md border border-stone-300 bg-stone-50 p-3 text-sm">
+          {t(notice)}
+        </p>
+      ) : null}
       <Form method="post" {...getFormProps(form)} className="space-y-4">
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="redirectTo" value={redirectTo} />

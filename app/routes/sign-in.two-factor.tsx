@@ -56,7 +56,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     case "rate-limited":
       return redirect("/sign-in?tooManyCodes=1", { headers: await endSessionHeaders(request, runtime.config.NODE_ENV) });
     case "invalid":
-      return data(submission.reply({ formErrors: ["auth:errors.wrongCode"], resetForm: true }), { status: 400 });
+      return data(submission.reply({ formErrors: ["auth:errors.wrongCode"], hideFields: ["code"] }), { status: 400 });
     case "signed-in":
       return redirect(safeRedirect(submission.value.redirectTo, "/account"), { headers: await startSessionHeaders(request, runtime.config.NODE_ENV, result.session) });
   }

@@ -10,7 +10,8 @@ import { getRegionDirectory } from "../domain/regions/region-directory.server";
 import { withNamespaces } from "../i18n/client-namespaces";
 import { getPageLocale } from "../i18n/page-locale.server";
 import { formatAmount } from "../ui/format-amount.server";
-import { formatDay, formatDateTime } from "../ui/format";
+import { formatDay } from "../ui/format";
+import { formatDateTime } from "../ui/format-time";
 import { useLabels, useLocale } from "../ui/labels";
 import { titleMeta } from "../ui/meta";
 

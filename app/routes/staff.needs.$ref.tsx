@@ -8,7 +8,7 @@ import { withNamespaces } from "../i18n/client-namespaces";
 import { getPageLocale } from "../i18n/page-locale.server";
 import { SkillTags } from "../ui/badges";
 import { formatAmount } from "../ui/format-amount.server";
-import { formatDateTime } from "../ui/format";
+import { formatDateTime } from "../ui/format-time";
 import { useLabels, useLocale } from "../ui/labels";
 import { titleMeta } from "../ui/meta";
 

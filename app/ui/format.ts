@@ -32,9 +32,5 @@ export function formatCount(value: number, locale: Locale): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
 }
 
-/** An instant (ISO string) as date and time in China Standard Time, where the unions work. */
-export function formatDateTime(iso: string, locale: Locale): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Shanghai" }).format(date);
-}
+// Temporary while organisation pages move to format-time.ts.
+export { formatDateTime } from "./format-time";

@@ -114,7 +114,9 @@ describe("sign-in with a second factor", () => {
     expect(rootPending.actor).toBeNull();
 
     const wrong = await twoFactorAction({ request: userRequest("/sign-in/two-factor", { cookie: pendingCookie, form: { code: "000000" } }), context, params: {} });
-    expect(wrong).not.toBeInstanceOf(Response);
+    const wrongBody = JSON.parse(JSON.stringify(wrong)) as { data: { error: Record<string, string[]> }; init: { status: number } };
+    expect(wrongBody.init.status).toBe(400);
+    expect(wrongBody.data.error[""]).toEqual(["auth:errors.wrongCode"]);
 
     const code = currentTotpCode(TEST_TOTP_SECRET);
     const done = await twoFactorAction({ request: userRequest("/sign-in/two-factor", { cookie: pendingCookie, form: { code, redirectTo: "/staff" } }), context, params: {} });
