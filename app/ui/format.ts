@@ -31,6 +31,3 @@ export function formatDay(date: string, locale: Locale): string {
 export function formatCount(value: number, locale: Locale): string {
   return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
 }
-
-// Temporary while organisation pages move to format-time.ts.
-export { formatDateTime } from "./format-time";

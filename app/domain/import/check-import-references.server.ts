@@ -1,11 +1,13 @@
 // Checks of an import document that need the database: regions exist, organisation references
-// resolve (in the file or already imported), unions contain what they register, and identities are
-// not held by another case. Read-only.
+// resolve (in the file or already imported), unions contain what they register, only organisations
+// verified after the import have open offers, and identities are not held by another case. Read-only.
 import { eq, inArray } from "drizzle-orm";
 import type { Database } from "../../../db/client.server";
 import { cases } from "../../../db/schema/cases";
 import { organisations } from "../../../db/schema/organisations";
 import { regions } from "../../../db/schema/regions";
+import { canPublishOffers } from "../auth/permissions";
+import type { OrganisationStatus } from "../organisations/organisation-vocabulary";
 import type { IdentityCipher } from "../privacy/identity-cipher.server";
 import type { ImportDocument, ImportProblem } from "./import-document";
 
@@ -44,12 +46,22 @@ export async function checkImportReferences(
   const referenced = [...doc.cases.map((c) => c.organisation), ...doc.offers.map((o) => o.organisation), ...doc.organisations.flatMap((o) => (o.parent ? [o.parent] : []))];
   const stored = referenced.length
     ? await db
-        .select({ key: organisations.importKey, kind: organisations.kind, name: organisations.name, region: organisations.regionCode })
+        .select({ key: organisations.importKey, kind: organisations.kind, name: organisations.name, region: organisations.regionCode, status: organisations.status })
         .from(organisations)
         .where(inArray(organisations.importKey, [...new Set(referenced)]))
     : [];
   for (const o of stored) if (o.key) orgs.set(o.key, o);
   for (const o of doc.organisations) orgs.set(o.key, { kind: o.kind, name: o.name, region: o.region });
+
+  // The status an organisation has once the file is in, as upsertOrganisations sets it: unions and
+  // organisations marked verified are verified, and a verification made on the site is kept.
+  const statusBefore = new Map(stored.flatMap((o) => (o.key ? [[o.key, o.status] as const] : [])));
+  const inFile = new Map(doc.organisations.map((o) => [o.key, o]));
+  const statusAfter = (key: string): OrganisationStatus | undefined => {
+    const o = inFile.get(key);
+    if (!o) return statusBefore.get(key);
+    return o.kind === "union" || o.verified || statusBefore.get(key) === "verified" ? "verified" : "pending";
+  };
 
   /** The union `key` exists and its region contains `region` (reported at `regionPath`). */
   const union = (path: string, key: string, regionPath: string, region: string) => {
@@ -75,7 +87,11 @@ export async function checkImportReferences(
 
   doc.offers.forEach((o, i) => {
     o.regions.forEach((code, j) => checkRegion(`offers[${i}].regions[${j}]`, code));
-    if (!orgs.has(o.organisation)) problem(`offers[${i}].organisation`, `no organisation with key "${o.organisation}" in the file or the database`);
+    if (!orgs.has(o.organisation)) return problem(`offers[${i}].organisation`, `no organisation with key "${o.organisation}" in the file or the database`);
+    const status = statusAfter(o.organisation);
+    if (o.status === "open" && status && !canPublishOffers({ status })) {
+      problem(`offers[${i}].status`, `"${o.organisation}" is not verified (it is ${status}): only a verified organisation has open offers`);
+    }
   });
 
   const held: HeldIdentities = new Map();

@@ -4,6 +4,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../../db/client.server";
 import { offers } from "../../../db/schema/offers";
+import { organisations } from "../../../db/schema/organisations";
 import { drainOutbox } from "../../../search/search-sync.server";
 import { createTestDatabase } from "../../../tests/database";
 import { fakeDocument, fakeOffer } from "../../../tests/factories";
@@ -36,7 +37,6 @@ function document(withGovernmentGrant: boolean): ImportDocumentInput {
   doc.organisations!.push(
     { key: "yn-gov", kind: "government", name: "云南省人力资源和社会保障厅", region: "53" },
     { key: "km-charity", kind: "charity", name: "测试慈善基金会", region: "5301" },
-    { key: "unverified", kind: "employer", name: "测试未审核公司", region: "5329", verified: false },
   );
   doc.offers = [
     // The charity's grant reaches the index first, so only the policy rank can put the
@@ -47,9 +47,14 @@ function document(withGovernmentGrant: boolean): ImportDocumentInput {
     fakeOffer(3, { key: "km-job", title: "Electrician wanted in Kunming", description: "Maintenance work.", skills: [], regions: ["530102"], capacity: 8, validUntil: "2027-01-31" }),
     fakeOffer(4, { key: "multi", organisation: "km-charity", category: "training", title: "电工培训班", regions: ["532923", "530102"], capacity: 4, validUntil: "2027-03-31" }),
     fakeOffer(5, { key: "paused", status: "paused" }),
-    fakeOffer(6, { key: "unverified-job", organisation: "unverified" }),
   ];
   if (withGovernmentGrant) doc.offers.push(grant({ key: "gov-grant", organisation: "yn-gov", capacity: 5, validUntil: "2026-12-31" }));
+  else {
+    // The importer refuses open offers of organisations that are not verified, so this one is
+    // imported verified and loses its verification before the index is built (see beforeAll).
+    doc.organisations!.push({ key: "unverified", kind: "employer", name: "测试未审核公司", region: "5329" });
+    doc.offers.push(fakeOffer(6, { key: "unverified-job", organisation: "unverified" }));
+  }
   return doc;
 }
 
@@ -64,6 +69,7 @@ async function load(doc: ImportDocumentInput) {
 beforeAll(async () => {
   [handle, search] = await Promise.all([createTestDatabase(), startTestSearch()]);
   const first = await load(document(false));
+  await handle.db.update(organisations).set({ status: "pending" }).where(eq(organisations.importKey, "unverified"));
   // An older offer, for the newest-first sort.
   await handle.db.update(offers).set({ updatedAt: new Date("2025-01-15T00:00:00Z") }).where(eq(offers.ref, first["dali-job"] ?? ""));
   expect(await drainOutbox({ db: handle.db, client: search.client })).toMatchObject({ failed: 0 });

@@ -1,0 +1,55 @@
+// A union admin's decision on a registered organisation of their region (issue 4): verified
+// organisations publish offers, rejected ones read the reason at /organisation. Decided once: only
+// a pending organisation can be reviewed, and the row lock makes a second admin wait and get 409.
+// There is no re-submission after a rejection yet; the applicant contacts the union.
+import { and, eq } from "drizzle-orm";
+import type { Database } from "../../../db/client.server";
+import { organisations } from "../../../db/schema/organisations";
+import { recordAudit } from "../audit/record-audit.server";
+import type { Actor } from "../auth/actor";
+import { canReviewOrganisation } from "../auth/permissions";
+import type { MailContext } from "./organisation-mail.server";
+import { mailReviewDecision } from "./organisation-mail.server";
+import { inReviewScope, reviewScope } from "./organisations-for-review.server";
+import type { ReviewDecision } from "./review-schema";
+
+/** Verifies or rejects a pending organisation of the actor's region and emails its admins. */
+export async function reviewOrganisation(options: {
+  db: Database;
+  actor: Actor;
+  organisationId: string;
+  decision: ReviewDecision;
+  ip: string | null;
+  mail: MailContext;
+}): Promise<{ status: "verified" | "rejected" }> {
+  const { db, actor, decision } = options;
+  const scope = reviewScope(actor);
+  const reviewed = await db.transaction(async (tx) => {
+    const [organisation] = await tx
+      .select({ id: organisations.id, name: organisations.name, kind: organisations.kind, regionCode: organisations.regionCode, status: organisations.status })
+      .from(organisations)
+      .where(and(eq(organisations.id, options.organisationId), inReviewScope(scope)))
+      .for("update");
+    if (!organisation) throw new Response("No such organisation in your region.", { status: 404 });
+    if (!canReviewOrganisation(actor, organisation)) throw new Response("You may not review this organisation.", { status: 403 });
+    if (organisation.status !== "pending") throw new Response(`This organisation has already been reviewed (${organisation.status}).`, { status: 409 });
+    const status: "verified" | "rejected" = decision.decision === "verify" ? "verified" : "rejected";
+    const rejectionReason = decision.decision === "reject" ? decision.reason : null;
+    const now = new Date();
+    await tx.update(organisations).set({ status, rejectionReason, reviewedAt: now, reviewedBy: actor.userId, updatedAt: now }).where(eq(organisations.id, organisation.id));
+    await recordAudit(tx, {
+      actor,
+      action: `organisation.${decision.decision}`,
+      entity: "organisation",
+      entityId: organisation.id,
+      organisationId: organisation.id,
+      regionCode: organisation.regionCode,
+      ip: options.ip,
+      before: { status: organisation.status },
+      after: rejectionReason === null ? { status } : { status, rejectionReason },
+    });
+    return { id: organisation.id, name: organisation.name, status, rejectionReason };
+  });
+  await mailReviewDecision(db, options.mail, reviewed);
+  return { status: reviewed.status };
+}
