@@ -14,4 +14,7 @@ export default defineConfig({
   resolve: { alias: { "~": fileURLToPath(new URL("./app", import.meta.url)) } },
   server: { hmr: { port: 24678 } },
   build: { target: "es2022" },
+  // Native server-only packages: the dev dependency scan follows route modules into *.server files
+  // and would try to bundle them for the browser (argon2's browser entry needs a WASI package).
+  optimizeDeps: { exclude: ["@node-rs/argon2", "@electric-sql/pglite", "pg"] },
 });

@@ -68,6 +68,8 @@ app.use(
       },
     },
     crossOriginEmbedderPolicy: false,
+    // Other sites learn at most our origin; same-origin requests keep their Origin header.
+    referrerPolicy: { policy: "strict-origin-when-cross-origin" },
     strictTransportSecurity: config.NODE_ENV === "production" ? undefined : false,
   }),
 );

@@ -127,8 +127,8 @@ beforeAll(async () => {
     const user = await signInOverHttp(baseUrl, account.email, DEMO_PASSWORD, account.totp ? DEMO_TOTP_SECRET : undefined);
     cookies.set(role, user.cookie);
   }
-  const needs = (await (await fetch(new URL("/api/v1/needs", baseUrl))).json()) as { items: { ref: string }[] };
-  const offers = (await (await fetch(new URL("/api/v1/offers", baseUrl))).json()) as { items: { ref: string }[] };
+  const needs = (await (await fetch(new URL("/api/v1/needs", baseUrl))).json()) as { data: { ref: string }[] };
+  const offers = (await (await fetch(new URL("/api/v1/offers", baseUrl))).json()) as { data: { ref: string }[] };
 
   // A Xiangyun case (the Xiangyun caseworker's list) and a case of another Dali county (the Dali
   // prefecture caseworker's list, minus Xiangyun's).
@@ -160,8 +160,8 @@ beforeAll(async () => {
   if (registered.status !== 302) throw new Error(`registration answered ${registered.status}`);
   const review = await html("/staff/organisations", cookies.get("unionAdmin"));
   const pendingOrganisation = /\/staff\/organisations\/([0-9a-f-]{36})/.exec(review)?.[1];
-  if (!needs.items[0] || !offers.items[0] || !xiangyunNeed || !pendingOrganisation) throw new Error("could not find the fixtures");
-  fixtures = { needRef: needs.items[0].ref, offerRef: offers.items[0].ref, xiangyunCase, binchuanCase, xiangyunNeed, pendingOrganisation };
+  if (!needs.data[0] || !offers.data[0] || !xiangyunNeed || !pendingOrganisation) throw new Error("could not find the fixtures");
+  fixtures = { needRef: needs.data[0].ref, offerRef: offers.data[0].ref, xiangyunCase, binchuanCase, xiangyunNeed, pendingOrganisation };
 }, 180_000);
 
 describe("the authorization matrix", () => {

@@ -23,6 +23,9 @@ describe("crossSiteRefusal", () => {
   it("lets a script without browser headers through (it carries no victim's cookies)", () => {
     expect(crossSiteRefusal(post({}))).toBeNull();
   });
+  it("trusts Sec-Fetch-Site: same-origin over an Origin of null (a page with a no-referrer policy)", () => {
+    expect(crossSiteRefusal(post({ origin: "null", secFetchSite: "same-origin" }))).toBeNull();
+  });
   it("accepts a navigation the user typed (Sec-Fetch-Site: none)", () => {
     expect(crossSiteRefusal(post({ secFetchSite: "none" }))).toBeNull();
   });

@@ -16,7 +16,10 @@ export interface RequestOrigin {
 export function crossSiteRefusal(request: RequestOrigin): string | null {
   if (SAFE_METHODS.has(request.method.toUpperCase())) return null;
   const site = request.secFetchSite?.toLowerCase();
-  if (site && site !== "same-origin" && site !== "none") return `Sec-Fetch-Site: ${site}`;
+  // The browser's own word: a same-origin request may still say `Origin: null` (a page under a
+  // no-referrer policy), so Origin is only consulted where Sec-Fetch-Site is missing.
+  if (site === "same-origin" || site === "none") return null;
+  if (site) return `Sec-Fetch-Site: ${site}`;
   if (request.origin && request.origin !== "null") {
     let originHost: string;
     try {

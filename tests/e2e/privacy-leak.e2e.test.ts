@@ -1,0 +1,213 @@
+// The privacy leak test (issue 5): 1,000 generated households with identities and published needs
+// are imported into a fresh installation; then every public page reachable from / (pagination and a
+// set of searches included), every public API response, the loaders' .data responses, a dump of both
+// Meilisearch indexes and the server's own log are searched for every identity value and its
+// variants (full-width, spaced, dashed, partial ID runs of 6+ digits). Zero hits is the only pass.
+import { execFile, spawn } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fakeCase, fakeDocument } from "../factories";
+import { startTestSearch } from "../search-fixture";
+
+const CASES = 1000;
+const root = new URL("../..", import.meta.url).pathname;
+const dataDir = mkdtempSync(join(tmpdir(), "xiangyun-leak-"));
+const identityKey = randomBytes(32).toString("base64");
+let search: Awaited<ReturnType<typeof startTestSearch>>;
+let server: ChildProcess;
+let baseUrl: string;
+let serverLog = "";
+
+const toAscii = (s: string) => s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+
+/**
+ * The identity values of the generated households, in a form that can be looked up fast: every
+ * run of 6+ digits of a resident ID (except its leading region code, which is the public county),
+ * every run of 7+ digits of a phone number, the names and the street addresses.
+ */
+function identityIndex(heads: { name: string; idNumber: string; phone: string; address: string }[]) {
+  const digitRuns = new Map<string, string>();
+  const words = new Map<string, string>();
+  for (const head of heads) {
+    const id = head.idNumber.replace(/[xX]$/, "");
+    for (let start = 1; start < id.length; start++) for (let end = start + 6; end <= id.length; end++) digitRuns.set(id.slice(start, end), head.name);
+    for (let start = 0; start < head.phone.length; start++) for (let end = start + 7; end <= head.phone.length; end++) digitRuns.set(head.phone.slice(start, end), head.name);
+    words.set(head.name, head.name);
+    words.set(head.address.replace(/\s+/g, ""), head.name);
+  }
+  return { digitRuns, words };
+}
+
+/**
+ * Identity values in a text: digit runs are read as people write them (full-width digits, spaces,
+ * dashes or dots between digits, +86 in front) and every 6+ digit stretch is looked up; generated
+ * names (测试 + a stem + the number) and addresses (测试路 n 号) are matched whole.
+ */
+function findIdentities(text: string, index: ReturnType<typeof identityIndex>): string[] {
+  const found: string[] = [];
+  for (const match of toAscii(text).matchAll(/\d(?:[\s\-.]?\d)+/g)) {
+    const digits = match[0].replace(/\D/g, "");
+    if (digits.length < 6) continue;
+    for (let start = 0; start + 6 <= digits.length; start++) {
+      for (let end = start + 6; end <= digits.length; end++) {
+        const run = digits.slice(start, end);
+        if (index.digitRuns.has(run)) found.push(run);
+      }
+    }
+  }
+  for (const match of text.matchAll(/测试[甲乙丙丁戊己庚辛壬癸]\d+|测试路\s*\d+\s*号/g)) {
+    const word = match[0].replace(/\s+/g, "");
+    if (index.words.has(word)) found.push(word);
+  }
+  return found;
+}
+
+function run(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, ["--import", "tsx", "cli/main.ts", ...args], { cwd: root, env, timeout: 240_000, maxBuffer: 64 * 2 ** 20 }, (error, stdout, stderr) => {
+      serverLog += stderr;
+      if (error) reject(new Error(`${args.join(" ")}: ${stderr}`));
+      else resolve(stdout);
+    });
+  });
+}
+
+const document = fakeDocument({ cases: 0, offers: 5 });
+document.cases = Array.from({ length: CASES }, (_, i) =>
+  fakeCase(i + 1, {
+    needs: [
+      { key: `need-${i + 1}`, category: i % 3 === 0 ? "medical" : "job", title: `需要帮助的家庭 第${i % 97}号计划`, story: "家庭遭遇困难，希望得到工作或医疗上的帮助。", skills: i % 2 ? ["电工"] : [], amount: i % 3 === 0 ? "3000.00" : null, publish: true },
+    ],
+  }),
+);
+
+beforeAll(async () => {
+  search = await startTestSearch();
+  const { DATABASE_URL: _db, ...inherited } = process.env;
+  const env = { ...inherited, DATA_DIR: dataDir, IDENTITY_KEY: identityKey, MEILI_URL: search.meili.url, MEILI_MASTER_KEY: search.meili.masterKey, SEED_DEMO: "false", LOG_LEVEL: "info" };
+  const file = join(dataDir, "cases.json");
+  writeFileSync(file, JSON.stringify(document));
+  await run(["import", file], env);
+  rmSync(file);
+  server = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], { cwd: root, env: { ...env, PORT: "0", HOST: "127.0.0.1", NODE_ENV: "production" }, stdio: ["ignore", "pipe", "pipe"] });
+  server.stdout?.on("data", (chunk: Buffer) => (serverLog += chunk.toString()));
+  server.stderr?.on("data", (chunk: Buffer) => (serverLog += chunk.toString()));
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setInterval(() => {
+      const match = /"port":(\d+),"startupMs"/.exec(serverLog);
+      if (match) {
+        clearInterval(timer);
+        resolve(Number(match[1]));
+      }
+    }, 100);
+    server.once("exit", (code) => reject(new Error(`server exited with ${code}: ${serverLog.slice(-2000)}`)));
+  });
+  baseUrl = `http://127.0.0.1:${port}`;
+}, 300_000);
+
+afterAll(async () => {
+  server?.kill("SIGTERM");
+  if (server && server.exitCode === null) await new Promise((resolve) => server.once("exit", resolve));
+  await search?.meili.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+interface Corpus {
+  pages: number;
+  apiResponses: number;
+  dataResponses: number;
+  documents: number;
+  texts: { where: string; body: string }[];
+}
+
+async function get(path: string): Promise<{ status: number; body: string; type: string }> {
+  const response = await fetch(new URL(path, baseUrl), { redirect: "manual" });
+  return { status: response.status, body: await response.text(), type: response.headers.get("content-type") ?? "" };
+}
+
+/** Same-origin links of a page that stay on the public site. */
+function links(html: string): string[] {
+  return [...html.matchAll(/href="(\/[^"#]*)"/g)].map((m) => (m[1] ?? "").replaceAll("&amp;", "&")).filter((href) => !href.startsWith("/assets/") && !href.startsWith("/staff") && !href.startsWith("/account"));
+}
+
+async function crawl(): Promise<Corpus> {
+  const corpus: Corpus = { pages: 0, apiResponses: 0, dataResponses: 0, documents: 0, texts: [] };
+  const seeds = ["/", "/needs", "/offers", "/needs?q=电工", "/needs?q=electrician", "/needs?q=测试", "/needs?category=medical&money=yes", "/needs?region=5329", "/needs?sort=goal", "/offers?q=水电工", "/register", "/sign-in", "/apply"];
+  const queue = [...seeds];
+  const seen = new Set<string>(queue);
+  while (queue.length && corpus.pages < 3000) {
+    const path = queue.shift() ?? "/";
+    const page = await get(path);
+    if (page.status !== 200 || !page.type.includes("text/html")) continue;
+    corpus.pages++;
+    corpus.texts.push({ where: path, body: page.body });
+    const url = new URL(path, baseUrl);
+    const data = await get(`${url.pathname === "/" ? "/_root" : url.pathname}.data${url.search}`);
+    if (data.status === 200) {
+      corpus.dataResponses++;
+      corpus.texts.push({ where: `${path} (.data)`, body: data.body });
+    }
+    for (const href of links(page.body)) {
+      const parsed = new URL(href, baseUrl);
+      // Facet combinations multiply without end: follow pages, need and offer pages, and one-filter searches.
+      if ([...parsed.searchParams.keys()].length > 2) continue;
+      const key = `${parsed.pathname}${parsed.search}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        queue.push(key);
+      }
+    }
+  }
+  for (const resource of ["needs", "offers"] as const) {
+    for (let page = 1; ; page++) {
+      const list = await get(`/api/v1/${resource}?page=${page}&pageSize=50`);
+      corpus.apiResponses++;
+      corpus.texts.push({ where: `/api/v1/${resource}?page=${page}`, body: list.body });
+      const parsed = JSON.parse(list.body) as { data: { ref: string }[]; meta: { totalPages: number } };
+      for (const item of parsed.data) {
+        const one = await get(`/api/v1/${resource}/${item.ref}`);
+        corpus.apiResponses++;
+        corpus.texts.push({ where: `/api/v1/${resource}/${item.ref}`, body: one.body });
+      }
+      if (page >= parsed.meta.totalPages) break;
+    }
+  }
+  const openapi = await get("/api/v1/openapi.json");
+  corpus.apiResponses++;
+  corpus.texts.push({ where: "/api/v1/openapi.json", body: openapi.body });
+  for (const index of ["needs", "offers"]) {
+    for (let offset = 0; ; offset += 1000) {
+      const response = await fetch(`${search.meili.url}/indexes/${index}/documents?limit=1000&offset=${offset}`, { headers: { authorization: `Bearer ${search.meili.masterKey}` } });
+      const body = await response.text();
+      const parsed = JSON.parse(body) as { results: unknown[]; total: number };
+      corpus.documents += parsed.results.length;
+      corpus.texts.push({ where: `meilisearch ${index} @${offset}`, body });
+      if (offset + 1000 >= parsed.total) break;
+    }
+    const settings = await fetch(`${search.meili.url}/indexes/${index}/settings`, { headers: { authorization: `Bearer ${search.meili.masterKey}` } });
+    corpus.texts.push({ where: `meilisearch ${index} settings`, body: await settings.text() });
+  }
+  corpus.texts.push({ where: "server and CLI log", body: serverLog });
+  return corpus;
+}
+
+describe("the privacy leak crawl", () => {
+  it("finds no identity value of 1,000 households anywhere public, in the index or in the log", async () => {
+    const corpus = await crawl();
+    const index = identityIndex((document.cases ?? []).map((c) => c.head));
+    const hits: string[] = [];
+    for (const { where, body } of corpus.texts) {
+      // JSON may escape non-ASCII as \uXXXX: look at the decoded text too.
+      const decoded = body.includes("\\u") ? body.replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))) : body;
+      for (const value of new Set([...findIdentities(body, index), ...findIdentities(decoded, index)])) hits.push(`${where}: "${value}"`);
+    }
+    console.info(`privacy leak crawl: ${corpus.pages} pages, ${corpus.dataResponses} .data responses, ${corpus.apiResponses} API responses, ${corpus.documents} index documents, ${index.digitRuns.size + index.words.size} identity strings of ${CASES} households`);
+    expect(corpus.pages).toBeGreaterThan(CASES);
+    expect(corpus.documents).toBeGreaterThanOrEqual(CASES);
+    expect(hits.slice(0, 50)).toEqual([]);
+  }, 900_000);
+});
