@@ -81,6 +81,9 @@ async function refuseAbuse(formData: FormData, context: ActionFunctionArgs["cont
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const token = params.token ?? "";
   const { db } = context.runtime;
+  // A dead link is answered as the page answers it, before any form is read or any limit counted.
+  const found = await describeInvitation({ db, token, actor: null });
+  if (found.state !== "valid") throw new Response(found.state === "not-found" ? "Not Found" : "Gone", { status: GONE_STATUS[found.state] });
   const formData = await request.formData();
 
   if (formData.get("intent") === "accept") {

@@ -144,7 +144,10 @@ beforeAll(async () => {
   const xiangyunNeed = /\/staff\/needs\/(N-[A-Z0-9]{7})/.exec(caseHtml)?.[1];
 
   // A pending organisation in Xiangyun, registered as anyone would.
-  const registered = await postForm(baseUrl, "/register", {
+  const registered = await postForm(
+    baseUrl,
+    "/register",
+    {
     kind: "volunteer",
     name: `矩阵测试志愿队 ${randomBytes(3).toString("hex")}`,
     region: "532923",
@@ -156,7 +159,10 @@ beforeAll(async () => {
     displayName: "测试志愿者",
     email: `matrix-${randomBytes(3).toString("hex")}@test.xiangyun.invalid`,
     password: "a long enough password",
-  });
+    },
+    undefined,
+    "203.0.113.200",
+  );
   if (registered.status !== 302) throw new Error(`registration answered ${registered.status}`);
   const review = await html("/staff/organisations", cookies.get("unionAdmin"));
   const pendingOrganisation = /\/staff\/organisations\/([0-9a-f-]{36})/.exec(review)?.[1];
@@ -185,7 +191,7 @@ describe("the authorization matrix", () => {
           if (response.status !== row[index]) mismatches.push(`GET ${path} as ${role}: ${response.status}, expected ${row[index]}`);
           // An action must refuse whoever its page refuses (an empty, same-origin form post).
           if (route.hasAction && (row[index] === 302 || row[index] === 403 || row[index] === 404) && !["routes/sign-in._index", "routes/sign-out", "routes/set-language", "routes/sign-in.two-factor"].includes(route.id)) {
-            const post = await fetch(new URL(path, baseUrl), { method: "POST", redirect: "manual", headers: sameOriginHeaders(baseUrl, cookie), body: "" });
+            const post = await fetch(new URL(path, baseUrl), { method: "POST", redirect: "manual", headers: sameOriginHeaders(baseUrl, cookie, `203.0.113.${index + 1}`), body: "" });
             await post.arrayBuffer();
             requests++;
             if (post.status !== row[index]) mismatches.push(`POST ${path} as ${role}: ${post.status}, expected ${row[index]}`);

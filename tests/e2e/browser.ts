@@ -5,6 +5,11 @@ import { inject } from "vitest";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
+/** A made-up client address for one simulated visitor (TEST-NET-2, never routed). */
+export function testClientAddress(): string {
+  return `198.51.100.${1 + Math.floor(Math.random() * 254)}`;
+}
+
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
@@ -20,6 +25,9 @@ export async function openPage(browser: Browser, options: { locale?: "zh-CN" | "
     locale: options.locale ?? "zh-CN",
     javaScriptEnabled: options.javaScript ?? true,
     viewport: { width: options.width ?? 1280, height: 900 },
+    // Each context is another visitor: the server (trust proxy 1) counts rate limits per address,
+    // and every test would otherwise come from 127.0.0.1.
+    extraHTTPHeaders: { "X-Forwarded-For": testClientAddress() },
   });
   const page = await context.newPage();
   return { context, page };

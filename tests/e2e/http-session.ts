@@ -6,8 +6,15 @@ export interface HttpUser {
   cookie: string;
 }
 
-export function sameOriginHeaders(baseUrl: string, cookie?: string): Record<string, string> {
-  return { Origin: baseUrl, "Sec-Fetch-Site": "same-origin", "Content-Type": "application/x-www-form-urlencoded", ...(cookie ? { Cookie: cookie } : {}) };
+export function sameOriginHeaders(baseUrl: string, cookie?: string, clientAddress?: string): Record<string, string> {
+  return {
+    Origin: baseUrl,
+    "Sec-Fetch-Site": "same-origin",
+    "Content-Type": "application/x-www-form-urlencoded",
+    ...(cookie ? { Cookie: cookie } : {}),
+    // The server counts rate limits per client address; each simulated visitor brings its own.
+    ...(clientAddress ? { "X-Forwarded-For": clientAddress } : {}),
+  };
 }
 
 function sessionCookie(response: Response): string | null {
@@ -18,8 +25,8 @@ function sessionCookie(response: Response): string | null {
   return null;
 }
 
-export async function postForm(baseUrl: string, path: string, form: Record<string, string>, cookie?: string): Promise<Response> {
-  return fetch(new URL(path, baseUrl), { method: "POST", redirect: "manual", headers: sameOriginHeaders(baseUrl, cookie), body: new URLSearchParams(form) });
+export async function postForm(baseUrl: string, path: string, form: Record<string, string>, cookie?: string, clientAddress?: string): Promise<Response> {
+  return fetch(new URL(path, baseUrl), { method: "POST", redirect: "manual", headers: sameOriginHeaders(baseUrl, cookie, clientAddress), body: new URLSearchParams(form) });
 }
 
 /**
@@ -27,13 +34,14 @@ export async function postForm(baseUrl: string, path: string, form: Record<strin
  * is accepted once per 30-second step: when another test just used this step's code, wait for the next.
  */
 export async function signInOverHttp(baseUrl: string, email: string, password: string, totpSecret?: string): Promise<HttpUser> {
-  const first = await postForm(baseUrl, "/sign-in", { email, password, redirectTo: "/account" });
+  const address = `198.51.100.${1 + Math.floor(Math.random() * 254)}`;
+  const first = await postForm(baseUrl, "/sign-in", { email, password, redirectTo: "/account" }, undefined, address);
   const cookie = sessionCookie(first);
   if (first.status !== 302 || !cookie) throw new Error(`sign-in of ${email} answered ${first.status}`);
   if (!first.headers.get("Location")?.startsWith("/sign-in/two-factor")) return { cookie };
   if (!totpSecret) throw new Error(`${email} needs a TOTP code`);
   for (let attempt = 0; attempt < 2; attempt++) {
-    const second = await postForm(baseUrl, "/sign-in/two-factor", { code: currentTotpCode(totpSecret), redirectTo: "/account" }, cookie);
+    const second = await postForm(baseUrl, "/sign-in/two-factor", { code: currentTotpCode(totpSecret), redirectTo: "/account" }, cookie, address);
     const full = sessionCookie(second);
     if (second.status === 302 && full) return { cookie: full };
     await new Promise((resolve) => setTimeout(resolve, 30_000 - (Date.now() % 30_000) + 200));
