@@ -164,7 +164,7 @@ function ProfileForm({ displayName, email }: { displayName: string; email: strin
     lastResult: useLastResult("profile"),
     defaultValue: { displayName },
     constraint: getZodConstraint(profileSchema),
-    shouldValidate: "onBlur",
+    shouldValidate: "onBlur", shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: profileSchema }),
   });
   return (
@@ -188,7 +188,7 @@ function PasswordForm() {
     id: "password-form",
     lastResult: useLastResult("password"),
     constraint: getZodConstraint(passwordSchema),
-    shouldValidate: "onBlur",
+    shouldValidate: "onBlur", shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: passwordSchema }),
   });
   return (

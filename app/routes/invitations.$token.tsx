@@ -160,7 +160,7 @@ function NewcomerForm({ email }: { email: string }) {
     id: "join",
     lastResult,
     constraint: getZodConstraint(newcomerSchema),
-    shouldValidate: "onBlur",
+    shouldValidate: "onBlur", shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: newcomerSchema }),
   });
   return (

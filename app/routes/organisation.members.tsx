@@ -126,7 +126,7 @@ export default function MembersPage() {
     id: "invite",
     lastResult: actionData?.intent === "invite" ? actionData.reply : undefined,
     constraint: getZodConstraint(inviteSchema),
-    shouldValidate: "onBlur",
+    shouldValidate: "onBlur", shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteSchema }),
     defaultValue: { role: page.roles.includes("member") ? "member" : "caseworker" },
   });

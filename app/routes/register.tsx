@@ -80,7 +80,7 @@ export default function RegisterPage() {
   const [form, fields] = useForm({
     lastResult,
     constraint: getZodConstraint(registrationSchema),
-    shouldValidate: "onBlur",
+    shouldValidate: "onBlur", shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: registrationSchema }),
   });
   if (received) {

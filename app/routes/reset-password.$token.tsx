@@ -48,7 +48,7 @@ export default function ResetPasswordPage() {
   const [form, fields] = useForm({
     lastResult,
     constraint: getZodConstraint(schema),
-    shouldValidate: "onBlur",
+    shouldValidate: "onBlur", shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   if (!usable) {

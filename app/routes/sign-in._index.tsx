@@ -66,7 +66,7 @@ export default function SignInPage() {
   const [form, fields] = useForm({
     lastResult,
     constraint: getZodConstraint(schema),
-    shouldValidate: "onBlur",
+    shouldValidate: "onBlur", shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
   });
   return (

@@ -71,7 +71,7 @@ export default function OrganisationReview() {
     id: "reject",
     lastResult,
     constraint: getZodConstraint(rejectSchema),
-    shouldValidate: "onBlur",
+    shouldValidate: "onBlur", shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: rejectSchema }),
   });
   const { firstMember } = organisation;

@@ -1,0 +1,32 @@
+// The forms on a staff member's application page (issue 5), one schema each for Conform; the
+// server parses their union by `intent`. Messages are i18n keys of the "applications" namespace.
+import { z } from "zod";
+import { REVEAL_REASONS } from "../cases/case-records-vocabulary";
+
+export const DECLINE_REASON_LENGTH = { min: 5, max: 500 } as const;
+
+export const revealSchema = z.object({ intent: z.literal("reveal"), reason: z.enum(REVEAL_REASONS, "applications:errors.revealReasonRequired") });
+
+export const contactedSchema = z.object({ intent: z.literal("contacted") });
+
+export const mergeSchema = z.object({
+  intent: z.literal("merge"),
+  // The full id, or the 8-character short id the case pages show.
+  caseReference: z
+    .string("applications:errors.caseReferenceInvalid")
+    .trim()
+    .regex(/^([0-9a-f]{8}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i, "applications:errors.caseReferenceInvalid"),
+});
+
+export const declineSchema = z.object({
+  intent: z.literal("decline"),
+  reason: z
+    .string("applications:errors.declineReasonTooShort")
+    .trim()
+    .min(DECLINE_REASON_LENGTH.min, "applications:errors.declineReasonTooShort")
+    .max(DECLINE_REASON_LENGTH.max, "applications:errors.declineReasonTooLong"),
+});
+
+export const applicationActionSchema = z.discriminatedUnion("intent", [revealSchema, contactedSchema, mergeSchema, declineSchema]);
+
+export type ApplicationAction = z.output<typeof applicationActionSchema>;

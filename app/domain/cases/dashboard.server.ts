@@ -1,0 +1,83 @@
+// The caseworker's dashboard (issue 5): what needs attention in their region — follow-up visits
+// due (动态监测), the cases by status and tier, needs published long ago and still unmatched, and
+// what colleagues did lately. Every query carries the region scope; no identity column is read.
+import { and, asc, count, desc, eq, isNotNull, lt, lte, ne, sql } from "drizzle-orm";
+import type { Database } from "../../../db/client.server";
+import { auditLog } from "../../../db/schema/audit";
+import { cases } from "../../../db/schema/cases";
+import { needs } from "../../../db/schema/needs";
+import type { Actor } from "../auth/actor";
+import { canReadCases, staffRegion } from "../auth/permissions";
+import { CASE_STATUSES, CASE_TIERS } from "./case-vocabulary";
+
+/** Follow-ups are listed from a week ahead, so a visit can be planned. */
+export const FOLLOW_UP_HORIZON_DAYS = 7;
+/** A published need nobody matched within a month needs a look (its story, its category, its offers). */
+export const STALE_NEED_DAYS = 30;
+const LIST_LIMIT = 20;
+const ACTIVITY_LIMIT = 20;
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** The unions work in China's time: "today" is the calendar day in UTC+8, whatever the server's zone. */
+const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+const chinaDay = (at: Date) => new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+
+/** Everything the dashboard shows, for the actor's region. */
+export async function getCaseDashboard(options: { db: Database; actor: Actor; now?: Date }) {
+  const scope = staffRegion(options.actor);
+  if (!scope || !canReadCases(options.actor)) throw new Response("Forbidden", { status: 403 });
+  const now = options.now ?? new Date();
+  const today = chinaDay(now);
+  const horizon = chinaDay(new Date(now.getTime() + FOLLOW_UP_HORIZON_DAYS * DAY_MS));
+  const staleBefore = new Date(now.getTime() - STALE_NEED_DAYS * DAY_MS);
+  const { db } = options;
+  const caseScope = sql`starts_with(${cases.regionCode}, ${scope})`;
+  const dueWhere = and(caseScope, isNotNull(cases.followUpOn), lte(cases.followUpOn, horizon));
+  const needScope = sql`starts_with(${needs.regionCode}, ${scope})`;
+  const staleWhere = and(needScope, eq(needs.status, "published"), lt(needs.publishedAt, staleBefore));
+
+  const [followUps, [dueTotal], byStatus, byTier, staleNeeds, [staleTotal], activity] = await Promise.all([
+    db
+      .select({ id: cases.id, regionCode: cases.regionCode, status: cases.status, tier: cases.tier, followUpOn: cases.followUpOn })
+      .from(cases)
+      .where(dueWhere)
+      .orderBy(asc(cases.followUpOn), asc(cases.id))
+      .limit(LIST_LIMIT),
+    db.select({ n: count() }).from(cases).where(dueWhere),
+    db.select({ status: cases.status, n: count() }).from(cases).where(caseScope).groupBy(cases.status),
+    db.select({ tier: cases.tier, n: count() }).from(cases).where(caseScope).groupBy(cases.tier),
+    db
+      .select({ ref: needs.ref, title: needs.title, category: needs.category, regionCode: needs.regionCode, publishedAt: needs.publishedAt })
+      .from(needs)
+      .where(staleWhere)
+      .orderBy(asc(needs.publishedAt), asc(needs.ref))
+      .limit(LIST_LIMIT),
+    db.select({ n: count() }).from(needs).where(staleWhere),
+    db
+      .select({ id: auditLog.id, occurredAt: auditLog.occurredAt, actorEmail: auditLog.actorEmail, action: auditLog.action, entity: auditLog.entity, entityId: auditLog.entityId })
+      .from(auditLog)
+      // Account events (sign-ins, password changes) are about people, not the region's records.
+      .where(and(sql`starts_with(${auditLog.regionCode}, ${scope})`, ne(auditLog.entity, "user")))
+      .orderBy(desc(auditLog.occurredAt), desc(auditLog.id))
+      .limit(ACTIVITY_LIMIT),
+  ]);
+
+  // Every status and tier, in lifecycle order, zeros included: an empty row says something too.
+  const statusCounts = CASE_STATUSES.map((status) => ({ status, count: byStatus.find((r) => r.status === status)?.n ?? 0 }));
+  const tierCounts = CASE_TIERS.map((tier) => ({ tier, count: byTier.find((r) => r.tier === tier)?.n ?? 0 }));
+  return {
+    today,
+    followUps: {
+      total: dueTotal?.n ?? 0,
+      items: followUps.map((c) => ({ ...c, followUpOn: c.followUpOn ?? today, overdue: (c.followUpOn ?? today) < today })),
+    },
+    cases: { total: byStatus.reduce((sum, r) => sum + r.n, 0), byStatus: statusCounts, byTier: tierCounts },
+    staleNeeds: {
+      total: staleTotal?.n ?? 0,
+      items: staleNeeds.map((n) => ({ ...n, publishedAt: n.publishedAt ?? staleBefore, daysPublished: Math.floor((now.getTime() - (n.publishedAt ?? staleBefore).getTime()) / DAY_MS) })),
+    },
+    activity,
+  };
+}
+
+export type CaseDashboard = Awaited<ReturnType<typeof getCaseDashboard>>;

@@ -1,0 +1,118 @@
+// Registers a household (建档立卡, issue 5): identity fields encrypted per field, the resident ID's
+// HMAC unique across the platform (precise identification: 不漏一户、不添一人), and the audit row in
+// the same transaction. A household accepted from an online application closes that application in
+// the same transaction too, so there is never a case without its application marked, or the reverse.
+import { eq } from "drizzle-orm";
+import type { Database, Transaction } from "../../../db/client.server";
+import { cases } from "../../../db/schema/cases";
+import { organisations } from "../../../db/schema/organisations";
+import { completeApplication } from "../applications/application-prefill.server";
+import { recordAudit } from "../audit/record-audit.server";
+import type { Actor } from "../auth/actor";
+import { canWriteCases, staffRegion } from "../auth/permissions";
+import { moneyToString, parseMoney } from "../money/money";
+import type { IdentityCipher } from "../privacy/identity-cipher.server";
+import { getRegionDirectory } from "../regions/region-directory.server";
+import type { HouseholdForm } from "./household-form";
+
+export type RegisterCaseResult =
+  | { kind: "registered"; caseId: string }
+  /** The resident ID is held by another case: only the name of the union holding it is told. */
+  | { kind: "held"; unionName: string }
+  | { kind: "bad-county" };
+
+interface Writer {
+  scope: string;
+  organisationId: string;
+}
+
+function writerOf(actor: Actor): Writer {
+  const scope = staffRegion(actor);
+  const organisationId = actor.membership?.organisationId;
+  if (!scope || !organisationId || !canWriteCases(actor)) throw new Response("Only caseworkers and union admins register households.", { status: 403 });
+  return { scope, organisationId };
+}
+
+/** Registers a household in a county of the actor's region, for the actor's union. */
+export async function registerCase(options: { db: Database; cipher: IdentityCipher; actor: Actor; household: HouseholdForm; ip: string | null }): Promise<RegisterCaseResult> {
+  const { db, cipher, actor, household } = options;
+  const writer = writerOf(actor);
+  const county = (await getRegionDirectory(db)).get(household.regionCode);
+  if (county?.level !== "county" || !county.code.startsWith(writer.scope)) return { kind: "bad-county" };
+  const idHash = cipher.hashResidentId(household.idNumber);
+
+  try {
+    return await db.transaction(async (tx) => {
+      const holder = await unionHolding(tx, idHash);
+      if (holder) return { kind: "held", unionName: holder } as const;
+      const [row] = await tx
+        .insert(cases)
+        .values({
+          // A prefecture union registering a county household keeps it as its own: the union that
+          // registered a household is the one that answers for it.
+          organisationId: writer.organisationId,
+          regionCode: county.code,
+          headNameEnc: cipher.encrypt("name", household.name),
+          headIdNumberEnc: cipher.encrypt("idNumber", household.idNumber),
+          headPhoneEnc: cipher.encrypt("phone", household.phone),
+          headAddressEnc: cipher.encrypt("address", household.address),
+          idHash,
+          birthYear: household.birthYear,
+          sex: household.sex,
+          householdSize: household.householdSize,
+          monthlyIncomePerHead: moneyToString(parseMoney(household.monthlyIncomePerHead)),
+          causes: household.causes,
+          tier: household.tier,
+        })
+        .returning({ id: cases.id });
+      if (!row) throw new Error("case insert returned no row");
+      if (household.applicationId) {
+        await completeApplication(tx, { applicationId: household.applicationId, caseId: row.id, actor, outcome: "accepted", ip: options.ip });
+      }
+      await recordAudit(tx, {
+        actor,
+        action: "case.register",
+        entity: "case",
+        entityId: row.id,
+        organisationId: writer.organisationId,
+        regionCode: county.code,
+        ip: options.ip,
+        // The household's shape, never its identity.
+        after: {
+          status: "registered",
+          regionCode: county.code,
+          tier: household.tier,
+          causes: household.causes,
+          householdSize: household.householdSize,
+          ...(household.applicationId ? { applicationId: household.applicationId } : {}),
+        },
+      });
+      return { kind: "registered", caseId: row.id } as const;
+    });
+  } catch (error) {
+    // Two registrations of one ID at the same moment: the unique index decides, the loser is told.
+    if (!isUniqueViolation(error, "cases_id_hash_key")) throw error;
+    const holder = await unionHolding(db, idHash);
+    if (!holder) throw error;
+    return { kind: "held", unionName: holder };
+  }
+}
+
+/** The name of the union whose case holds this resident ID hash, if any. */
+async function unionHolding(db: Database | Transaction, idHash: Buffer): Promise<string | null> {
+  const [row] = await db
+    .select({ name: organisations.name })
+    .from(cases)
+    .innerJoin(organisations, eq(organisations.id, cases.organisationId))
+    .where(eq(cases.idHash, idHash));
+  return row?.name ?? null;
+}
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  let e: unknown = error;
+  while (typeof e === "object" && e !== null) {
+    if ("code" in e && e.code === "23505") return !("constraint" in e) || e.constraint === undefined || e.constraint === constraint;
+    e = "cause" in e ? e.cause : undefined;
+  }
+  return false;
+}

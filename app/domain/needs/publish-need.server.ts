@@ -1,0 +1,98 @@
+// Publishing a need and taking it back (issue 5, DESIGN §3): a need goes public only for a checked
+// household with its recorded consent, and only once its text has passed the PII guard (or a
+// caseworker overrode a finding with a reason). Every status move goes through moveNeeds — status,
+// version and search-outbox row in one transaction; the caller kicks the search worker after it.
+import { eq } from "drizzle-orm";
+import type { Database } from "../../../db/client.server";
+import { cases } from "../../../db/schema/cases";
+import { recordAudit } from "../audit/record-audit.server";
+import type { Actor } from "../auth/actor";
+import type { PiiSpan } from "../cases/pii-check";
+import type { IdentityCipher } from "../privacy/identity-cipher.server";
+import { lockNeed, writeNeedContent } from "./edit-need.server";
+import { guardNeedText } from "./guard-need-text.server";
+import type { NeedStatus } from "./need-category";
+import { getNeedForEditor, needEditorScope, publishRefusal } from "./need-editor.server";
+import type { NeedContent, NeedStatusIntent } from "./need-form";
+import { NeedTransitionError, moveNeeds } from "./need-lifecycle.server";
+import { canMoveNeed } from "./need-status";
+
+export type PublishNeedOutcome =
+  | { kind: "published"; ref: string }
+  | { kind: "blocked"; spans: PiiSpan[] }
+  | { kind: "refused"; reason: "no-consent" | "case-status" };
+
+/** Statuses a need is published from: a draft, or an expired need put up again. */
+const PUBLISHABLE: readonly NeedStatus[] = ["draft", "expired"];
+
+const notFound = () => new Response("No such need in your region.", { status: 404 });
+
+/**
+ * Saves this content and publishes the need. Throws 404 outside the actor's region and
+ * NeedTransitionError (409) when the need is not a draft or expired need.
+ */
+export async function publishNeed(options: { db: Database; cipher: IdentityCipher; actor: Actor; ref: string; content: NeedContent; overrideReason: string | null; ip: string | null }): Promise<PublishNeedOutcome> {
+  const scope = needEditorScope(options.actor);
+  const found = await getNeedForEditor({ db: options.db, actor: options.actor, ref: options.ref });
+  if (!found) throw notFound();
+  if (!PUBLISHABLE.includes(found.need.status)) throw new NeedTransitionError(found.need.ref, found.need.status, "published");
+  const refusal = publishRefusal(found.case);
+  if (refusal) return { kind: "refused", reason: refusal };
+  const gate = await guardNeedText({ db: options.db, cipher: options.cipher, actor: options.actor, caseId: found.case.id, needRef: found.need.ref, content: options.content, overrideReason: options.overrideReason, ip: options.ip });
+  if (gate.kind === "blocked") return gate;
+
+  return options.db.transaction(async (tx): Promise<PublishNeedOutcome> => {
+    const row = await lockNeed(tx, scope, options.ref);
+    if (!row) throw notFound();
+    if (!PUBLISHABLE.includes(row.status)) throw new NeedTransitionError(row.ref, row.status, "published");
+    // Shared with a consent withdrawal's update of the case: that one waits for this publication
+    // (and then withdraws it) or this one sees the consent gone.
+    const [household] = await tx.select({ status: cases.status, consent: cases.consent }).from(cases).where(eq(cases.id, row.caseId)).for("share");
+    const refusedNow = household ? publishRefusal(household) : "case-status";
+    if (refusedNow) return { kind: "refused", reason: refusedNow };
+    const changed = await writeNeedContent(tx, row, options.content);
+    if (row.status === "expired") await moveNeeds(tx, { needIds: [row.id], to: "draft" });
+    await moveNeeds(tx, { needIds: [row.id], to: "published" });
+    const place = { actor: options.actor, entity: "need", entityId: row.ref, organisationId: found.case.organisationId, regionCode: row.regionCode, ip: options.ip };
+    await recordAudit(tx, { ...place, action: "need.publish", before: { status: row.status }, after: { status: "published", fields: changed } });
+    // The reason is kept (it passed the guard itself); what was found is named by kind only.
+    if (gate.kind === "override") await recordAudit(tx, { ...place, action: "need.publish-override", after: { kinds: gate.kinds, fields: gate.fields }, note: gate.reason });
+    return { kind: "published", ref: row.ref };
+  });
+}
+
+const MOVES: Record<NeedStatusIntent, { to: NeedStatus; from: readonly NeedStatus[]; action: string }> = {
+  // Back to the drafts: off the site and out of the index until published again.
+  unpublish: { to: "draft", from: ["published"], action: "need.unpublish" },
+  withdraw: { to: "withdrawn", from: ["draft", "published", "matched", "expired"], action: "need.withdraw" },
+  // A withdrawn or expired need becomes a draft again, to be checked and published anew.
+  restore: { to: "draft", from: ["withdrawn", "expired"], action: "need.restore" },
+};
+
+/**
+ * Unpublishes, withdraws or restores a need of the actor's region; public at once. Throws 404
+ * outside the region and NeedTransitionError (409) for a move its status does not allow.
+ */
+export async function moveNeedStatus(options: { db: Database; actor: Actor; ref: string; intent: NeedStatusIntent; ip: string | null }): Promise<{ ref: string; status: NeedStatus }> {
+  const scope = needEditorScope(options.actor);
+  const move = MOVES[options.intent];
+  return options.db.transaction(async (tx) => {
+    const row = await lockNeed(tx, scope, options.ref);
+    if (!row) throw notFound();
+    if (!move.from.includes(row.status) || !canMoveNeed(row.status, move.to)) throw new NeedTransitionError(row.ref, row.status, move.to);
+    await moveNeeds(tx, { needIds: [row.id], to: move.to });
+    const [household] = await tx.select({ organisationId: cases.organisationId }).from(cases).where(eq(cases.id, row.caseId));
+    await recordAudit(tx, {
+      actor: options.actor,
+      action: move.action,
+      entity: "need",
+      entityId: row.ref,
+      organisationId: household?.organisationId ?? null,
+      regionCode: row.regionCode,
+      ip: options.ip,
+      before: { status: row.status },
+      after: { status: move.to },
+    });
+    return { ref: row.ref, status: move.to };
+  });
+}
