@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireActor, forbidden } from "../domain/auth/guards.server";
-import { canReadAudit, canReadCases, canReviewOrganisations, isUnionStaff } from "../domain/auth/permissions";
+import { canReadAudit, canReadCases, canReviewOrganisations, canWriteCases, isUnionStaff } from "../domain/auth/permissions";
 import { withNamespaces } from "../i18n/client-namespaces";
 
 export const handle = { i18n: ["staff"] };
@@ -16,6 +16,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return {
     sections: {
       cases: canReadCases(actor),
+      writeCases: canWriteCases(actor),
       organisations: canReviewOrganisations(actor),
       audit: canReadAudit(actor),
       mail: actor.isPlatformAdmin && context.runtime.mailer.kind === "files",
@@ -41,10 +42,29 @@ export default function StaffLayout() {
           </li>
           {sections.cases ? (
             <li>
-              <NavLink to="/staff/cases" className={linkClass}>
+              <NavLink to="/staff/cases" end className={linkClass}>
                 {t("nav.cases")}
               </NavLink>
             </li>
+          ) : null}
+          {sections.writeCases ? (
+            <>
+              <li>
+                <NavLink to="/staff/cases/new" className={linkClass}>
+                  {t("nav.registerCase")}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/staff/applications" className={linkClass}>
+                  {t("nav.applications")}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/staff/households/import" className={linkClass}>
+                  {t("nav.importHouseholds")}
+                </NavLink>
+              </li>
+            </>
           ) : null}
           {sections.organisations ? (
             <li>

@@ -3,7 +3,7 @@
 // fails the test, and so does any status other than the expected one — an unexpected allow above
 // all. Routes with an action are also POSTed by everyone the GET refuses: they must refuse too.
 // Also here, over real HTTP: a cross-site POST is refused, signed-in pages are not cached.
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
@@ -33,7 +33,9 @@ const MEMBERS: Row = /*          */ [302, 403, 200, 200, 200, 200, 200, 200, 403
 const ORG_ADMINS: Row = /*       */ [302, 403, 403, 200, 403, 403, 403, 200, 403];
 const STAFF: Row = /*            */ [302, 403, 403, 403, 200, 200, 200, 200, 200];
 const CASE_READERS: Row = /*     */ [302, 403, 403, 403, 200, 403, 200, 200, 403];
+const CASE_WRITERS: Row = /*     */ [302, 403, 403, 403, 200, 403, 403, 200, 403];
 const OTHER_COUNTY: Row = /*     */ [302, 403, 403, 403, 404, 403, 404, 404, 403];
+const OTHER_COUNTY_WRITE: Row = /**/ [302, 403, 403, 403, 404, 403, 403, 404, 403];
 const UNION_ADMINS: Row = /*     */ [302, 403, 403, 403, 403, 403, 403, 200, 403];
 const AUDIT_READERS: Row = /*    */ [302, 403, 403, 403, 403, 403, 200, 200, 200];
 const PLATFORM_ADMINS: Row = /*  */ [302, 403, 403, 403, 403, 403, 403, 403, 200];
@@ -87,6 +89,20 @@ function expectations(f: Fixtures): Record<string, { path: string; expect: Row }
     "routes/staff.needs.$ref": [{ path: `/staff/needs/${f.xiangyunNeed}`, expect: CASE_READERS }],
     "routes/staff.organisations._index": [{ path: "/staff/organisations", expect: UNION_ADMINS }],
     "routes/staff.organisations.$id": [{ path: `/staff/organisations/${f.pendingOrganisation}`, expect: UNION_ADMINS }],
+    "routes/staff.cases.new": [{ path: "/staff/cases/new", expect: CASE_WRITERS }],
+    "routes/staff.cases.$id_.needs.new": [
+      { path: `/staff/cases/${f.xiangyunCase}/needs/new`, expect: CASE_WRITERS },
+      { path: `/staff/cases/${f.binchuanCase}/needs/new`, expect: OTHER_COUNTY_WRITE },
+    ],
+    "routes/staff.needs.$ref_.edit": [{ path: `/staff/needs/${f.xiangyunNeed}/edit`, expect: CASE_WRITERS }],
+    "routes/staff.applications._index": [{ path: "/staff/applications", expect: CASE_WRITERS }],
+    "routes/staff.applications.$id": [{ path: `/staff/applications/${randomUUID()}`, expect: OTHER_COUNTY_WRITE }],
+    "routes/apply._index": [{ path: "/apply?province=53", expect: all(200) }],
+    "routes/apply.status": [{ path: "/apply/status", expect: all(200) }],
+    "routes/apply.submitted": [{ path: "/apply/submitted", expect: all(200) }],
+    "routes/staff.households.import": [{ path: "/staff/households/import", expect: CASE_WRITERS }],
+    "routes/staff.households.export[.]xlsx": [{ path: "/staff/households/export.xlsx", expect: CASE_WRITERS }],
+    "routes/staff.households.export[.]csv": [{ path: "/staff/households/export.csv", expect: CASE_WRITERS }],
     "routes/staff.audit": [{ path: "/staff/audit", expect: AUDIT_READERS }],
     "routes/staff.audit[.]csv": [{ path: "/staff/audit.csv", expect: AUDIT_READERS }],
     "routes/dev.mail": [{ path: "/dev/mail", expect: PLATFORM_ADMINS }],

@@ -194,7 +194,19 @@ async function crawl(): Promise<Corpus> {
     const settings = await fetch(`${search.meili.url}/indexes/${index}/settings`, { headers: { authorization: `Bearer ${search.meili.masterKey}` } });
     corpus.texts.push({ where: `meilisearch ${index} settings`, body: await settings.text() });
   }
-  corpus.texts.push({ where: "server and CLI log", body: serverLog });
+  // Log lines are JSON: numbers there are times, ports and durations (an identity is always text),
+  // so only the text values are searched, where a leaked name or ID would be.
+  const logText = serverLog
+    .split("\n")
+    .map((line) => {
+      try {
+        return JSON.stringify(JSON.parse(line), (_key, value: unknown) => (typeof value === "number" ? undefined : value));
+      } catch {
+        return line;
+      }
+    })
+    .join("\n");
+  corpus.texts.push({ where: "server and CLI log", body: logText });
   return corpus;
 }
 
