@@ -6,7 +6,7 @@ import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSubmit } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { applySchema } from "../domain/applications/application-schema";
 import { submitApplication } from "../domain/applications/submit-application.server";
@@ -15,7 +15,8 @@ import { provinceChoices, regionChoicesIn } from "../domain/regions/region-choic
 import { getRegionDirectory } from "../domain/regions/region-directory.server";
 import { withNamespaces } from "../i18n/client-namespaces";
 import { getPageLocale } from "../i18n/page-locale.server";
-import { ErrorList, FormErrors, FormPage, Honeypot, SubmitButton, TextAreaField, TextField, inputClass, isHoneypotFilled } from "../ui/form";
+import { ErrorList, FormErrors, FormPage, Honeypot, SubmitButton, TextAreaField, TextField, isHoneypotFilled } from "../ui/form";
+import { ProvincePicker, ProvincePickerForm } from "../ui/province-picker";
 import { titleMeta } from "../ui/meta";
 import { SelectField } from "../ui/select-field";
 import { receiptCookieHeader } from "./apply-receipt.server";
@@ -61,7 +62,6 @@ export default function ApplyPage() {
   const { provinces, regions } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("applications");
-  const submit = useSubmit();
   const [form, fields] = useForm({
     lastResult,
     constraint: getZodConstraint(applySchema),
@@ -74,7 +74,7 @@ export default function ApplyPage() {
   return (
     <FormPage title={t("apply.title")} intro={<p>{t("apply.intro")}</p>}>
       {/* The province picker's own form: its controls sit inside the application form and point here. */}
-      <Form id={PICKER_FORM} method="get" replace preventScrollReset />
+      <ProvincePickerForm id={PICKER_FORM} />
       <Form method="post" action={regions ? `/apply?province=${regions.province.code}` : "/apply"} {...getFormProps(form)} className="space-y-6">
         <FormErrors id={form.errorId} errors={form.errors} />
         <Honeypot />
@@ -87,37 +87,7 @@ export default function ApplyPage() {
         </fieldset>
         <fieldset className="space-y-4">
           <legend className={legend}>{t("apply.whereLegend")}</legend>
-          <div>
-            <label htmlFor="province" className="block font-medium text-stone-800">
-              {t("fields.province")}
-            </label>
-            <div className="flex flex-wrap items-end gap-2">
-              <select
-                id="province"
-                name="province"
-                form={PICKER_FORM}
-                defaultValue={regions?.province.code ?? ""}
-                onChange={(event) => {
-                  if (event.currentTarget.form) submit(event.currentTarget.form, { replace: true, preventScrollReset: true });
-                }}
-                className={`${inputClass} sm:w-auto sm:flex-1`}
-              >
-                <option value="">{t("fields.provincePlaceholder")}</option>
-                {provinces.map((province) => (
-                  <option key={province.code} value={province.code}>
-                    {province.name}
-                  </option>
-                ))}
-              </select>
-              <button
-                type="submit"
-                form={PICKER_FORM}
-                className="inline-flex min-h-11 items-center justify-center rounded-md border border-stone-400 bg-white px-4 py-2 font-medium text-stone-800 hover:bg-stone-100"
-              >
-                {t("fields.showCounties")}
-              </button>
-            </div>
-          </div>
+          <ProvincePicker formId={PICKER_FORM} provinces={provinces} selected={regions?.province.code ?? null} labels={{ province: t("fields.province"), placeholder: t("fields.provincePlaceholder"), show: t("fields.showCounties") }} />
           <SelectField field={fields.county} label={t("fields.county")} hint={regions ? t("fields.countyHint") : t("fields.countyNeedsProvince")}>
             <option value="">{t("fields.countyPlaceholder")}</option>
             {regions?.prefectures.map((prefecture) => (

@@ -7,7 +7,7 @@ import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSubmit } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getActor, getSession } from "../domain/auth/guards.server";
 import { requestInfo } from "../domain/auth/request-info.server";
@@ -18,7 +18,8 @@ import { provinceChoices, regionChoicesIn } from "../domain/regions/region-choic
 import { getRegionDirectory } from "../domain/regions/region-directory.server";
 import { withNamespaces } from "../i18n/client-namespaces";
 import { getPageLocale } from "../i18n/page-locale.server";
-import { FormErrors, FormPage, Honeypot, SubmitButton, TextAreaField, TextField, inputClass, isHoneypotFilled } from "../ui/form";
+import { ProvincePicker, ProvincePickerForm } from "../ui/province-picker";
+import { FormErrors, FormPage, Honeypot, SubmitButton, TextAreaField, TextField, isHoneypotFilled } from "../ui/form";
 import { useLabels } from "../ui/labels";
 import { titleMeta } from "../ui/meta";
 import { SelectField } from "../ui/select-field";
@@ -76,7 +77,6 @@ export default function RegisterPage() {
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("organisations");
   const labels = useLabels();
-  const submit = useSubmit();
   const [form, fields] = useForm({
     lastResult,
     constraint: getZodConstraint(registrationSchema),
@@ -95,43 +95,13 @@ export default function RegisterPage() {
     <FormPage title={t("register.title")} intro={t("register.intro")}>
       {signedInAs ? <p className="mb-4 rounded-md bg-amber-50 p-3 text-sm text-amber-900">{t("register.signedInAs", { email: signedInAs })}</p> : null}
       {/* The province picker's own form: its controls sit inside the registration form and point here. */}
-      <Form id={PICKER_FORM} method="get" replace preventScrollReset />
+      <ProvincePickerForm id={PICKER_FORM} />
       <Form method="post" action={regions ? `/register?province=${regions.province.code}` : "/register"} {...getFormProps(form)} className="space-y-6">
         <FormErrors id={form.errorId} errors={form.errors} />
         <Honeypot />
         <fieldset className="space-y-4">
           <legend className={legend}>{t("register.regionLegend")}</legend>
-          <div>
-            <label htmlFor="province" className="block font-medium text-stone-800">
-              {t("fields.province")}
-            </label>
-            <div className="flex flex-wrap items-end gap-2">
-              <select
-                id="province"
-                name="province"
-                form={PICKER_FORM}
-                defaultValue={regions?.province.code ?? ""}
-                onChange={(event) => {
-                  if (event.currentTarget.form) submit(event.currentTarget.form, { replace: true, preventScrollReset: true });
-                }}
-                className={`${inputClass} sm:w-auto sm:flex-1`}
-              >
-                <option value="">{t("fields.provincePlaceholder")}</option>
-                {provinces.map((province) => (
-                  <option key={province.code} value={province.code}>
-                    {province.name}
-                  </option>
-                ))}
-              </select>
-              <button
-                type="submit"
-                form={PICKER_FORM}
-                className="inline-flex min-h-11 items-center justify-center rounded-md border border-stone-400 bg-white px-4 py-2 font-medium text-stone-800 hover:bg-stone-100"
-              >
-                {t("fields.showRegions")}
-              </button>
-            </div>
-          </div>
+          <ProvincePicker formId={PICKER_FORM} provinces={provinces} selected={regions?.province.code ?? null} labels={{ province: t("fields.province"), placeholder: t("fields.provincePlaceholder"), show: t("fields.showRegions") }} />
           <SelectField field={fields.region} label={t("fields.region")} hint={regions ? t("fields.regionHint") : t("fields.regionNeedsProvince")}>
             <option value="">{t("fields.regionPlaceholder")}</option>
             {regions ? (
