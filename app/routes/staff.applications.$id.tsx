@@ -54,6 +54,8 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMet
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = await requireUnionStaff(request, context, ["admin", "caseworker"]);
   const applicationId = params.id ?? "";
+  // Another region's application is not there at all, whatever the form says (a 404 before any 400).
+  if (!(await getApplicationInScope({ db: context.runtime.db, actor, applicationId }))) throw new Response(NOT_FOUND, { status: 404 });
   const submission = parseWithZod(await request.formData(), { schema: applicationActionSchema });
   if (submission.status !== "success") return data({ intent: submission.payload.intent, reply: submission.reply(), identity: null }, { status: 400 });
   const { db, cipher } = context.runtime;

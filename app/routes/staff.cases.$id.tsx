@@ -56,6 +56,8 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMet
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = await requireUnionStaff(request, context, READERS);
+  // Another county's case is not there at all, whatever the form says (a 404 before any 400).
+  if (!(await getCaseInScope({ db: context.runtime.db, actor, caseId: params.id ?? "" }))) throw new Response("Not Found", { status: 404 });
   return handleCaseAction({ context, actor, caseId: params.id ?? "", formData: await request.formData() });
 }
 

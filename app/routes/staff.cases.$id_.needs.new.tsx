@@ -6,6 +6,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { getCaseInScope } from "../domain/cases/staff-cases.server";
 import { requireUnionStaff } from "../domain/auth/guards.server";
 import { createNeed } from "../domain/needs/edit-need.server";
 import { getCaseForNeedEditor, previewBase } from "../domain/needs/need-editor.server";
@@ -38,6 +39,8 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMet
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = await requireUnionStaff(request, context, ["admin", "caseworker"]);
+  // Another county's case is not there at all, whatever the form says (a 404 before any 400).
+  if (!(await getCaseInScope({ db: context.runtime.db, actor, caseId: params.id ?? "" }))) throw new Response("No such household in your region.", { status: 404 });
   const formData = await request.formData();
   const intent = formData.get("intent");
   if (intent !== "save" && intent !== "preview") throw new Response("Unknown action.", { status: 400 });

@@ -29,7 +29,7 @@ describe("organisation registration", () => {
     await page.getByLabel("机构简介").fill("测试用的虚构志愿队：为独居老人上门陪护。");
     await page.getByLabel("联系人").fill("测试联系人");
     await page.getByLabel("联系邮箱").fill(`contact-${randomBytes(3).toString("hex")}@test.xiangyun.invalid`);
-    await page.getByLabel("联系电话").fill("0872-1234567");
+    await page.getByLabel("联系电话").fill("0872-7123456");
     await page.getByLabel("您的姓名").fill("测试志愿者");
     await page.getByLabel("您的邮箱（用于登录）").fill(`volunteer-${randomBytes(3).toString("hex")}@test.xiangyun.invalid`);
     await page.getByLabel("密码").fill("short");
