@@ -2,6 +2,7 @@ import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { createInstance } from "i18next";
+import type { i18n } from "i18next";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
@@ -13,6 +14,22 @@ import { NonceProvider } from "./ui/nonce";
 
 export const streamTimeout = 5_000;
 
+// One i18next instance per language, shared by every render: its language never changes on the
+// server, and building one with every namespace on each request cost more than the page itself.
+const instances = new Map<string, Promise<i18n>>();
+function i18nFor(lng: string): Promise<i18n> {
+  let found = instances.get(lng);
+  if (!found) {
+    const instance = createInstance();
+    found = instance
+      .use(initReactI18next)
+      .init({ ...i18nConfig, lng, ns: [...ALL_NAMESPACES], resources: allResources })
+      .then(() => instance);
+    instances.set(lng, found);
+  }
+  return found;
+}
+
 export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -20,8 +37,7 @@ export default async function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  const i18n = createInstance();
-  await i18n.use(initReactI18next).init({ ...i18nConfig, lng: await i18nServer.getLocale(request), ns: [...ALL_NAMESPACES], resources: allResources });
+  const i18n = await i18nFor(await i18nServer.getLocale(request));
   const nonce = loadContext.cspNonce;
   // Bots and no-JS clients get the whole document at once; browsers get it streamed.
   const readyEvent = isbot(request.headers.get("user-agent")) ? "onAllReady" : "onShellReady";

@@ -1,6 +1,7 @@
 // Moments (audit rows, invitations, memberships) for people, in China's time zone whatever the
 // server's. Loaders format them, so the server render and the hydrated page show the same text.
 import type { Locale } from "../i18n/config";
+import { dateTimeFormat } from "../i18n/intl-cache";
 
 export const SITE_TIME_ZONE = "Asia/Shanghai";
 /** China has one zone and no daylight saving time: UTC+8 all year. */
@@ -8,7 +9,7 @@ const OFFSET_MS = 8 * 60 * 60 * 1000;
 
 /** "2026年12月1日 15:17:14" / "Dec 1, 2026, 15:17:14". */
 export function formatDateTime(at: Date | string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, {
+  return dateTimeFormat(locale, {
     timeZone: SITE_TIME_ZONE,
     year: "numeric",
     month: "short",
@@ -22,7 +23,7 @@ export function formatDateTime(at: Date | string, locale: Locale): string {
 
 /** "2026年12月1日" / "Dec 1, 2026". */
 export function formatDate(at: Date, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, { timeZone: SITE_TIME_ZONE, year: "numeric", month: "short", day: "numeric" }).format(at);
+  return dateTimeFormat(locale, { timeZone: SITE_TIME_ZONE, year: "numeric", month: "short", day: "numeric" }).format(at);
 }
 
 /** "2026-12-01 15:17:14", the moment in China's time, for files such as CSV exports. */

@@ -2,6 +2,7 @@
 // hydration produce the same text. Amounts are not here: they are formatted on the server
 // (format-amount.server.ts), so decimal.js never ships to the browser.
 import type { Locale } from "../i18n/config";
+import { dateTimeFormat, numberFormat } from "../i18n/intl-cache";
 
 const MONTH = /^(\d{4})-(\d{2})$/;
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -15,19 +16,19 @@ function utcDate(year: string, month: string, day = "1"): Date {
 export function formatMonth(month: string, locale: Locale): string {
   const parts = MONTH.exec(month);
   if (!parts?.[1] || !parts[2]) return month;
-  return new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", timeZone: "UTC" }).format(utcDate(parts[1], parts[2]));
+  return dateTimeFormat(locale, { year: "numeric", month: "long", timeZone: "UTC" }).format(utcDate(parts[1], parts[2]));
 }
 
 /** "2027-06-30" → "2027年6月30日" / "June 30, 2027"; anything else is shown as it is. */
 export function formatDay(date: string, locale: Locale): string {
   const parts = DAY.exec(date);
   if (!parts?.[1] || !parts[2] || !parts[3]) return date;
-  return new Intl.DateTimeFormat(locale, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }).format(
+  return dateTimeFormat(locale, { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }).format(
     utcDate(parts[1], parts[2], parts[3]),
   );
 }
 
 /** Counts of needs, offers and places (not money): grouped digits. */
 export function formatCount(value: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
+  return numberFormat(locale, { maximumFractionDigits: 0 }).format(value);
 }

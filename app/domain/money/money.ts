@@ -1,5 +1,6 @@
 // The one place amounts are created and formatted. An amount is a Decimal, never a JS number.
 import Decimal from "decimal.js";
+import { numberFormat } from "../../i18n/intl-cache";
 
 export type Money = Decimal;
 
@@ -19,6 +20,6 @@ export function moneyToString(amount: Money): string {
 /** An amount for people: "¥12,500" or "¥12,500.50", grouped by locale. */
 export function formatMoney(amount: Money, locale: string): string {
   const [whole = "0", cents = "00"] = amount.toFixed(2).split(".");
-  const grouped = new Intl.NumberFormat(locale, { useGrouping: true }).format(BigInt(whole));
+  const grouped = numberFormat(locale, { useGrouping: true }).format(BigInt(whole));
   return cents === "00" ? `¥${grouped}` : `¥${grouped}.${cents}`;
 }
