@@ -3,7 +3,8 @@
 // without JavaScript: the county is picked in two steps like /register's region (a GET form reloads
 // the page with ?province=, then a county of that province). Honeypot and a rate limit per address.
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { z } from "zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -62,12 +63,7 @@ export default function ApplyPage() {
   const { provinces, regions } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("applications");
-  const [form, fields] = useForm({
-    lastResult,
-    constraint: getZodConstraint(applySchema),
-    shouldValidate: "onBlur", shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: applySchema }),
-  });
+  const [form, fields] = useForm<z.input<typeof applySchema>>({lastResult });
   const consentTextId = `${fields.consent.id}-text`;
   const consentProps = getInputProps(fields.consent, { type: "checkbox", value: "on", ariaDescribedBy: consentTextId });
   const legend = "text-lg font-semibold text-stone-900";

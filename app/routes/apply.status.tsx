@@ -3,7 +3,8 @@
 // shown. A wrong pair is "not found" without saying which part was wrong. A POST, so the phone
 // number stays out of addresses and logs; rate limited per address.
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { z } from "zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
@@ -50,12 +51,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function ApplicationStatusPage() {
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("applications");
-  const [form, fields] = useForm({
-    lastResult: actionData?.reply,
-    constraint: getZodConstraint(statusCheckSchema),
-    shouldValidate: "onBlur", shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: statusCheckSchema }),
-  });
+  const [form, fields] = useForm<z.input<typeof statusCheckSchema>>({ lastResult: actionData?.reply });
   const found = actionData?.found;
   return (
     <FormPage title={t("status.title")} intro={<p>{t("status.intro")}</p>}>

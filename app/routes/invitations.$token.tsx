@@ -4,7 +4,7 @@
 // was withdrawn or was already used. POSTs are rate limited per address like other public forms.
 import type { SubmissionResult } from "@conform-to/react";
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -156,13 +156,7 @@ export default function InvitationPage() {
 function NewcomerForm({ email }: { email: string }) {
   const { t } = useTranslation("members");
   const lastResult = useActionData<typeof action>()?.reply;
-  const [form, fields] = useForm({
-    id: "join",
-    lastResult,
-    constraint: getZodConstraint(newcomerSchema),
-    shouldValidate: "onBlur", shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: newcomerSchema }),
-  });
+  const [form, fields] = useForm<z.input<typeof newcomerSchema>>({id: "join", lastResult });
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-4">
       <FormErrors id={form.errorId} errors={form.errors} />

@@ -4,7 +4,8 @@
 // reloads the page with ?province=), then a region of that province; with JavaScript the list
 // follows the province at once and what was typed stays.
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { z } from "zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -13,7 +14,8 @@ import { getActor, getSession } from "../domain/auth/guards.server";
 import { requestInfo } from "../domain/auth/request-info.server";
 import { startSessionHeaders } from "../domain/auth/session.server";
 import { registerOrganisation } from "../domain/organisations/register-organisation.server";
-import { REGISTRABLE_KINDS, registrationSchema } from "../domain/organisations/registration-schema";
+import { REGISTRABLE_KINDS } from "../domain/organisations/organisation-vocabulary";
+import { registrationSchema } from "../domain/organisations/registration-schema";
 import { provinceChoices, regionChoicesIn } from "../domain/regions/region-choices.server";
 import { getRegionDirectory } from "../domain/regions/region-directory.server";
 import { withNamespaces } from "../i18n/client-namespaces";
@@ -77,12 +79,7 @@ export default function RegisterPage() {
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("organisations");
   const labels = useLabels();
-  const [form, fields] = useForm({
-    lastResult,
-    constraint: getZodConstraint(registrationSchema),
-    shouldValidate: "onBlur", shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: registrationSchema }),
-  });
+  const [form, fields] = useForm<z.input<typeof registrationSchema>>({lastResult });
   if (received) {
     return (
       <FormPage title={t("register.receivedTitle")}>

@@ -2,7 +2,7 @@
 // used or older than an hour answers 410 Gone with a way to ask for a new one. On success every
 // session of the account has ended and the person signs in again with the new password.
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -45,12 +45,7 @@ export default function ResetPasswordPage() {
   const { usable } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("account");
-  const [form, fields] = useForm({
-    lastResult,
-    constraint: getZodConstraint(schema),
-    shouldValidate: "onBlur", shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  });
+  const [form, fields] = useForm<z.input<typeof schema>>({lastResult });
   if (!usable) {
     return (
       <FormPage title={t("resetPassword.unusableTitle")}>

@@ -1,7 +1,7 @@
 // /sign-in — email and password. Failures are rate limited per email and per address; staff with
 // a second factor continue at /sign-in/two-factor.
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -63,12 +63,7 @@ export default function SignInPage() {
   const { redirectTo, notice } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("auth");
-  const [form, fields] = useForm({
-    lastResult,
-    constraint: getZodConstraint(schema),
-    shouldValidate: "onBlur", shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-  });
+  const [form, fields] = useForm<z.input<typeof schema>>({lastResult });
   return (
     <FormPage title={t("signIn.title")} intro={t("signIn.intro")}>
       {notice ? (

@@ -3,10 +3,9 @@
 // — the region exists, the email is free — the server adds to the same submission.
 import { z } from "zod";
 import { normaliseContactPhone } from "./contact-phone";
-import type { OrganisationKind } from "./organisation-vocabulary";
 
 /** Every kind but union: unions are set up by the platform, never registered on the public form. */
-export const REGISTRABLE_KINDS = ["charity", "employer", "training", "volunteer", "government"] as const satisfies readonly Exclude<OrganisationKind, "union">[];
+import { REGISTRABLE_KINDS } from "./organisation-vocabulary";
 
 export const PASSWORD_MIN_LENGTH = 10;
 
