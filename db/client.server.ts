@@ -29,6 +29,10 @@ export type DatabaseHandle =
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.driver === "pg") {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
+    // An idle client whose connection the server ends (a restart, a dropped test database) is
+    // removed by the pool, which then emits "error": unhandled, that would crash the process. The
+    // next query gets a fresh connection, or fails and reports the outage where it matters.
+    pool.on("error", () => undefined);
     // Fail at start-up with the server's own message rather than at the first request.
     const client = await pool.connect().catch(async (error: unknown) => {
       await pool.end();
