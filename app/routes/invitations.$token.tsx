@@ -20,6 +20,7 @@ import { getPageLocale } from "../i18n/page-locale.server";
 import { FormErrors, FormPage, Honeypot, SubmitButton, TextField, isHoneypotFilled } from "../ui/form";
 import { formatDate } from "../ui/format-time";
 import { titleMeta } from "../ui/meta";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../domain/auth/password-policy";
 
 export const handle = { i18n: ["members"] };
 export const clientLoader = withNamespaces("members");
@@ -31,7 +32,7 @@ const newcomerSchema = z.object({
     .trim()
     .min(1, "members:errors.displayNameRequired")
     .max(100, "members:errors.displayNameTooLong"),
-  password: z.string("members:errors.passwordTooShort").min(10, "members:errors.passwordTooShort").max(200, "members:errors.passwordTooLong"),
+  password: z.string("members:errors.passwordTooShort").min(PASSWORD_MIN_LENGTH, "members:errors.passwordTooShort").max(PASSWORD_MAX_LENGTH, "members:errors.passwordTooLong"),
 });
 
 const acceptSchema = z.object({ intent: z.literal("accept") });

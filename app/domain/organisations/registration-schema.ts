@@ -5,9 +5,9 @@ import { z } from "zod";
 import { normaliseContactPhone } from "./contact-phone";
 
 /** Every kind but union: unions are set up by the platform, never registered on the public form. */
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../auth/password-policy";
 import { REGISTRABLE_KINDS } from "./organisation-vocabulary";
 
-export const PASSWORD_MIN_LENGTH = 10;
 
 const required = (key: string, max: number) =>
   z
@@ -50,7 +50,7 @@ export const registrationSchema = z.object({
   password: z
     .string("organisations:errors.passwordTooShort")
     .min(PASSWORD_MIN_LENGTH, "organisations:errors.passwordTooShort")
-    .max(200, "organisations:errors.passwordTooLong"),
+    .max(PASSWORD_MAX_LENGTH, "organisations:errors.passwordTooLong"),
 });
 
 export type Registration = z.output<typeof registrationSchema>;
