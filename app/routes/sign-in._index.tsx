@@ -8,9 +8,10 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { getActor } from "../domain/auth/guards.server";
+import { homePathOf } from "../domain/auth/home-path";
 import { requestInfo } from "../domain/auth/request-info.server";
 import { safeRedirect } from "../domain/auth/safe-redirect";
-import { startSessionHeaders } from "../domain/auth/session.server";
+import { loadSession, startSessionHeaders } from "../domain/auth/session.server";
 import { signIn } from "../domain/auth/sign-in.server";
 import { withNamespaces } from "../i18n/client-namespaces";
 import { getPageLocale } from "../i18n/page-locale.server";
@@ -31,8 +32,10 @@ const schema = z.object({
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
-  const redirectTo = safeRedirect(url.searchParams.get("redirectTo"), "/account");
-  if (await getActor(request, context)) throw redirect(redirectTo);
+  // Empty unless a page asked to be returned to: then the role's home is the destination.
+  const redirectTo = safeRedirect(url.searchParams.get("redirectTo"), "");
+  const actor = await getActor(request, context);
+  if (actor) throw redirect(redirectTo || homePathOf(actor));
   const { t } = await getPageLocale(request);
   const notice = Object.entries(NOTICES).find(([key]) => url.searchParams.get(key) === "1")?.[1] ?? null;
   return { title: t("meta.suffix", { title: t("auth:signIn.title") }), redirectTo, notice };
@@ -46,16 +49,20 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   const { runtime } = context;
   const result = await signIn({ db: runtime.db, rateLimits: runtime.rateLimits, email: submission.value.email, password: submission.value.password, request: requestInfo(request, context) });
-  const redirectTo = safeRedirect(submission.value.redirectTo, "/account");
+  const redirectTo = safeRedirect(submission.value.redirectTo, "");
   switch (result.kind) {
     case "rate-limited":
       return data(submission.reply({ formErrors: ["auth:errors.rateLimited"], hideFields: ["password"] }), { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } });
     case "invalid":
       return data(submission.reply({ formErrors: ["auth:errors.wrongCredentials"], hideFields: ["password"] }), { status: 400 });
     case "second-factor":
-      return redirect(`/sign-in/two-factor?redirectTo=${encodeURIComponent(redirectTo)}`, { headers: await startSessionHeaders(request, runtime.config.NODE_ENV, result.session) });
-    case "signed-in":
-      return redirect(redirectTo, { headers: await startSessionHeaders(request, runtime.config.NODE_ENV, result.session) });
+      return redirect(redirectTo ? `/sign-in/two-factor?redirectTo=${encodeURIComponent(redirectTo)}` : "/sign-in/two-factor", {
+        headers: await startSessionHeaders(request, runtime.config.NODE_ENV, result.session),
+      });
+    case "signed-in": {
+      const signedIn = redirectTo ? null : await loadSession(runtime.db, result.session.token);
+      return redirect(redirectTo || (signedIn ? homePathOf(signedIn.actor) : "/account"), { headers: await startSessionHeaders(request, runtime.config.NODE_ENV, result.session) });
+    }
   }
 }
 

@@ -7,9 +7,10 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { getSession } from "../domain/auth/guards.server";
+import { homePathOf } from "../domain/auth/home-path";
 import { requestInfo } from "../domain/auth/request-info.server";
 import { safeRedirect } from "../domain/auth/safe-redirect";
-import { endSessionHeaders, startSessionHeaders } from "../domain/auth/session.server";
+import { endSessionHeaders, loadSession, startSessionHeaders } from "../domain/auth/session.server";
 import { completeSecondFactor } from "../domain/auth/sign-in.server";
 import { withNamespaces } from "../i18n/client-namespaces";
 import { getPageLocale } from "../i18n/page-locale.server";
@@ -34,9 +35,10 @@ async function pendingSession(request: Request, context: LoaderFunctionArgs["con
 }
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
-  const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "/account");
+  // Empty unless a page asked to be returned to: then the role's home is the destination.
+  const redirectTo = safeRedirect(new URL(request.url).searchParams.get("redirectTo"), "");
   const session = await pendingSession(request, context);
-  if (!session.secondFactorPending) throw redirect(redirectTo);
+  if (!session.secondFactorPending) throw redirect(redirectTo || homePathOf(session.actor));
   const { t } = await getPageLocale(request);
   return { title: t("meta.suffix", { title: t("auth:twoFactor.title") }), redirectTo };
 }
@@ -57,8 +59,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return redirect("/sign-in?tooManyCodes=1", { headers: await endSessionHeaders(request, runtime.config.NODE_ENV) });
     case "invalid":
       return data(submission.reply({ formErrors: ["auth:errors.wrongCode"], hideFields: ["code"] }), { status: 400 });
-    case "signed-in":
-      return redirect(safeRedirect(submission.value.redirectTo, "/account"), { headers: await startSessionHeaders(request, runtime.config.NODE_ENV, result.session) });
+    case "signed-in": {
+      const redirectTo = safeRedirect(submission.value.redirectTo, "");
+      const signedIn = redirectTo ? null : await loadSession(runtime.db, result.session.token);
+      return redirect(redirectTo || (signedIn ? homePathOf(signedIn.actor) : "/account"), { headers: await startSessionHeaders(request, runtime.config.NODE_ENV, result.session) });
+    }
   }
 }
 
