@@ -96,6 +96,11 @@ export default function SignInPage() {
             {t("signIn.register")}
           </Link>
         </li>
+        <li>
+          <Link to="/apply" className="font-medium text-brand-700 underline underline-offset-4">
+            {t("signIn.apply")}
+          </Link>
+        </li>
       </ul>
     </FormPage>
   );
