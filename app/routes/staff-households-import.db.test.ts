@@ -16,6 +16,7 @@ import { fakeBirth, fakeCase, fakeDocument, fakeResidentId } from "../../tests/f
 import { createTestCipher } from "../../tests/identity";
 import { createTestLoadContext } from "../../tests/load-context";
 import { settle, statusOf } from "../../tests/route-results";
+import { deflatedZeros, lyingZip } from "../../tests/zip-bomb";
 import { parseImportDocument } from "../domain/import/import-document";
 import { importDocument } from "../domain/import/import-document.server";
 import { action, loader } from "./staff.households.import";
@@ -222,6 +223,15 @@ describe("importing households from an .xlsx sheet", () => {
     const result = await upload(big);
     expect(statusOf(result)).toBe(413);
     expect(stepOf(result, "upload").result.error).toEqual({ file: ["householdImport:errors.tooLarge"] });
+    expect(uploadsIn()).toHaveLength(files);
+  });
+
+  it("refuses a 5.1 MB workbook whose entry declares 1,000 bytes and inflates to 5 GB, and keeps nothing", async () => {
+    const files = uploadsIn().length;
+    const bomb = new File([new Uint8Array(lyingZip(deflatedZeros(5_000), 1_000))], "困难职工.xlsx", { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+    const result = await upload(bomb);
+    expect(statusOf(result)).toBe(400);
+    expect(stepOf(result, "upload").result.error).toEqual({ file: ["householdImport:errors.tooLargeUnpacked"] });
     expect(uploadsIn()).toHaveLength(files);
   });
 

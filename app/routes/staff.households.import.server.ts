@@ -35,7 +35,7 @@ const SHEET_PROBLEM_MESSAGES: Record<SheetProblem["problem"], string> = {
   "file-type": "householdImport:errors.fileType",
   "not-utf8": "householdImport:errors.notUtf8",
   unreadable: "householdImport:errors.unreadable",
-  "too-large-unpacked": "householdImport:errors.unreadable",
+  "too-large-unpacked": "householdImport:errors.tooLargeUnpacked",
   empty: "householdImport:errors.empty",
   "too-many-rows": "householdImport:errors.tooManyRows",
 };

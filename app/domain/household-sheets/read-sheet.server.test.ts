@@ -1,6 +1,8 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { deflatedZeros, lyingZip } from "../../../tests/zip-bomb";
 import { readSheet } from "./read-sheet.server";
+import { MAX_UPLOAD_BYTES } from "./sheet-forms";
 
 async function workbook(rows: ExcelJS.CellValue[][], build?: (sheet: ExcelJS.Worksheet) => void): Promise<Uint8Array> {
   const book = new ExcelJS.Workbook();
@@ -52,5 +54,26 @@ describe("readSheet", () => {
     expect(await readSheet("s.csv", new Uint8Array([0xd0, 0xd5, 0xc3, 0xfb, 0x0a]))).toEqual({ ok: false, problem: "not-utf8" });
     expect(await readSheet("s.csv", utf8("姓名,身份证号\n"))).toEqual({ ok: false, problem: "empty" });
     expect(await readSheet("s.csv", utf8(`姓名\n${"测试\n".repeat(10_001)}`))).toEqual({ ok: false, problem: "too-many-rows", max: 10_000 });
+  });
+});
+
+describe("readSheet with a zip that lies about its size", () => {
+  // Each entry declares 1,000 bytes; the limit must hold on what actually inflates, and reading must
+  // stop at the limit rather than after the whole entry.
+  it("refuses an entry declaring 1,000 bytes that inflates to 300 MB", async () => {
+    const bytes = lyingZip(deflatedZeros(300), 1_000);
+    expect(bytes.length).toBeLessThan(400_000);
+    expect(await readSheet("户.xlsx", bytes)).toEqual({ ok: false, problem: "too-large-unpacked" });
+  });
+
+  it("refuses a 5.1 MB file whose entry declares 1,000 bytes and inflates to 5 GB, and lives", async () => {
+    const bytes = lyingZip(deflatedZeros(5_000), 1_000);
+    expect(bytes.length).toBeGreaterThan(5_000_000);
+    expect(bytes.length).toBeLessThan(MAX_UPLOAD_BYTES);
+    expect(await readSheet("户.xlsx", bytes)).toEqual({ ok: false, problem: "too-large-unpacked" });
+  });
+
+  it("refuses an entry whose size is not the one it declares, even under the limit", async () => {
+    expect(await readSheet("户.xlsx", lyingZip(deflatedZeros(2), 1_000))).toEqual({ ok: false, problem: "unreadable" });
   });
 });
