@@ -10,6 +10,7 @@ import { getPageLocale } from "./i18n/page-locale.server";
 import stylesheet from "./tailwind.css?url";
 import { SiteFooter, SiteHeader } from "./ui/site-chrome";
 import { useNonce } from "./ui/nonce";
+import { domainMessageOf, errorTextKeys } from "./ui/error-text";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -26,8 +27,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
   if (!error) return [];
   const messages = resources[data?.locale ?? DEFAULT_LOCALE].common;
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
-  return [{ title: `${notFound ? messages.error.notFoundTitle : messages.error.serverTitle} · ${messages.site.name}` }];
+  const { title } = errorTextKeys(isRouteErrorResponse(error) ? error.status : 500);
+  return [{ title: `${messages.error[title]} · ${messages.site.name}` }];
 };
 
 export const handle = { i18n: "common" };
@@ -65,14 +66,17 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const keys = errorTextKeys(status);
+  const detail = isRouteErrorResponse(error) ? domainMessageOf(error.data) : null;
   return (
     <section className="mx-auto max-w-xl py-12 text-center" aria-labelledby="error-title">
-      <p className="text-5xl font-bold text-brand-700">{isRouteErrorResponse(error) ? error.status : 500}</p>
+      <p className="text-5xl font-bold text-brand-700">{status}</p>
       <h1 id="error-title" className="mt-4 text-2xl font-semibold">
-        {notFound ? t("error.notFoundTitle") : t("error.serverTitle")}
+        {t(`error.${keys.title}`)}
       </h1>
-      <p className="mt-3 text-stone-600">{notFound ? t("error.notFoundBody") : t("error.serverBody")}</p>
+      {detail ? <p className="mt-3 font-medium">{t(`domainError.${detail.key}`, detail.values)}</p> : null}
+      <p className="mt-3 text-stone-600">{t(`error.${keys.body}`)}</p>
       <a href="/" className="mt-6 inline-block rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
         {t("error.backHome")}
       </a>

@@ -11,6 +11,7 @@ import { pinoHttp } from "pino-http";
 import { crossSiteRefusal } from "../app/domain/security/same-origin";
 import { ConfigError, loadConfig } from "../app/env.server";
 import { DataDirInUseError } from "../db/data-dir-lock.server";
+import { withDomainErrorPages } from "./domain-error-pages.server";
 import { readHealth } from "./health.server";
 import { createLogger } from "./logger.server";
 import { startRuntime } from "./runtime.server";
@@ -125,12 +126,12 @@ if (isDev) {
   app.use(vite.middlewares);
   build = async () => {
     const module: unknown = await vite.ssrLoadModule("virtual:remix/server-build");
-    return module as ServerBuild; // The module is the server build by Remix's contract.
+    return withDomainErrorPages(module as ServerBuild); // The module is the server build by Remix's contract.
   };
 } else {
   app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
   app.use(express.static("build/client", { maxAge: "1h" }));
-  build = (await import(new URL("../build/server/index.js", import.meta.url).href)) as ServerBuild;
+  build = withDomainErrorPages((await import(new URL("../build/server/index.js", import.meta.url).href)) as ServerBuild);
 }
 
 app.all(

@@ -1,12 +1,18 @@
 // What a loader or action gave back, read the way Remix reads it: a Response (returned or thrown),
 // `data(value, { status })`, or a plain value (200).
+import { DomainError } from "../app/domain/errors/domain-error";
+import { pageResponseFor } from "../server/domain-error-pages.server";
 
-/** Awaits a loader or action; a thrown Response is returned instead of rejecting. */
+/**
+ * Awaits a loader or action; a thrown Response is returned instead of rejecting, and a thrown
+ * DomainError becomes the Response the server answers for it (server/domain-error-pages.server.ts).
+ */
 export async function settle(promise: Promise<unknown>): Promise<unknown> {
   try {
     return await promise;
   } catch (thrown) {
     if (thrown instanceof Response) return thrown;
+    if (thrown instanceof DomainError) return pageResponseFor(thrown);
     throw thrown;
   }
 }

@@ -1,0 +1,45 @@
+// How pages answer a DomainError, decided once: every loader and action of the server build is
+// wrapped so that a DomainError thrown anywhere below it becomes the Response of its status
+// (403, 404, 409, 400, 429 with Retry-After) instead of a logged 500. The body names the kind and
+// the message key; the root error boundary shows the status's translated text and, when a key is
+// there, the translated message. Routes keep throwing their own Responses (guards, redirects).
+import type { ActionFunction, LoaderFunction, ServerBuild } from "@remix-run/node";
+import { DomainError } from "../app/domain/errors/domain-error";
+
+/** What a page's error boundary receives as `error.data` for a DomainError. */
+export interface DomainErrorPageBody {
+  kind: DomainError["kind"];
+  messageKey: DomainError["messageKey"];
+  values: DomainError["values"];
+}
+
+/** The Response a page answers for `error`. */
+export function pageResponseFor(error: DomainError): Response {
+  const body: DomainErrorPageBody = { kind: error.kind, messageKey: error.messageKey, values: error.values };
+  const headers: Record<string, string> = { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" };
+  if (error.retryAfterSeconds !== null) headers["Retry-After"] = String(error.retryAfterSeconds);
+  return new Response(JSON.stringify(body), { status: error.status, headers });
+}
+
+function mapped<F extends LoaderFunction | ActionFunction>(fn: F): F;
+function mapped(fn: LoaderFunction): LoaderFunction {
+  return async (args) => {
+    try {
+      return await fn(args);
+    } catch (error) {
+      if (error instanceof DomainError) throw pageResponseFor(error);
+      throw error;
+    }
+  };
+}
+
+/** The build with every route's loader and action answering DomainErrors by their status. */
+export function withDomainErrorPages(build: ServerBuild): ServerBuild {
+  const routes: ServerBuild["routes"] = {};
+  for (const [id, route] of Object.entries(build.routes)) {
+    if (!route) continue;
+    const { loader, action } = route.module;
+    routes[id] = { ...route, module: { ...route.module, ...(loader ? { loader: mapped(loader) } : {}), ...(action ? { action: mapped(action) } : {}) } };
+  }
+  return { ...build, routes };
+}
