@@ -34,7 +34,7 @@ describe("language switch", () => {
   });
 
   it("never redirects off the site", async () => {
-    for (const redirectTo of ["https://evil.example/", "//evil.example/", "/\\evil.example"]) {
+    for (const redirectTo of ["https://evil.example/", "//evil.example/", "/\\evil.example", "/\t/evil.example", "/a\r\nX-Evil: 1"]) {
       const response = await action({ request: post({ locale: "en", redirectTo }) });
       expect(response.headers.get("Location")).toBe("/");
     }
