@@ -9,6 +9,7 @@ import { cases } from "../../../db/schema/cases";
 import { needs } from "../../../db/schema/needs";
 import { recordAudit } from "../audit/record-audit.server";
 import type { Actor } from "../auth/actor";
+import { conflict } from "../errors/domain-error";
 import type { NeedStatus } from "../needs/need-category";
 import { moveNeeds } from "../needs/need-lifecycle.server";
 import type { ConsentForm } from "./case-record-forms";
@@ -66,7 +67,7 @@ export async function withdrawConsent(options: { db: Database; actor: Actor; cas
       .where(and(eq(caseConsents.caseId, found.id), isNull(caseConsents.withdrawnAt)))
       .returning({ id: caseConsents.id });
     // Imported households carry consent without a consent record; theirs can be withdrawn too.
-    if (!withdrawn.length && !found.consent) throw new Response("This household has no consent on record to withdraw.", { status: 409, statusText: "Conflict" });
+    if (!withdrawn.length && !found.consent) throw conflict("noConsentToWithdraw", "This household has no consent on record to withdraw.");
     if (found.consent) await tx.update(cases).set({ consent: false, updatedAt: new Date() }).where(eq(cases.id, found.id));
     const open = await tx
       .select({ id: needs.id })

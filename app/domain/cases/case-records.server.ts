@@ -1,24 +1,18 @@
 // A household's consents and visits as its case page shows them, within the actor's region. The
 // case itself is read by staff-cases.server.ts; these are the records kept about it (issue 5).
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "../../../db/client.server";
 import { users } from "../../../db/schema/accounts";
 import { caseConsents, caseVisits } from "../../../db/schema/case-records";
 import { cases } from "../../../db/schema/cases";
 import type { Actor } from "../auth/actor";
-import { canReadCases, staffRegion } from "../auth/permissions";
-
-function readableScope(actor: Actor): string {
-  const region = staffRegion(actor);
-  if (!region || !canReadCases(actor)) throw new Response("Forbidden", { status: 403 });
-  return region;
-}
+import { inRegionScope, regionScope } from "../regions/region-scope.server";
 
 /** Consents (newest first) and visits (latest visit first) of a case in the actor's region. */
 export async function listCaseRecords(options: { db: Database; actor: Actor; caseId: string }) {
-  const scope = readableScope(options.actor);
-  const inScope = and(eq(cases.id, options.caseId), sql`starts_with(${cases.regionCode}, ${scope})`);
+  const scope = regionScope(options.actor, "read-cases");
+  const inScope = and(eq(cases.id, options.caseId), inRegionScope(cases.regionCode, scope));
   const recorder = alias(users, "recorder");
   const withdrawer = alias(users, "withdrawer");
   const [consents, visits] = await Promise.all([

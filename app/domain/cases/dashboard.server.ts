@@ -1,13 +1,13 @@
 // The caseworker's dashboard (issue 5): what needs attention in their region — follow-up visits
 // due (动态监测), the cases by status and tier, needs published long ago and still unmatched, and
 // what colleagues did lately. Every query carries the region scope; no identity column is read.
-import { and, asc, count, desc, eq, isNotNull, lt, lte, ne, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNotNull, lt, lte, ne } from "drizzle-orm";
 import type { Database } from "../../../db/client.server";
 import { auditLog } from "../../../db/schema/audit";
 import { cases } from "../../../db/schema/cases";
 import { needs } from "../../../db/schema/needs";
 import type { Actor } from "../auth/actor";
-import { canReadCases, staffRegion } from "../auth/permissions";
+import { inRegionScope, regionScope } from "../regions/region-scope.server";
 import { CASE_STATUSES, CASE_TIERS } from "./case-vocabulary";
 
 /** Follow-ups are listed from a week ahead, so a visit can be planned. */
@@ -24,16 +24,15 @@ const chinaDay = (at: Date) => new Date(at.getTime() + CHINA_OFFSET_MS).toISOStr
 
 /** Everything the dashboard shows, for the actor's region. */
 export async function getCaseDashboard(options: { db: Database; actor: Actor; now?: Date }) {
-  const scope = staffRegion(options.actor);
-  if (!scope || !canReadCases(options.actor)) throw new Response("Forbidden", { status: 403 });
+  const scope = regionScope(options.actor, "read-cases");
   const now = options.now ?? new Date();
   const today = chinaDay(now);
   const horizon = chinaDay(new Date(now.getTime() + FOLLOW_UP_HORIZON_DAYS * DAY_MS));
   const staleBefore = new Date(now.getTime() - STALE_NEED_DAYS * DAY_MS);
   const { db } = options;
-  const caseScope = sql`starts_with(${cases.regionCode}, ${scope})`;
+  const caseScope = inRegionScope(cases.regionCode, scope);
   const dueWhere = and(caseScope, isNotNull(cases.followUpOn), lte(cases.followUpOn, horizon));
-  const needScope = sql`starts_with(${needs.regionCode}, ${scope})`;
+  const needScope = inRegionScope(needs.regionCode, scope);
   const staleWhere = and(needScope, eq(needs.status, "published"), lt(needs.publishedAt, staleBefore));
 
   const [followUps, [dueTotal], byStatus, byTier, staleNeeds, [staleTotal], activity] = await Promise.all([
@@ -57,7 +56,7 @@ export async function getCaseDashboard(options: { db: Database; actor: Actor; no
       .select({ id: auditLog.id, occurredAt: auditLog.occurredAt, actorEmail: auditLog.actorEmail, action: auditLog.action, entity: auditLog.entity, entityId: auditLog.entityId })
       .from(auditLog)
       // Account events (sign-ins, password changes) are about people, not the region's records.
-      .where(and(sql`starts_with(${auditLog.regionCode}, ${scope})`, ne(auditLog.entity, "user")))
+      .where(and(inRegionScope(auditLog.regionCode, scope), ne(auditLog.entity, "user")))
       .orderBy(desc(auditLog.occurredAt), desc(auditLog.id))
       .limit(ACTIVITY_LIMIT),
   ]);

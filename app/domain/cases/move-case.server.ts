@@ -6,6 +6,7 @@ import type { Database } from "../../../db/client.server";
 import { cases } from "../../../db/schema/cases";
 import { recordAudit } from "../audit/record-audit.server";
 import type { Actor } from "../auth/actor";
+import { conflict, invalid } from "../errors/domain-error";
 import type { StatusForm } from "./case-record-forms";
 import { lockCaseForWrite } from "./case-in-scope.server";
 import { canMoveCase, needsFollowUpDate } from "./case-status";
@@ -16,12 +17,12 @@ export async function moveCase(options: { db: Database; actor: Actor; caseId: st
   await options.db.transaction(async (tx) => {
     const found = await lockCaseForWrite(tx, actor, options.caseId);
     if (found.status !== move.from) {
-      throw new Response(`This household is now ${found.status}, not ${move.from}: reload the page to see what changed.`, { status: 409, statusText: "Conflict" });
+      throw conflict("caseChanged", `This household is now ${found.status}, not ${move.from}: reload the page to see what changed.`);
     }
     if (!canMoveCase(found.status, move.to)) {
-      throw new Response(`A household cannot move from ${found.status} to ${move.to}.`, { status: 409, statusText: "Conflict" });
+      throw conflict("caseMoveRefused", `A household cannot move from ${found.status} to ${move.to}.`);
     }
-    if (needsFollowUpDate(move.to) && !move.followUpOn) throw new Response("An exited household needs its next follow-up date.", { status: 400, statusText: "Bad Request" });
+    if (needsFollowUpDate(move.to) && !move.followUpOn) throw invalid("followUpOn: an exited household needs its next follow-up date.", "followUpRequired");
     const followUpOn = move.followUpOn ?? found.followUpOn;
     await tx.update(cases).set({ status: move.to, followUpOn, updatedAt: new Date() }).where(eq(cases.id, found.id));
     await recordAudit(tx, {

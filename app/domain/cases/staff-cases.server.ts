@@ -7,21 +7,15 @@ import { cases } from "../../../db/schema/cases";
 import { needs } from "../../../db/schema/needs";
 import { organisations } from "../../../db/schema/organisations";
 import type { Actor } from "../auth/actor";
-import { canReadCases, staffRegion } from "../auth/permissions";
+import { inRegionScope, regionScope } from "../regions/region-scope.server";
 
 const PAGE_SIZE = 50;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function scopeOf(actor: Actor): string {
-  const region = staffRegion(actor);
-  if (!region || !canReadCases(actor)) throw new Response("Forbidden", { status: 403 });
-  return region;
-}
-
 /** Cases of the actor's region, newest first, with how many needs each has. */
 export async function listCasesInScope(options: { db: Database; actor: Actor; page: number }) {
-  const scope = scopeOf(options.actor);
-  const where = sql`starts_with(${cases.regionCode}, ${scope})`;
+  const scope = regionScope(options.actor, "read-cases");
+  const where = inRegionScope(cases.regionCode, scope);
   const [rows, [total]] = await Promise.all([
     options.db
       .select({
@@ -49,7 +43,7 @@ export async function listCasesInScope(options: { db: Database; actor: Actor; pa
 
 /** One case of the actor's region with its plan (needs), or null — also for a malformed id. */
 export async function getCaseInScope(options: { db: Database; actor: Actor; caseId: string }) {
-  const scope = scopeOf(options.actor);
+  const scope = regionScope(options.actor, "read-cases");
   if (!UUID.test(options.caseId)) return null;
   const [row] = await options.db
     .select({
@@ -68,7 +62,7 @@ export async function getCaseInScope(options: { db: Database; actor: Actor; case
     })
     .from(cases)
     .innerJoin(organisations, eq(organisations.id, cases.organisationId))
-    .where(and(eq(cases.id, options.caseId), sql`starts_with(${cases.regionCode}, ${scope})`));
+    .where(and(eq(cases.id, options.caseId), inRegionScope(cases.regionCode, scope)));
   if (!row) return null;
   const plan = await options.db
     .select({ ref: needs.ref, category: needs.category, title: needs.title, status: needs.status, targetAmount: needs.targetAmount })
@@ -80,7 +74,7 @@ export async function getCaseInScope(options: { db: Database; actor: Actor; case
 
 /** A need of the actor's region in any status (drafts included), or null. */
 export async function getNeedInScope(options: { db: Database; actor: Actor; ref: string }) {
-  const scope = scopeOf(options.actor);
+  const scope = regionScope(options.actor, "read-cases");
   const [row] = await options.db
     .select({
       ref: needs.ref,
@@ -96,7 +90,7 @@ export async function getNeedInScope(options: { db: Database; actor: Actor; ref:
       updatedAt: needs.updatedAt,
     })
     .from(needs)
-    .where(and(eq(needs.ref, options.ref), sql`starts_with(${needs.regionCode}, ${scope})`));
+    .where(and(eq(needs.ref, options.ref), inRegionScope(needs.regionCode, scope)));
   if (!row) return null;
   return { ...row, publishedAt: row.publishedAt?.toISOString() ?? null, updatedAt: row.updatedAt.toISOString() };
 }
