@@ -1,6 +1,6 @@
 import { CASE_STATUSES, CASE_TIERS, HARDSHIP_CAUSES, SEXES } from "../../app/domain/cases/case-vocabulary";
 import { sql } from "drizzle-orm";
-import { boolean, check, date, index, integer, pgTable, text, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, integer, pgTable, primaryKey, text, uuid } from "drizzle-orm/pg-core";
 import { bytea, money, oneOf, sqlList, timestamps } from "./columns";
 import { organisations } from "./organisations";
 import { regions } from "./regions";
@@ -14,6 +14,8 @@ export const cases = pgTable(
   "cases",
   {
     id: uuid("id").primaryKey().defaultRandom(),
+    /** How staff name the case: county code, year of registration (Beijing), sequence (532923-2026-0042). */
+    caseNumber: text("case_number").notNull().unique("cases_case_number_key"),
     organisationId: uuid("organisation_id")
       .notNull()
       .references(() => organisations.id),
@@ -46,5 +48,22 @@ export const cases = pgTable(
     index("cases_region_idx").on(t.regionCode),
     check("cases_household_size_positive", sql`${t.householdSize} > 0`),
     check("cases_income_not_negative", sql`${t.monthlyIncomePerHead} >= 0`),
+    check("cases_case_number_format", sql`${t.caseNumber} ~ '^[0-9]{6}-[0-9]{4}-[0-9]{4,}$'`),
   ],
+);
+
+/**
+ * The last case number given per county and year. It only moves forward, so a number is never
+ * given twice; the row lock it takes orders concurrent registrations of one county.
+ */
+export const caseNumberCounters = pgTable(
+  "case_number_counters",
+  {
+    regionCode: text("region_code")
+      .notNull()
+      .references(() => regions.code),
+    year: integer("year").notNull(),
+    lastNumber: integer("last_number").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.regionCode, t.year] }), check("case_number_counters_positive", sql`${t.lastNumber} > 0`)],
 );

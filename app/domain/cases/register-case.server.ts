@@ -14,9 +14,10 @@ import { moneyToString, parseMoney } from "../money/money";
 import type { IdentityCipher } from "../privacy/identity-cipher.server";
 import { getRegionDirectory } from "../regions/region-directory.server";
 import type { HouseholdForm } from "./household-form";
+import { reserveCaseNumber } from "./reserve-case-numbers.server";
 
 export type RegisterCaseResult =
-  | { kind: "registered"; caseId: string }
+  | { kind: "registered"; caseId: string; caseNumber: string }
   /** The resident ID is held by another case: only the name of the union holding it is told. */
   | { kind: "held"; unionName: string }
   | { kind: "bad-county" };
@@ -45,9 +46,11 @@ export async function registerCase(options: { db: Database; cipher: IdentityCiph
     return await db.transaction(async (tx) => {
       const holder = await unionHolding(tx, idHash);
       if (holder) return { kind: "held", unionName: holder } as const;
+      const caseNumber = await reserveCaseNumber(tx, county.code);
       const [row] = await tx
         .insert(cases)
         .values({
+          caseNumber,
           // A prefecture union registering a county household keeps it as its own: the union that
           // registered a household is the one that answers for it.
           organisationId: writer.organisationId,
@@ -64,7 +67,7 @@ export async function registerCase(options: { db: Database; cipher: IdentityCiph
           causes: household.causes,
           tier: household.tier,
         })
-        .returning({ id: cases.id });
+        .returning({ id: cases.id, caseNumber: cases.caseNumber });
       if (!row) throw new Error("case insert returned no row");
       if (household.applicationId) {
         await completeApplication(tx, { applicationId: household.applicationId, caseId: row.id, actor, outcome: "accepted", ip: options.ip });
@@ -79,6 +82,7 @@ export async function registerCase(options: { db: Database; cipher: IdentityCiph
         ip: options.ip,
         // The household's shape, never its identity.
         after: {
+          caseNumber: row.caseNumber,
           status: "registered",
           regionCode: county.code,
           tier: household.tier,
@@ -87,7 +91,7 @@ export async function registerCase(options: { db: Database; cipher: IdentityCiph
           ...(household.applicationId ? { applicationId: household.applicationId } : {}),
         },
       });
-      return { kind: "registered", caseId: row.id } as const;
+      return { kind: "registered", caseId: row.id, caseNumber: row.caseNumber } as const;
     });
   } catch (error) {
     // Two registrations of one ID at the same moment: the unique index decides, the loser is told.

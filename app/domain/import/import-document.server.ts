@@ -9,6 +9,7 @@ import { offers } from "../../../db/schema/offers";
 import { organisations } from "../../../db/schema/organisations";
 import { searchOutbox } from "../../../db/schema/search-outbox";
 import { fromExcluded } from "../../../db/upsert";
+import { reserveCaseNumbers } from "../cases/reserve-case-numbers.server";
 import type { NeedStatus } from "../needs/need-category";
 import { newPublicReference } from "../needs/public-reference.server";
 import type { IdentityCipher } from "../privacy/identity-cipher.server";
@@ -21,6 +22,8 @@ const BATCH = 500;
 export interface ImportResult {
   organisations: Record<string, string>;
   cases: Record<string, string>;
+  /** The case number of every case in the document, by its key (new cases get theirs here). */
+  caseNumbers: Record<string, string>;
   needs: Record<string, string>;
   offers: Record<string, string>;
   /** Needs and offers whose public projection may have changed, queued for the search index. */
@@ -47,7 +50,7 @@ export async function importDocument(options: {
       const { problems, held } = await checkImportReferences(tx, cipher, doc);
       if (problems.length) throw new ImportRejected(problems);
       const orgIds = await upsertOrganisations(tx, doc);
-      const caseIds = await upsertCases(tx, cipher, doc, orgIds, held, now);
+      const { ids: caseIds, numbers: caseNumbers } = await upsertCases(tx, cipher, doc, orgIds, held, now);
       const needRefs = await upsertNeeds(tx, doc, caseIds, now);
       const offerRefs = await upsertOffers(tx, doc, orgIds, now);
       const changed = [...needRefs.changed.map((ref) => ({ entity: "need" as const, ref })), ...offerRefs.changed.map((ref) => ({ entity: "offer" as const, ref }))];
@@ -55,6 +58,7 @@ export async function importDocument(options: {
       return {
         organisations: Object.fromEntries(orgIds),
         cases: Object.fromEntries(caseIds),
+        caseNumbers: Object.fromEntries(caseNumbers),
         needs: needRefs.refs,
         offers: offerRefs.refs,
         queued: changed.length,
@@ -117,19 +121,23 @@ async function upsertCases(
   orgIds: Map<string, string>,
   held: HeldIdentities,
   now: Date,
-): Promise<Map<string, string>> {
+): Promise<{ ids: Map<string, string>; numbers: Map<string, string> }> {
   // A household registered on the site (no import key) is adopted by the file rather than duplicated.
   for (const [i, holder] of held) {
     const key = doc.cases[i]?.key;
     if (key && holder.importKey === null) await tx.update(cases).set({ importKey: key }).where(eq(cases.id, holder.caseId));
   }
   const ids = new Map<string, string>();
+  const numbers = new Map<string, string>();
   for (let i = 0; i < doc.cases.length; i += BATCH) {
+    const batch = doc.cases.slice(i, i + BATCH);
+    const caseNumberOf = await caseNumbersFor(tx, batch);
     const rows = await tx
       .insert(cases)
       .values(
-        doc.cases.slice(i, i + BATCH).map((c) => ({
+        batch.map((c) => ({
           importKey: c.key,
+          caseNumber: caseNumberOf.get(c.key) ?? "",
           organisationId: orgIds.get(c.organisation) ?? "",
           regionCode: c.region,
           headNameEnc: cipher.encrypt("name", c.head.name),
@@ -157,10 +165,35 @@ async function upsertCases(
           updatedAt: now,
         },
       })
-      .returning({ id: cases.id, key: cases.importKey });
-    for (const r of rows) if (r.key) ids.set(r.key, r.id);
+      .returning({ id: cases.id, key: cases.importKey, caseNumber: cases.caseNumber });
+    for (const r of rows) {
+      if (!r.key) continue;
+      ids.set(r.key, r.id);
+      numbers.set(r.key, r.caseNumber);
+    }
   }
-  return ids;
+  return { ids, numbers };
+}
+
+/** Cases already imported keep their number (an update never changes it); new ones get the next of their county. */
+async function caseNumbersFor(tx: Transaction, batch: ImportDocument["cases"]): Promise<Map<string, string>> {
+  const existing = await tx
+    .select({ key: cases.importKey, caseNumber: cases.caseNumber })
+    .from(cases)
+    .where(inArray(cases.importKey, batch.map((c) => c.key)));
+  const out = new Map(existing.flatMap((r) => (r.key ? [[r.key, r.caseNumber] as const] : [])));
+  const fresh = new Map<string, ImportDocument["cases"]>();
+  for (const c of batch) {
+    if (out.has(c.key)) continue;
+    const group = fresh.get(c.region) ?? [];
+    group.push(c);
+    fresh.set(c.region, group);
+  }
+  for (const [region, group] of fresh) {
+    const reserved = await reserveCaseNumbers(tx, region, group.length);
+    group.forEach((c, j) => out.set(c.key, reserved[j] ?? ""));
+  }
+  return out;
 }
 
 // True in ON CONFLICT DO UPDATE when the incoming row differs in anything the public sees.

@@ -1,0 +1,121 @@
+// The migration that gave cases their numbers numbers the cases already registered, in
+// registration order per county and year of registration (Beijing time), and leaves each county's
+// counter where the next registration continues. Run against a database migrated up to the
+// migration before it, with cases in it, then migrated to the end.
+import { randomBytes } from "node:crypto";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { sql } from "drizzle-orm";
+import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inject } from "vitest";
+import { withDatabase } from "../tests/global-setup";
+import type { DatabaseHandle } from "./client.server";
+import { openDatabase } from "./client.server";
+import { migrateDatabase } from "./migrate.server";
+import { syncRegions } from "./regions/sync-regions.server";
+
+const BEFORE_CASE_NUMBERS = "0003_case_records";
+
+let handle: DatabaseHandle;
+let dropDatabase: () => Promise<void> = async () => undefined;
+const folder = mkdtempSync(join(tmpdir(), "xiangyun-migrations-"));
+
+/** A database with no tables at all, on the driver this run tests. */
+async function emptyDatabase(): Promise<DatabaseHandle> {
+  const spec = inject("testDatabase");
+  if (spec.driver === "pglite") return openDatabase({ driver: "pglite" });
+  const name = `xiangyun_t_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: spec.url });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  dropDatabase = async () => {
+    const dropper = new pg.Client({ connectionString: spec.url });
+    await dropper.connect();
+    await dropper.query(`drop database if exists ${name} with (force)`);
+    await dropper.end();
+  };
+  return openDatabase({ driver: "pg", url: withDatabase(spec.url, name), poolSize: 2 });
+}
+
+/** Applies the committed migrations up to and including `lastTag`. */
+async function migrateUpTo(lastTag: string): Promise<void> {
+  cpSync(fileURLToPath(new URL("./migrations", import.meta.url)), folder, { recursive: true });
+  const journalFile = join(folder, "meta", "_journal.json");
+  const journal = JSON.parse(readFileSync(journalFile, "utf8")) as { entries: { tag: string; idx: number }[] };
+  const last = journal.entries.find((e) => e.tag === lastTag);
+  if (!last) throw new Error(`no migration ${lastTag}`);
+  writeFileSync(journalFile, JSON.stringify({ ...journal, entries: journal.entries.filter((e) => e.idx <= last.idx) }));
+  if (handle.driver === "pglite") await migratePglite(handle.pgliteDb, { migrationsFolder: folder });
+  else await migrateNodePg(handle.nodePg, { migrationsFolder: folder });
+  await syncRegions(handle.db);
+}
+
+async function registeredAt(organisationId: string, regionCode: string, createdAt: string, n: number): Promise<string> {
+  const result = await handle.db.execute<{ id: string }>(sql`
+    insert into cases (organisation_id, region_code, head_name_enc, head_id_number_enc, head_phone_enc, head_address_enc, id_hash,
+      birth_year, sex, household_size, monthly_income_per_head, causes, tier, created_at)
+    values (${organisationId}, ${regionCode}, '\\x00', '\\x00', '\\x00', '\\x00', ${Buffer.from([n])}, 1970, 'male', 3, 600, '{disability}', 'general', ${createdAt}::timestamptz)
+    returning id`);
+  const id = ("rows" in result ? result.rows : result)[0]?.id;
+  if (!id) throw new Error("no case");
+  return id;
+}
+
+const numbers: Record<string, string> = {};
+
+beforeAll(async () => {
+  handle = await emptyDatabase();
+  await migrateUpTo(BEFORE_CASE_NUMBERS);
+  const orgs = await handle.db.execute<{ id: string }>(sql`insert into organisations (kind, name, region_code, status) values ('union', '祥云县总工会', '532923', 'verified') returning id`);
+  const orgId = ("rows" in orgs ? orgs.rows : orgs)[0]?.id ?? "";
+  // Out of order on purpose: numbers follow the registration time, not the insertion order.
+  numbers.lateXiangyun2026 = await registeredAt(orgId, "532923", "2026-03-10T02:00:00Z", 1);
+  numbers.xiangyun2025 = await registeredAt(orgId, "532923", "2025-06-01T02:00:00Z", 2);
+  // 17:30 UTC on 31 December is already 1 January in Beijing: a 2026 registration.
+  numbers.newYearXiangyun = await registeredAt(orgId, "532923", "2025-12-31T17:30:00Z", 3);
+  numbers.binchuan2026 = await registeredAt(orgId, "532924", "2026-05-01T02:00:00Z", 4);
+  await migrateDatabase(handle);
+}, 120_000);
+
+afterAll(async () => {
+  await handle?.close();
+  await dropDatabase();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+async function caseNumberOf(id: string | undefined): Promise<string | undefined> {
+  const result = await handle.db.execute<{ case_number: string }>(sql`select case_number from cases where id = ${id ?? ""}`);
+  return ("rows" in result ? result.rows : result)[0]?.case_number;
+}
+
+describe("numbering the cases registered before case numbers", () => {
+  it("numbers them per county and Beijing year in registration order: 532923-2026-0002", async () => {
+    expect(await caseNumberOf(numbers.xiangyun2025)).toBe("532923-2025-0001");
+    expect(await caseNumberOf(numbers.newYearXiangyun)).toBe("532923-2026-0001");
+    expect(await caseNumberOf(numbers.lateXiangyun2026)).toBe("532923-2026-0002");
+    expect(await caseNumberOf(numbers.binchuan2026)).toBe("532924-2026-0001");
+  });
+
+  it("leaves each county's counter at its last number", async () => {
+    const result = await handle.db.execute<{ region_code: string; year: number; last_number: number }>(
+      sql`select region_code, year, last_number from case_number_counters order by region_code, year`,
+    );
+    expect("rows" in result ? result.rows : result).toEqual([
+      { region_code: "532923", year: 2025, last_number: 1 },
+      { region_code: "532923", year: 2026, last_number: 2 },
+      { region_code: "532924", year: 2026, last_number: 1 },
+    ]);
+  });
+
+  it("then requires a number of every case", async () => {
+    const orgs = await handle.db.execute<{ id: string }>(sql`select id from organisations limit 1`);
+    const orgId = ("rows" in orgs ? orgs.rows : orgs)[0]?.id ?? "";
+    await expect(registeredAt(orgId, "532923", "2026-06-01T02:00:00Z", 9)).rejects.toThrow();
+  });
+});
