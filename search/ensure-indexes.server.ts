@@ -1,8 +1,7 @@
 // Brings the indexes to the settings in code at every start: creating them when missing and
 // re-applying the settings (Meilisearch skips the work when nothing changed).
 import type { Meilisearch, Settings, Task } from "meilisearch";
-import { PUBLIC_NEED_FIELDS } from "../app/domain/needs/public-need";
-import { PUBLIC_OFFER_FIELDS } from "../app/domain/offers/public-offer";
+import { NEED_DOCUMENT_FIELDS, OFFER_DOCUMENT_FIELDS } from "./index-documents";
 import {
   NEEDS_INDEX,
   OFFERS_INDEX,
@@ -20,8 +19,8 @@ export { indexName };
 const DEFAULT_TASK_TIMEOUT_MS = 10 * 60_000;
 
 const INDEXES: { base: string; settings: Settings; allowlist: readonly string[] }[] = [
-  { base: NEEDS_INDEX, settings: needsIndexSettings, allowlist: PUBLIC_NEED_FIELDS },
-  { base: OFFERS_INDEX, settings: offersIndexSettings, allowlist: PUBLIC_OFFER_FIELDS },
+  { base: NEEDS_INDEX, settings: needsIndexSettings, allowlist: NEED_DOCUMENT_FIELDS },
+  { base: OFFERS_INDEX, settings: offersIndexSettings, allowlist: OFFER_DOCUMENT_FIELDS },
 ];
 
 /** Creates the `needs` and `offers` indexes if missing and applies their settings, waiting for both. */

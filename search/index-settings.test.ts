@@ -2,6 +2,7 @@ import type { Settings } from "meilisearch";
 import { describe, expect, it } from "vitest";
 import { PUBLIC_NEED_FIELDS } from "../app/domain/needs/public-need";
 import { PUBLIC_OFFER_FIELDS } from "../app/domain/offers/public-offer";
+import { NEED_DOCUMENT_FIELDS, OFFER_DOCUMENT_FIELDS } from "./index-documents";
 import {
   attributesNamedIn,
   attributesOutsideAllowlist,
@@ -13,8 +14,8 @@ import {
 } from "./index-settings";
 
 const indexes = [
-  { name: "needs", settings: needsIndexSettings, allowlist: PUBLIC_NEED_FIELDS },
-  { name: "offers", settings: offersIndexSettings, allowlist: PUBLIC_OFFER_FIELDS },
+  { name: "needs", settings: needsIndexSettings, allowlist: NEED_DOCUMENT_FIELDS, shown: PUBLIC_NEED_FIELDS },
+  { name: "offers", settings: offersIndexSettings, allowlist: OFFER_DOCUMENT_FIELDS, shown: PUBLIC_OFFER_FIELDS },
 ];
 
 // Settings keys attributesNamedIn reads, and keys that name no attribute. A new key must be
@@ -76,6 +77,10 @@ describe("index settings", () => {
   it.each(indexes)("$name names only allowlisted public fields", ({ settings, allowlist }) => {
     expect(attributesNamedIn(settings).length).toBeGreaterThan(10);
     expect(attributesOutsideAllowlist(settings, allowlist)).toEqual([]);
+  });
+
+  it.each(indexes)("$name displays the public projection and nothing else", ({ settings, shown }) => {
+    expect(settings.displayedAttributes).toEqual([...shown]);
   });
 
   it.each(indexes)("$name uses only settings keys the allowlist check knows", ({ settings }) => {

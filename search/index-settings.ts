@@ -1,15 +1,17 @@
-// Index settings as code (DESIGN §4). The documents are the public projections and nothing else,
-// so every attribute named here must be one of their allowlisted fields (index-settings.test.ts).
+// Index settings as code (DESIGN §4). The documents are the public projections plus the index's own
+// sort and rank fields (index-documents.ts), so every attribute named here must be one of those
+// (index-settings.test.ts); only the projection's fields are displayed.
 import type { GranularFilterableAttribute, Settings } from "meilisearch";
 import type { PublicNeed } from "../app/domain/needs/public-need";
 import type { PublicOffer } from "../app/domain/offers/public-offer";
 import { PUBLIC_NEED_FIELDS } from "../app/domain/needs/public-need";
 import { PUBLIC_OFFER_FIELDS } from "../app/domain/offers/public-offer";
+import type { NeedDocument, OfferDocument } from "./index-documents";
 import vocabulary from "./skills-vocabulary.json" with { type: "json" };
 
 export const NEEDS_INDEX = "needs";
 export const OFFERS_INDEX = "offers";
-export const PRIMARY_KEY = "ref" satisfies keyof PublicNeed & keyof PublicOffer;
+export const PRIMARY_KEY = "ref" satisfies keyof PublicNeed & keyof PublicOffer & keyof NeedDocument & keyof OfferDocument;
 
 /** One group of interchangeable skill or help terms, Chinese and English. */
 export interface VocabularyGroup {
@@ -70,10 +72,10 @@ const sharedSettings = {
   faceting: { maxValuesPerFacet: 300, sortFacetValuesBy: { "*": "alpha", skills: "count" } },
 } satisfies Settings;
 
-/** Settings of the `needs` index; documents are `PublicNeed`. */
+/** Settings of the `needs` index; documents are `NeedDocument`s, hits show the `PublicNeed`. */
 export const needsIndexSettings = {
   ...sharedSettings,
-  // displayedAttributes is the allowlist too: a stray field pushed by mistake is never served.
+  // displayedAttributes is the projection: a stray field pushed by mistake, or a sort key, is never served.
   displayedAttributes: [...PUBLIC_NEED_FIELDS],
   searchableAttributes: ["title", "skills", "story", "regionName.zh", "regionName.en"],
   filterableAttributes: [
@@ -93,7 +95,7 @@ export const needsIndexSettings = {
   ],
 } satisfies Settings;
 
-/** Settings of the `offers` index; documents are `PublicOffer`. */
+/** Settings of the `offers` index; documents are `OfferDocument`s, hits show the `PublicOffer`. */
 export const offersIndexSettings = {
   ...sharedSettings,
   displayedAttributes: [...PUBLIC_OFFER_FIELDS],

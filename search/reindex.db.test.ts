@@ -2,13 +2,13 @@
 // searches answered in full throughout, and changes made during the build not lost to the swap.
 // Also the start-up check that triggers a rebuild when the stored documents look stale.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PUBLIC_NEED_FIELDS } from "../app/domain/needs/public-need";
 import type { DatabaseHandle } from "../db/client.server";
 import { createTestDatabase } from "../tests/database";
 import { fakeCase, fakeOffer } from "../tests/factories";
 import type { RestartableSearch } from "./__fixtures__/outbox-harness";
 import { ORGANISATIONS, createImporter, startGatedProxy, startRestartableSearch } from "./__fixtures__/outbox-harness";
 import { createSearchClient } from "./client.server";
+import { NEED_DOCUMENT_FIELDS } from "./index-documents";
 import { NEEDS_INDEX, OFFERS_INDEX } from "./index-settings";
 import { reindexSearch, syncIndexesIfStale } from "./reindex.server";
 import { checkSearchDrift, formatDrift } from "./search-drift.server";
@@ -112,7 +112,7 @@ describe("reindex", () => {
     const rebuilt = await syncIndexesIfStale({ db: handle.db, client: search.client });
     expect(rebuilt?.reason).toMatch(/goalSortKey/);
     const [sample] = (await search.client.index(NEEDS_INDEX).getDocuments({ limit: 1 })).results;
-    expect(Object.keys(sample ?? {}).sort()).toEqual([...PUBLIC_NEED_FIELDS].sort());
+    expect(Object.keys(sample ?? {}).sort()).toEqual([...NEED_DOCUMENT_FIELDS].sort());
     expect(await search.client.index(NEEDS_INDEX).getDocument(ref)).toHaveProperty("goalSortKey");
   });
 

@@ -11,11 +11,10 @@ import { and, eq, gt, isNull, or, sql } from "drizzle-orm";
 import type { Meilisearch } from "meilisearch";
 import type { Database } from "../db/client.server";
 import { searchOutbox } from "../db/schema/search-outbox";
-import { PUBLIC_NEED_FIELDS } from "../app/domain/needs/public-need";
 import { allPublicNeeds, countPublicNeeds } from "../app/domain/needs/public-needs.server";
-import { PUBLIC_OFFER_FIELDS } from "../app/domain/offers/public-offer";
 import { allListedOffers, countListedOffers } from "../app/domain/offers/public-offers.server";
 import { ensureIndexes } from "./ensure-indexes.server";
+import { NEED_DOCUMENT_FIELDS, OFFER_DOCUMENT_FIELDS, toNeedDocument, toOfferDocument } from "./index-documents";
 import { NEEDS_INDEX, OFFERS_INDEX, indexName } from "./index-settings";
 
 const TASK_TIMEOUT_MS = 10 * 60_000;
@@ -50,8 +49,8 @@ export async function reindexSearch(options: ReindexOptions): Promise<ReindexRes
   const pairs = [NEEDS_INDEX, OFFERS_INDEX].map((base) => ({ live: indexName(base, options.indexPrefix), temp: indexName(base, tempPrefix) }));
   try {
     await ensureIndexes(client, { indexPrefix: tempPrefix, taskTimeoutMs: TASK_TIMEOUT_MS });
-    const needs = await fill(client, indexName(NEEDS_INDEX, tempPrefix), allPublicNeeds(db));
-    const offers = await fill(client, indexName(OFFERS_INDEX, tempPrefix), allListedOffers(db));
+    const needs = await fill(client, indexName(NEEDS_INDEX, tempPrefix), allPublicNeeds(db), toNeedDocument);
+    const offers = await fill(client, indexName(OFFERS_INDEX, tempPrefix), allListedOffers(db), toOfferDocument);
 
     const swapped = await client.swapIndexes(pairs.map(({ live, temp }) => ({ indexes: [live, temp], rename: false }))).waitTask({ timeout: TASK_TIMEOUT_MS });
     if (swapped.status !== "succeeded") throw new Error(`index swap ${swapped.status}: ${swapped.error?.message ?? ""}`);
@@ -64,11 +63,11 @@ export async function reindexSearch(options: ReindexOptions): Promise<ReindexRes
   }
 }
 
-async function fill(client: Meilisearch, uid: string, batches: AsyncGenerator<{ ref: string }[]>): Promise<number> {
+async function fill<P, D extends { ref: string }>(client: Meilisearch, uid: string, batches: AsyncGenerator<P[]>, toDocument: (projection: P) => D): Promise<number> {
   const index = client.index(uid);
   let count = 0;
   for await (const batch of batches) {
-    const task = await index.addDocuments(batch, { primaryKey: "ref" }).waitTask({ timeout: TASK_TIMEOUT_MS });
+    const task = await index.addDocuments(batch.map(toDocument), { primaryKey: "ref" }).waitTask({ timeout: TASK_TIMEOUT_MS });
     if (task.status !== "succeeded") throw new Error(`filling ${uid} failed: ${task.error?.message ?? task.status}`);
     count += batch.length;
   }
@@ -119,14 +118,14 @@ async function removeAbandonedBuilds(client: Meilisearch, indexPrefix: string | 
 /**
  * Start-up check: rebuilds (by reindexSearch, so the site keeps answering) when an index holds a
  * different number of documents than the database has public rows (a new Meilisearch, a restored
- * database), or when its documents have other fields than the projection (the projection changed
- * since they were written). Returns null when both indexes look current.
+ * database), or when its documents have other fields than the index document (the projection
+ * changed since they were written). Returns null when both indexes look current.
  */
 export async function syncIndexesIfStale(options: ReindexOptions): Promise<(ReindexResult & { reason: string }) | null> {
   const { db, client } = options;
   const checks = [
-    { base: NEEDS_INDEX, expected: await countPublicNeeds(db), fields: PUBLIC_NEED_FIELDS },
-    { base: OFFERS_INDEX, expected: await countListedOffers(db), fields: PUBLIC_OFFER_FIELDS },
+    { base: NEEDS_INDEX, expected: await countPublicNeeds(db), fields: NEED_DOCUMENT_FIELDS },
+    { base: OFFERS_INDEX, expected: await countListedOffers(db), fields: OFFER_DOCUMENT_FIELDS },
   ];
   for (const check of checks) {
     const index = client.index(indexName(check.base, options.indexPrefix));

@@ -11,6 +11,8 @@ import type { Database } from "../db/client.server";
 import { searchOutbox } from "../db/schema/search-outbox";
 import { getPublicNeedsByRefs } from "../app/domain/needs/public-needs.server";
 import { getListedOffersByRefs } from "../app/domain/offers/public-offers.server";
+import type { NeedDocument, OfferDocument } from "./index-documents";
+import { toNeedDocument, toOfferDocument } from "./index-documents";
 import { NEEDS_INDEX, OFFERS_INDEX, indexName } from "./index-settings";
 
 const LEASE_SECONDS = 60;
@@ -125,6 +127,11 @@ function readProjections(db: Database, entity: Entity, refs: string[]) {
   return entity === "need" ? getPublicNeedsByRefs(db, refs) : getListedOffersByRefs(db, refs);
 }
 
+/** The index documents of the public ones among `refs`: projection plus the index's sort fields. */
+async function readDocuments(db: Database, entity: Entity, refs: string[]): Promise<(NeedDocument | OfferDocument)[]> {
+  return entity === "need" ? (await getPublicNeedsByRefs(db, refs)).map(toNeedDocument) : (await getListedOffersByRefs(db, refs)).map(toOfferDocument);
+}
+
 function versionsOf(documents: { ref: string; version: number }[]): Map<string, number> {
   return new Map(documents.map((d) => [d.ref, d.version]));
 }
@@ -132,7 +139,7 @@ function versionsOf(documents: { ref: string; version: number }[]): Map<string, 
 /** Upserts the public ones, deletes the rest; returns the versions written (absent = deleted). */
 async function writeCurrent(options: SearchSyncOptions, entity: Entity, refs: string[]): Promise<Map<string, number>> {
   const { db, client } = options;
-  const documents = await readProjections(db, entity, refs);
+  const documents = await readDocuments(db, entity, refs);
   const index = client.index(indexName(entity === "need" ? NEEDS_INDEX : OFFERS_INDEX, options.indexPrefix));
   const written = versionsOf(documents);
   const gone = refs.filter((ref) => !written.has(ref));

@@ -21,10 +21,8 @@ const NEED: PublicNeed = {
   regionName: { zh: "祥云县", en: "Xiangyun County" },
   ageBand: "40-49",
   urgency: "sudden",
-  urgencyRank: 2,
   targetAmount: null,
   hasTargetAmount: false,
-  goalSortKey: null,
   publishedMonth: "2026-11",
   updatedMonth: "2026-11",
 };

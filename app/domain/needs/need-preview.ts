@@ -7,7 +7,6 @@ import { NEED_CATEGORIES } from "./need-category";
 import type { NeedContent } from "./need-form";
 import { normaliseAmountText, parseSkills } from "./need-form";
 import type { PublicNeed } from "./public-need";
-import { amountSortKey } from "./public-need";
 
 /** The reference shown in the preview of a need that has none yet. */
 export const PREVIEW_REF = "N-PREVIEW";
@@ -22,7 +21,6 @@ export function withContent(base: PublicNeed, content: NeedContent): PublicNeed 
     skills: [...content.skills],
     targetAmount: content.targetAmount,
     hasTargetAmount: content.targetAmount !== null,
-    goalSortKey: content.targetAmount === null ? null : amountSortKey(content.targetAmount),
   };
 }
 

@@ -32,11 +32,6 @@ export interface PublicOffer {
   status: "open" | "paused" | "closed";
   organisationName: string;
   organisationKind: OrganisationKind;
-  /**
-   * Policy first (应享尽享): at comparable relevance a public entitlement ranks before union and
-   * charity help, which comes on top of it. Higher ranks first.
-   */
-  policyRank: number;
   /** Codes of the regions the offer covers, and every ancestor of them (for filtering). */
   regionCodes: string[];
   regionPath: string[];
@@ -66,7 +61,6 @@ export const PUBLIC_OFFER_FIELDS = [
   "status",
   "organisationName",
   "organisationKind",
-  "policyRank",
   "regionCodes",
   "regionPath",
   "provinceCodes",
@@ -81,7 +75,11 @@ export const PUBLIC_OFFER_FIELDS = [
   "updatedMonth",
 ] as const satisfies readonly (keyof PublicOffer)[];
 
-/** PublicOffer.policyRank by organisation kind (the PostgreSQL fallback ranks with it too). */
+/**
+ * Policy first (应享尽享): at comparable relevance a public entitlement ranks before union and
+ * charity help, which comes on top of it. Higher ranks first; the index document carries it as
+ * policyRank and the PostgreSQL fallback ranks with it too.
+ */
 export const POLICY_RANK: Readonly<Record<OrganisationKind, number>> = { government: 3, union: 2, charity: 1, training: 0, employer: 0, volunteer: 0 };
 
 // GB/T 2260 codes carry their level in their length: 2 digits province, 4 prefecture, 6 county.
@@ -100,7 +98,6 @@ export function toPublicOffer(source: PublicOfferSource): PublicOffer {
     status: source.status,
     organisationName: source.organisation.name,
     organisationKind: source.organisation.kind,
-    policyRank: POLICY_RANK[source.organisation.kind],
     regionCodes: source.regions.map((r) => r.code),
     regionPath,
     provinceCodes: atLevel(regionPath, 2),

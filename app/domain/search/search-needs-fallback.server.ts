@@ -32,7 +32,6 @@ function conditions(query: NeedSearch, except?: "category" | "urgency" | "money"
   if (except !== "urgency" && query.urgency.length) out.push(inArray(cases.tier, query.urgency));
   if (except !== "money" && query.money) out.push(query.money === "yes" ? isNotNull(needs.targetAmount) : isNull(needs.targetAmount));
   if (query.region) out.push(sql`${regions.path} @> array[${query.region}]::text[]`);
-  if (effectiveSort(query) === "goal") out.push(isNotNull(needs.targetAmount));
   return out.filter((c): c is SQL => c !== undefined);
 }
 
@@ -52,8 +51,13 @@ export async function searchNeedsInDatabase(db: Database, query: NeedSearch, dir
   const where = and(...conditions(query));
   // The severity order of tiers is not alphabetical: rank by position in CASE_TIERS.
   const tierRank = sql`array_position(array[${sql.raw(CASE_TIERS.map((t) => `'${t}'`).join(", "))}]::text[], ${cases.tier})`;
+  // As in the engine, the goal sort puts needs without a target after those with one.
   const order =
-    sort === "urgent" ? [desc(tierRank), desc(needs.publishedAt)] : sort === "goal" ? [needs.targetAmount, desc(needs.publishedAt)] : [desc(needs.publishedAt), desc(needs.id)];
+    sort === "urgent"
+      ? [desc(tierRank), desc(needs.publishedAt)]
+      : sort === "goal"
+        ? [sql`${needs.targetAmount} asc nulls last`, desc(tierRank), desc(needs.publishedAt), desc(needs.id)]
+        : [desc(needs.publishedAt), desc(needs.id)];
   const childField = childRegionField(query.region);
   const childColumn =
     childField === "provinceCode" ? sql`${regions.path}[1]` : childField === "prefectureCode" ? sql`${regions.path}[2]` : childField === "regionCode" ? sql`${needs.regionCode}` : null;

@@ -3,10 +3,11 @@
 import type { Meilisearch, MultiSearchQuery } from "meilisearch";
 import type { Logger } from "pino";
 import type { Database } from "../../../db/client.server";
+import type { NeedDocument } from "../../../search/index-documents";
+import { publicNeedOfHit } from "../../../search/index-documents";
 import { NEEDS_INDEX, indexName } from "../../../search/index-settings";
 import { CASE_TIERS } from "../cases/case-vocabulary";
 import { NEED_CATEGORIES } from "../needs/need-category";
-import type { PublicNeed } from "../needs/public-need";
 import { getRegionDirectory } from "../regions/region-directory.server";
 import type { RegionDirectory } from "../regions/region-directory.server";
 import type { NeedSearch } from "./search-query";
@@ -35,7 +36,6 @@ function needFilters(query: NeedSearch, except?: "category" | "urgency" | "money
   if (except !== "urgency") filters.push(anyOf("urgency", query.urgency) ?? "");
   if (except !== "money" && query.money) filters.push(`hasTargetAmount = ${query.money === "yes"}`);
   if (query.region) filters.push(`regionPath = ${quote(query.region)}`);
-  if (effectiveSort(query) === "goal") filters.push("hasTargetAmount = true");
   return filters.filter(Boolean);
 }
 
@@ -43,7 +43,8 @@ const SORTS: Record<NeedSort, string[] | undefined> = {
   relevance: undefined,
   newest: ["publishedMonth:desc", "urgencyRank:desc"],
   urgent: ["urgencyRank:desc", "publishedMonth:desc"],
-  goal: ["goalSortKey:asc"],
+  // A sort orders, it never filters: needs without a target (goalSortKey null) come after the rest.
+  goal: ["goalSortKey:asc", "urgencyRank:desc", "publishedMonth:desc"],
 };
 
 /** One page of needs for a search, with facet counts, the region drill-down and a degraded flag. */
@@ -83,7 +84,7 @@ async function searchNeedsInEngine(context: SearchContext, query: NeedSearch, di
   const sort = effectiveSort(query);
   const childField = childRegionField(query.region);
   const queries = needSearchQueries(query, indexName(NEEDS_INDEX, context.indexPrefix));
-  const { results } = await context.search.multiSearch<{ queries: MultiSearchQuery[] }, PublicNeed>(
+  const { results } = await context.search.multiSearch<{ queries: MultiSearchQuery[] }, NeedDocument>(
     { queries },
     { signal: AbortSignal.timeout(context.timeoutMs ?? 2_000) },
   );
@@ -92,7 +93,7 @@ async function searchNeedsInEngine(context: SearchContext, query: NeedSearch, di
   const total = main.totalHits ?? main.estimatedTotalHits ?? 0;
   const childCounts = childField ? main.facetDistribution?.[childField] : undefined;
   return {
-    items: main.hits.map(({ _formatted: _f, _matchesPosition: _m, _rankingScore: _r, _rankingScoreDetails: _d, _federation: _fe, ...need }) => need),
+    items: main.hits.map(publicNeedOfHit),
     ...resultPage(directory, query, total, sort, childCounts),
     facets: {
       category: toFacetCounts(categories?.facetDistribution?.category, NEED_CATEGORIES),

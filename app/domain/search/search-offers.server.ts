@@ -2,9 +2,10 @@
 // An offer is available in a region when it covers that region, a region inside it (an offer for
 // 5329 shows under 53) or a region around it (an offer for 53 shows under 5329 and 532923).
 import type { MultiSearchQuery, MultiSearchResult } from "meilisearch";
+import type { OfferDocument } from "../../../search/index-documents";
+import { publicOfferOfHit } from "../../../search/index-documents";
 import { OFFERS_INDEX, indexName } from "../../../search/index-settings";
 import { NEED_CATEGORIES } from "../needs/need-category";
-import type { PublicOffer } from "../offers/public-offer";
 import { ORGANISATION_KINDS } from "../organisations/organisation-vocabulary";
 import { getRegionDirectory } from "../regions/region-directory.server";
 import type { RegionDirectory } from "../regions/region-directory.server";
@@ -64,7 +65,7 @@ async function searchOffersInEngine(context: SearchContext, query: OfferSearch, 
     const narrow = `NOT ${anyOf("regionCodes", regionAncestry(query.region))}`;
     queries.push({ ...base, filter: [...offerFilters(query), narrow], facets: [childField], hitsPerPage: 0 });
   }
-  const { results } = await context.search.multiSearch<{ queries: MultiSearchQuery[] }, PublicOffer>(
+  const { results } = await context.search.multiSearch<{ queries: MultiSearchQuery[] }, OfferDocument>(
     { queries },
     { signal: AbortSignal.timeout(context.timeoutMs ?? 2_000) },
   );
@@ -77,7 +78,7 @@ async function searchOffersInEngine(context: SearchContext, query: OfferSearch, 
       ? offerRegionCounts(directory, query.region, narrow?.facetDistribution?.[childField], total - (narrow ? hitCount(narrow) : 0))
       : main.facetDistribution?.[childField];
   return {
-    items: main.hits.map(({ _formatted: _f, _matchesPosition: _m, _rankingScore: _r, _rankingScoreDetails: _d, _federation: _fe, ...offer }) => offer),
+    items: main.hits.map(publicOfferOfHit),
     ...resultPage(directory, query, total, sort, childCounts),
     facets: {
       category: toFacetCounts(categories?.facetDistribution?.category, NEED_CATEGORIES),
@@ -87,4 +88,4 @@ async function searchOffersInEngine(context: SearchContext, query: OfferSearch, 
   };
 }
 
-const hitCount = (result: MultiSearchResult<PublicOffer>) => result.totalHits ?? result.estimatedTotalHits ?? 0;
+const hitCount = (result: MultiSearchResult<OfferDocument>) => result.totalHits ?? result.estimatedTotalHits ?? 0;

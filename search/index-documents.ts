@@ -1,0 +1,67 @@
+// What the search indexes hold: a public projection (toPublicNeed / toPublicOffer, the one function
+// pages and the API use too) plus the fields only the engine needs to sort and rank. Those stay in
+// the index: displayedAttributes is the projection's field list, and search hits are cut back to
+// the projection before anything else sees them. Pure.
+import type { PublicNeed, Urgency } from "../app/domain/needs/public-need";
+import { PUBLIC_NEED_FIELDS } from "../app/domain/needs/public-need";
+import type { PublicOffer } from "../app/domain/offers/public-offer";
+import { POLICY_RANK, PUBLIC_OFFER_FIELDS } from "../app/domain/offers/public-offer";
+
+export interface NeedDocument extends PublicNeed {
+  /** general 1, sudden 2, severe 3: urgency as a number to sort and rank by. */
+  urgencyRank: number;
+  /**
+   * The amount still to raise as fixed-width text ("0000000003000.00"), so the engine sorts
+   * "closest to its goal" without the amount ever becoming a float. Null without a target: the
+   * engine puts those after every need with one.
+   */
+  goalSortKey: string | null;
+}
+
+export interface OfferDocument extends PublicOffer {
+  /** POLICY_RANK of the organisation's kind. */
+  policyRank: number;
+}
+
+export const NEED_INDEX_FIELDS = ["urgencyRank", "goalSortKey"] as const satisfies readonly Exclude<keyof NeedDocument, keyof PublicNeed>[];
+export const OFFER_INDEX_FIELDS = ["policyRank"] as const satisfies readonly Exclude<keyof OfferDocument, keyof PublicOffer>[];
+
+/** Every field of a need document: the projection's, then the index's own. */
+export const NEED_DOCUMENT_FIELDS = [...PUBLIC_NEED_FIELDS, ...NEED_INDEX_FIELDS] as const satisfies readonly (keyof NeedDocument)[];
+export const OFFER_DOCUMENT_FIELDS = [...PUBLIC_OFFER_FIELDS, ...OFFER_INDEX_FIELDS] as const satisfies readonly (keyof OfferDocument)[];
+
+const URGENCY_RANK: Record<Urgency, number> = { general: 1, sudden: 2, severe: 3 };
+
+/** "3000.00" → "0000000003000.00": numeric(18,2) fits in 16 integer digits. */
+export function amountSortKey(amount: string): string {
+  const [whole = "0", cents = "00"] = amount.split(".");
+  return `${whole.padStart(16, "0")}.${cents.padEnd(2, "0")}`;
+}
+
+/** The index document of a public need. */
+export function toNeedDocument(need: PublicNeed): NeedDocument {
+  return {
+    ...need,
+    urgencyRank: URGENCY_RANK[need.urgency],
+    // Until the ledger records what was raised, what is left to raise is the whole target.
+    goalSortKey: need.targetAmount === null ? null : amountSortKey(need.targetAmount),
+  };
+}
+
+/** The index document of a public offer. */
+export function toOfferDocument(offer: PublicOffer): OfferDocument {
+  return { ...offer, policyRank: POLICY_RANK[offer.organisationKind] };
+}
+
+/** A search hit as the public projection: the index's fields and the engine's annotations dropped. */
+export function publicNeedOfHit(hit: Partial<Record<(typeof NEED_INDEX_FIELDS)[number] | EngineAnnotation, unknown>> & PublicNeed): PublicNeed {
+  const { urgencyRank: _u, goalSortKey: _g, _formatted: _f, _matchesPosition: _m, _rankingScore: _r, _rankingScoreDetails: _d, _federation: _fe, ...need } = hit;
+  return need;
+}
+
+export function publicOfferOfHit(hit: Partial<Record<(typeof OFFER_INDEX_FIELDS)[number] | EngineAnnotation, unknown>> & PublicOffer): PublicOffer {
+  const { policyRank: _p, _formatted: _f, _matchesPosition: _m, _rankingScore: _r, _rankingScoreDetails: _d, _federation: _fe, ...offer } = hit;
+  return offer;
+}
+
+type EngineAnnotation = "_formatted" | "_matchesPosition" | "_rankingScore" | "_rankingScoreDetails" | "_federation";
