@@ -1,17 +1,7 @@
+import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { auditCsvLines, neutraliseFormula } from "./audit-csv";
+import { auditCsvLines } from "./audit-csv";
 import { summaryLines } from "./audit-summary";
-
-describe("neutraliseFormula", () => {
-  it.each(["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"])("prefixes %j with an apostrophe", (cell) => {
-    expect(neutraliseFormula(cell)).toBe(`'${cell}`);
-  });
-  it("leaves other cells alone", () => {
-    expect(neutraliseFormula("祥云县")).toBe("祥云县");
-    expect(neutraliseFormula("a=b")).toBe("a=b");
-    expect(neutraliseFormula("")).toBe("");
-  });
-});
 
 describe("summaryLines", () => {
   it("writes changed fields as before → after, new ones alone, the note last", () => {
@@ -31,5 +21,12 @@ describe("auditCsvLines", () => {
   it("quotes cells with commas, quotes or line breaks and ends lines with CRLF", () => {
     const row = { id: "1", occurredAt: new Date("2026-01-01T00:00:00Z"), actorEmail: null, action: "x.y", entity: "e", entityId: 'a,"b"', regionCode: null, ip: null, summary: { note: "line\nbreak" } };
     expect(auditCsvLines([row], { regionName: () => "" })).toBe(`2026-01-01 08:00:00,,x.y,e,"a,""b""",,,,"line\nbreak"\r\n`);
+  });
+
+  it("writes every would-be formula as text, leading TAB and CR included", () => {
+    const cells = ["=1+1", "+86 199", "-3号", "@SUM(A1)", "\t=1+1", "\r=1+1"];
+    const rows = cells.map((cell, n) => ({ id: String(n), occurredAt: new Date("2026-01-01T00:00:00Z"), actorEmail: cell, action: "x.y", entity: "e", entityId: null, regionCode: null, ip: null, summary: null }));
+    const emails = parse(auditCsvLines(rows, { regionName: () => "" }), { relax_column_count: true }).map((record: string[]) => record[1]);
+    expect(emails).toEqual(cells.map((cell) => `'${cell}`));
   });
 });

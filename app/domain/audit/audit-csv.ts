@@ -1,7 +1,8 @@
-// The audit log as CSV for spreadsheets. Cells that a spreadsheet would run as a formula (starting
-// with = + - @, or a tab or carriage return that some programs skip first) get a leading
-// apostrophe: an actor's email or a note must never turn into a formula on an auditor's machine.
+// The audit log as CSV for spreadsheets. Cells that a spreadsheet would run as a formula get a
+// leading apostrophe (guardFormula): an actor's email or a note must never turn into a formula on an
+// auditor's machine.
 import { stringify } from "csv-stringify/sync";
+import { guardFormula } from "../security/formula-guard";
 import { chinaTimestamp } from "../../ui/format-time";
 import type { AuditEntryRow } from "./audit-entry";
 import { summaryLines } from "./audit-summary";
@@ -10,13 +11,6 @@ import { summaryLines } from "./audit-summary";
 export const UTF8_BOM = "\uFEFF";
 
 export const AUDIT_CSV_HEADER = ["time_asia_shanghai", "actor_email", "action", "entity", "entity_id", "region_code", "region_name", "ip", "summary"] as const;
-
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** The cell as a spreadsheet will show it, never as a formula. */
-export function neutraliseFormula(cell: string): string {
-  return FORMULA_START.test(cell) ? `'${cell}` : cell;
-}
 
 /** CSV lines (CRLF, quoted where needed) for some rows; `header` adds the header line first. */
 export function auditCsvLines(rows: readonly AuditEntryRow[], options: { regionName: (code: string) => string; header?: boolean }): string {
@@ -31,7 +25,7 @@ export function auditCsvLines(rows: readonly AuditEntryRow[], options: { regionN
       row.regionCode ? options.regionName(row.regionCode) : "",
       row.ip ?? "",
       summaryLines(row.summary).join("; "),
-    ].map(neutraliseFormula),
+    ].map(guardFormula),
   );
   return stringify(options.header ? [[...AUDIT_CSV_HEADER], ...records] : records, { record_delimiter: "windows", quoted_match: /[\r\n]/ });
 }

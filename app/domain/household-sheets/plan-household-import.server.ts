@@ -21,7 +21,8 @@ import type { Holder } from "./sheet-holders.server";
 import { findHolders, isSameAsHolder } from "./sheet-holders.server";
 import type { RowProblem } from "./sheet-problems";
 import { localizeImportProblem } from "./sheet-problems";
-import { maskResidentId, readAmount, readBirthYear, readCauses, readConsent, readHouseholdSize, readSex, readTier, unguardFormula } from "./sheet-values";
+import { unguardFormula } from "../security/formula-guard";
+import { maskResidentId, readAmount, readBirthYear, readCauses, readConsent, readHouseholdSize, readSex, readTier } from "./sheet-values";
 
 export interface ImportPlan {
   rows: PlannedRow[];

@@ -114,19 +114,6 @@ export function consentLabel(consent: boolean, locale: SheetLocale): string {
   return CONSENT_LABELS[locale][consent ? "yes" : "no"];
 }
 
-// A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
-const FORMULA_START = /^[=+\-@]/;
-
-/** The text an export writes: a would-be formula gets a leading apostrophe and stays text. */
-export function guardFormula(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
-}
-
-/** Undoes guardFormula on import, so an exported sheet reads back to the same values. */
-export function unguardFormula(text: string): string {
-  return text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
-}
-
 /** "5329**********1234": enough for staff to tell rows apart, not the number. */
 export function maskResidentId(text: string): string {
   const id = text.replace(/\s/g, "");

@@ -3,7 +3,7 @@
 import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import type { HouseholdTable, SheetCell } from "./export-households.server";
-import { guardFormula } from "./sheet-values";
+import { guardFormula } from "../security/formula-guard";
 
 /** Excel reads a CSV as UTF-8 (and shows Chinese) only when the file starts with this mark. */
 const UTF8_BOM = "\uFEFF";

@@ -1,0 +1,24 @@
+import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import type { HouseholdTable } from "./export-households.server";
+import { householdsToCsv, householdsToXlsx } from "./write-sheet.server";
+
+// Some spreadsheet programs skip a leading TAB or CR and then run the rest as a formula.
+const WOULD_BE_FORMULAS = ["=1+1", "+86 199", "-3号", "@SUM(A1)", "\t=HYPERLINK(\"http://example.invalid\")", "\r=1+1"];
+const table: HouseholdTable = { headers: ["住址", "家庭人口"], rows: [...WOULD_BE_FORMULAS.map((text) => [text, 3]), ["测试路 1 号", 2]] };
+
+describe("household export", () => {
+  it("writes every would-be formula in the CSV as text, leading TAB and CR included", () => {
+    const rows: string[][] = parse(householdsToCsv(table), { bom: true });
+    expect(rows.slice(1).map((row) => row[0])).toEqual([...WOULD_BE_FORMULAS.map((text) => `'${text}`), "测试路 1 号"]);
+  });
+
+  it("writes every would-be formula in the workbook as text, leading TAB and CR included", async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await householdsToXlsx(table, "户")).buffer);
+    const cells = book.worksheets[0]?.getColumn(1).values.slice(2);
+    // XML reads a raw CR back as a line feed; the apostrophe in front is what matters.
+    expect(cells).toEqual([...WOULD_BE_FORMULAS.map((text) => `'${text}`.replace("\r", "\n")), "测试路 1 号"]);
+  });
+});
