@@ -31,6 +31,17 @@ describe("configuration", () => {
     expect(JSON.stringify(problems)).not.toContain("short");
   });
 
+  it("trusts no proxy unless TRUST_PROXY names one", () => {
+    expect(loadConfig({}).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: "false" }).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: "loopback" }).TRUST_PROXY).toEqual(["loopback"]);
+    expect(loadConfig({ TRUST_PROXY: "loopback, 10.0.0.0/8,fd00::1" }).TRUST_PROXY).toEqual(["loopback", "10.0.0.0/8", "fd00::1"]);
+    expect(loadConfig({ TRUST_PROXY: "1" }).TRUST_PROXY).toBe(1);
+    for (const value of ["true", "yes", "10.0.0.0/33", "example.org"]) {
+      expect(problemsOf({ TRUST_PROXY: value })[0]?.variable).toBe("TRUST_PROXY");
+    }
+  });
+
   it("treats an empty variable as unset", () => {
     expect(loadConfig({ DATABASE_URL: "", PORT: "" }).PORT).toBe(3000);
   });

@@ -1,5 +1,6 @@
 // Configuration, validated once at start-up. A bad value stops the process with a message that
 // names the variable and what is expected. `.env.example` documents every variable.
+import { isIP } from "node:net";
 import { z } from "zod";
 
 const bool = z
@@ -9,6 +10,31 @@ const bool = z
 const postgresUrl = z
   .string()
   .regex(/^postgres(ql)?:\/\/.+/, "must be a PostgreSQL URL like postgres://user:pass@host:5432/db");
+
+const PROXY_RANGES = new Set(["loopback", "linklocal", "uniquelocal"]);
+const isProxyAddress = (item: string) => {
+  if (PROXY_RANGES.has(item)) return true;
+  const [address = "", prefix, ...rest] = item.split("/");
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+};
+
+/**
+ * Which peers may tell us the client's address in X-Forwarded-For (Express `trust proxy`). Unset,
+ * nobody: the address is the socket's, so a client cannot pick its own and escape per-address limits.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((value, ctx): false | number | string[] => {
+    if (value === "false" || value === "0") return false;
+    if (/^[1-9]$/.test(value)) return Number(value);
+    const items = value.split(",").map((item) => item.trim());
+    if (items.every(isProxyAddress)) return items;
+    ctx.addIssue({ code: "custom", message: "must name the proxies in front: loopback, an address or subnet (10.0.0.0/8), a comma-separated list of those, or the number of proxies (1-9)" });
+    return z.NEVER;
+  });
 
 const configSchema = z
   .object({
@@ -34,6 +60,7 @@ const configSchema = z
     PUBLIC_URL: z.url({ error: "must be the site's address, like https://xiangyun.example.org" }).optional(),
     SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, "must be an SMTP URL like smtps://user:pass@smtp.example.org:465").optional(),
     MAIL_FROM: z.string().min(3).default("Xiangyun <no-reply@xiangyun.invalid>"),
+    TRUST_PROXY: trustProxy.default(false),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { error: "must be one of fatal, error, warn, info, debug, trace, silent" }).default("info"),
   })
   .superRefine((env, ctx) => {

@@ -5,7 +5,7 @@ declare module "@remix-run/node" {
     runtime: Runtime;
     /** This response's Content-Security-Policy nonce. */
     cspNonce: string;
-    /** The client's address (Express, behind one trusted proxy) for rate limits and the audit log. */
+    /** The client's address for rate limits and the audit log: the socket's, or X-Forwarded-For's from a TRUST_PROXY. */
     clientIp: string;
   }
 }

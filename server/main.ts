@@ -46,7 +46,9 @@ const rt = runtime;
 
 const app = express();
 app.disable("x-powered-by");
-app.set("trust proxy", 1);
+// The client's address (rate limits, audit rows) is the socket's unless TRUST_PROXY names the proxy
+// in front: only then is X-Forwarded-For believed.
+app.set("trust proxy", config.TRUST_PROXY);
 app.use(compression());
 app.use((_req, res, next) => {
   res.locals.cspNonce = randomBytes(16).toString("base64");

@@ -20,7 +20,9 @@ export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(join(tmpdir(), "xiangyun-e2e-"));
   const server = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
     cwd: root,
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, NODE_ENV: "production", LOG_LEVEL: "info", SEED_DEMO: "true" },
+    // TRUST_PROXY=loopback: the tests stand in for a proxy on this machine, and each simulated visitor
+    // brings its own client address in X-Forwarded-For (http-session.ts), as per-address limits need.
+    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, NODE_ENV: "production", LOG_LEVEL: "info", SEED_DEMO: "true", TRUST_PROXY: "loopback" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const port = await waitForPort(server);
@@ -33,7 +35,7 @@ export default async function setup(project: TestProject) {
 }
 
 /** The port from the server's "listening" log line; its stderr is kept for the error message. */
-function waitForPort(server: ChildProcess): Promise<number> {
+export function waitForPort(server: ChildProcess): Promise<number> {
   return new Promise((resolve, reject) => {
     let output = "";
     const timer = setTimeout(() => reject(new Error(`server did not start in 90 s:\n${output.slice(-4000)}`)), 90_000);

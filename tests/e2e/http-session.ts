@@ -12,7 +12,8 @@ export function sameOriginHeaders(baseUrl: string, cookie?: string, clientAddres
     "Sec-Fetch-Site": "same-origin",
     "Content-Type": "application/x-www-form-urlencoded",
     ...(cookie ? { Cookie: cookie } : {}),
-    // The server counts rate limits per client address; each simulated visitor brings its own.
+    // The server counts rate limits per client address; each simulated visitor brings its own. The
+    // test server believes X-Forwarded-For because global-setup.ts starts it with TRUST_PROXY=loopback.
     ...(clientAddress ? { "X-Forwarded-For": clientAddress } : {}),
   };
 }
