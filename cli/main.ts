@@ -92,7 +92,7 @@ async function importFile(config: Config, file: string | undefined, asJson: bool
     // "import returns once the data is committed and the search indexes have caught up" (DESIGN §7).
     const flushed = await runtime.flushSearch();
     if (asJson) {
-      console.log(JSON.stringify({ needs: result.needs, offers: result.offers, cases: result.cases }, null, 2));
+      console.log(JSON.stringify({ needs: result.needs, offers: result.offers, cases: result.cases, caseNumbers: result.caseNumbers }, null, 2));
     } else {
       console.log(
         `imported ${Object.keys(result.organisations).length} organisations, ${Object.keys(result.cases).length} cases, ` +

@@ -42,7 +42,10 @@ describe("search commands", () => {
     writeFileSync(file, JSON.stringify(fakeDocument({ cases: 3, offers: 1 })));
     const imported = await cli("import", file, "--json");
     expect(imported.code, imported.stderr).toBe(0);
-    const lost = z.object({ needs: z.object({ "need-2": z.string() }) }).parse(JSON.parse(imported.stdout)).needs["need-2"];
+    const output = z.object({ needs: z.object({ "need-2": z.string() }), caseNumbers: z.record(z.string(), z.string()) }).parse(JSON.parse(imported.stdout));
+    const lost = output.needs["need-2"];
+    // Each case's number as staff will quote it: county, year of registration, sequence.
+    expect(Object.values(output.caseNumbers)).toEqual([expect.stringMatching(/^532923-\d{4}-0001$/), expect.stringMatching(/^532923-\d{4}-0002$/), expect.stringMatching(/^532923-\d{4}-0003$/)]);
 
     // Every CLI run takes seconds (PGlite, migrations): one check with drift, one without.
     await search.client.index(NEEDS_INDEX).deleteDocument(lost).waitTask();

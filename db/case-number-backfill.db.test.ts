@@ -7,12 +7,13 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { SQL } from "drizzle-orm";
 import { sql } from "drizzle-orm";
 import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inject } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { z } from "zod";
 import { withDatabase } from "../tests/global-setup";
 import type { DatabaseHandle } from "./client.server";
 import { openDatabase } from "./client.server";
@@ -56,15 +57,26 @@ async function migrateUpTo(lastTag: string): Promise<void> {
   await syncRegions(handle.db);
 }
 
+/** The rows of a raw statement, on either driver (pg answers { rows }, PGlite's drizzle too). */
+async function rowsOf<T>(schema: z.ZodType<T>, statement: SQL): Promise<T[]> {
+  const result: unknown = await handle.db.execute(statement);
+  const rows = typeof result === "object" && result !== null && "rows" in result ? result.rows : result;
+  return z.array(schema).parse(rows);
+}
+
+const idRow = z.object({ id: z.string() });
+
 async function registeredAt(organisationId: string, regionCode: string, createdAt: string, n: number): Promise<string> {
-  const result = await handle.db.execute<{ id: string }>(sql`
+  const [row] = await rowsOf(
+    idRow,
+    sql`
     insert into cases (organisation_id, region_code, head_name_enc, head_id_number_enc, head_phone_enc, head_address_enc, id_hash,
       birth_year, sex, household_size, monthly_income_per_head, causes, tier, created_at)
     values (${organisationId}, ${regionCode}, '\\x00', '\\x00', '\\x00', '\\x00', ${Buffer.from([n])}, 1970, 'male', 3, 600, '{disability}', 'general', ${createdAt}::timestamptz)
-    returning id`);
-  const id = ("rows" in result ? result.rows : result)[0]?.id;
-  if (!id) throw new Error("no case");
-  return id;
+    returning id`,
+  );
+  if (!row) throw new Error("no case");
+  return row.id;
 }
 
 const numbers: Record<string, string> = {};
@@ -72,8 +84,8 @@ const numbers: Record<string, string> = {};
 beforeAll(async () => {
   handle = await emptyDatabase();
   await migrateUpTo(BEFORE_CASE_NUMBERS);
-  const orgs = await handle.db.execute<{ id: string }>(sql`insert into organisations (kind, name, region_code, status) values ('union', '祥云县总工会', '532923', 'verified') returning id`);
-  const orgId = ("rows" in orgs ? orgs.rows : orgs)[0]?.id ?? "";
+  const [org] = await rowsOf(idRow, sql`insert into organisations (kind, name, region_code, status) values ('union', '祥云县总工会', '532923', 'verified') returning id`);
+  const orgId = org?.id ?? "";
   // Out of order on purpose: numbers follow the registration time, not the insertion order.
   numbers.lateXiangyun2026 = await registeredAt(orgId, "532923", "2026-03-10T02:00:00Z", 1);
   numbers.xiangyun2025 = await registeredAt(orgId, "532923", "2025-06-01T02:00:00Z", 2);
@@ -90,8 +102,8 @@ afterAll(async () => {
 });
 
 async function caseNumberOf(id: string | undefined): Promise<string | undefined> {
-  const result = await handle.db.execute<{ case_number: string }>(sql`select case_number from cases where id = ${id ?? ""}`);
-  return ("rows" in result ? result.rows : result)[0]?.case_number;
+  const [row] = await rowsOf(z.object({ case_number: z.string() }), sql`select case_number from cases where id = ${id ?? ""}`);
+  return row?.case_number;
 }
 
 describe("numbering the cases registered before case numbers", () => {
@@ -103,10 +115,11 @@ describe("numbering the cases registered before case numbers", () => {
   });
 
   it("leaves each county's counter at its last number", async () => {
-    const result = await handle.db.execute<{ region_code: string; year: number; last_number: number }>(
+    const counters = await rowsOf(
+      z.object({ region_code: z.string(), year: z.number(), last_number: z.number() }),
       sql`select region_code, year, last_number from case_number_counters order by region_code, year`,
     );
-    expect("rows" in result ? result.rows : result).toEqual([
+    expect(counters).toEqual([
       { region_code: "532923", year: 2025, last_number: 1 },
       { region_code: "532923", year: 2026, last_number: 2 },
       { region_code: "532924", year: 2026, last_number: 1 },
@@ -114,8 +127,7 @@ describe("numbering the cases registered before case numbers", () => {
   });
 
   it("then requires a number of every case", async () => {
-    const orgs = await handle.db.execute<{ id: string }>(sql`select id from organisations limit 1`);
-    const orgId = ("rows" in orgs ? orgs.rows : orgs)[0]?.id ?? "";
-    await expect(registeredAt(orgId, "532923", "2026-06-01T02:00:00Z", 9)).rejects.toThrow();
+    const [org] = await rowsOf(idRow, sql`select id from organisations limit 1`);
+    await expect(registeredAt(org?.id ?? "", "532923", "2026-06-01T02:00:00Z", 9)).rejects.toThrow();
   });
 });

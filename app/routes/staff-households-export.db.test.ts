@@ -97,7 +97,9 @@ describe("exporting households", () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes);
     // (TextDecoder drops the mark it has just been checked for.)
-    expect(text.split("\r\n")[0]).toBe("Name,Resident ID,Phone,Address,Birth year,Sex,Household size,Monthly income per head,Causes,Tier,County,Consent");
+    expect(text.split("\r\n")[0]).toBe("Name,Resident ID,Phone,Address,Birth year,Sex,Household size,Monthly income per head,Causes,Tier,County,Consent,Case number");
+    // Each household with the number staff know its case by, e.g. 532923-2026-0003.
+    expect(text.split("\r\n")[1]).toMatch(/,532923-\d{4}-\d{4}$/);
     expect(text).toContain(`"'=HYPERLINK(""http://example.invalid"") 测试路 3 号"`);
     expect(text).toContain("532923 Xiangyun County");
   });

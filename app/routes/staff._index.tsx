@@ -45,7 +45,7 @@ function present(actor: Actor, dashboard: CaseDashboard, regions: RegionDirector
   return {
     followUps: {
       total: dashboard.followUps.total,
-      items: dashboard.followUps.items.map((c) => ({ id: c.id, county: county(c.regionCode), status: c.status, tier: c.tier, due: formatDay(c.followUpOn, locale), dueOn: c.followUpOn, overdue: c.overdue })),
+      items: dashboard.followUps.items.map((c) => ({ id: c.id, caseNumber: c.caseNumber, county: county(c.regionCode), status: c.status, tier: c.tier, due: formatDay(c.followUpOn, locale), dueOn: c.followUpOn, overdue: c.overdue })),
     },
     cases: dashboard.cases,
     staleNeeds: {
@@ -57,7 +57,7 @@ function present(actor: Actor, dashboard: CaseDashboard, regions: RegionDirector
       action: row.action,
       entity: row.entity,
       actor: row.actorEmail,
-      recordId: row.entityId && row.entity === "case" ? row.entityId.slice(0, 8) : row.entityId && row.entity === "need" ? row.entityId : null,
+      recordId: row.entity === "case" ? row.caseNumber : row.entityId && row.entity === "need" ? row.entityId : null,
       when: formatDateTime(row.occurredAt, locale),
       at: row.occurredAt.toISOString(),
       href: recordHref(actor, row.entity, row.entityId),

@@ -126,7 +126,7 @@ export default function StaffApplication() {
             <dt className={dt}>{t("detail.case")}</dt>
             <dd>
               <Link to={`/staff/cases/${application.caseId}`} className="font-medium text-brand-700 underline underline-offset-4">
-                {t("detail.caseLink", { id: application.caseId.slice(0, 8) })}
+                {t("detail.caseLink", { id: application.caseNumber ?? application.caseId })}
               </Link>
             </dd>
           </>
@@ -241,8 +241,8 @@ export default function StaffApplication() {
               <Form method="post" className="space-y-2">
                 <input type="hidden" name="intent" value="merge" />
                 <input type="hidden" name="caseReference" value={application.matchingCaseId} />
-                <p className="text-stone-700">{t("detail.matchingCase", { id: application.matchingCaseId.slice(0, 8) })}</p>
-                <SubmitButton>{t("detail.mergeMatching", { id: application.matchingCaseId.slice(0, 8) })}</SubmitButton>
+                <p className="text-stone-700">{t("detail.matchingCase", { id: application.matchingCaseNumber ?? application.matchingCaseId })}</p>
+                <SubmitButton>{t("detail.mergeMatching", { id: application.matchingCaseNumber ?? application.matchingCaseId })}</SubmitButton>
               </Form>
             ) : null}
             <Form method="post" {...getFormProps(mergeForm)} className="space-y-3">

@@ -41,7 +41,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const region = regions.trail(found.regionCode).map((r) => (locale === "en" ? r.nameEn || r.nameZh : r.nameZh)).join(" › ");
   const saved = new URL(request.url).searchParams.get("saved");
   return {
-    title: t("meta.suffix", { title: t("staff:case.title", { id: found.id.slice(0, 8) }) }),
+    title: t("meta.suffix", { title: t("staff:case.title", { id: found.caseNumber }) }),
     found: { ...found, monthlyIncomePerHead: formatAmount(found.monthlyIncomePerHead, locale), needs: found.needs.map((n) => ({ ...n, targetAmount: formatAmount(n.targetAmount, locale) })) },
     region,
     records,
@@ -84,7 +84,7 @@ export default function StaffCase() {
         {t("case.back")}
       </Link>
       <h1 id="case-title" className="mt-3 text-2xl font-semibold">
-        {t("case.title", { id: found.id.slice(0, 8) })}
+        {t("case.title", { id: found.caseNumber })}
       </h1>
       <p className="mt-1 text-stone-600">{found.organisationName}</p>
       {saved ? (

@@ -9,10 +9,10 @@ const caseId = "0b6f3c1e-2a4d-4c1b-9e7f-1234567890ab";
 describe("dashboard sections", () => {
   it("link follow-ups to their case and say which are overdue", async () => {
     const html = await renderPage(
-      <FollowUpList followUps={{ total: 1, items: [{ id: caseId, county: "Xiangyun", status: "exited", tier: "severe", due: "November 28, 2026", dueOn: "2026-11-28", overdue: true }] }} />,
+      <FollowUpList followUps={{ total: 1, items: [{ id: caseId, caseNumber: "532923-2026-0042", county: "Xiangyun", status: "exited", tier: "severe", due: "November 28, 2026", dueOn: "2026-11-28", overdue: true }] }} />,
     );
     expect(html).toContain(`href="/staff/cases/${caseId}"`);
-    expect(html).toContain("Case 0b6f3c1e");
+    expect(html).toContain("Case 532923-2026-0042");
     expect(html).toContain("Overdue since November 28, 2026");
   });
 

@@ -1,5 +1,5 @@
 // The parts of the caseworker's dashboard (/staff): each a titled section with a list or table,
-// dates already formatted by the loader. Cases are named by the short id the case page uses —
+// dates already formatted by the loader. Cases are named by their case number (532923-2026-0042) —
 // never by who the household is.
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -20,6 +20,7 @@ function Heading({ id, children }: { id: string; children: string }) {
 
 export interface FollowUpItem {
   id: string;
+  caseNumber: string;
   county: string;
   status: CaseStatus;
   tier: CaseTier;
@@ -40,7 +41,7 @@ export function FollowUpList({ followUps }: { followUps: { total: number; items:
           {followUps.items.map((item) => (
             <li key={item.id} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 py-2">
               <Link to={`/staff/cases/${item.id}`} className={LINK}>
-                {t("staff:cases.caseLink", { id: item.id.slice(0, 8) })}
+                {t("staff:cases.caseLink", { id: item.caseNumber })}
               </Link>
               <span className="text-sm text-stone-700">
                 {item.county} · {t(`staff:caseStatus.${item.status}`)} · {t(`staff:tier.${item.tier}`)}
@@ -128,7 +129,7 @@ export interface ActivityItem {
   action: string;
   entity: string;
   actor: string | null;
-  /** How the record is named on the page: a case's short id, a need's reference; null otherwise. */
+  /** How the record is named on the page: a case's number, a need's reference; null otherwise. */
   recordId: string | null;
   when: string;
   at: string;

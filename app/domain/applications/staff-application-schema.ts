@@ -1,6 +1,7 @@
 // The forms on a staff member's application page (issue 5), one schema each for Conform; the
 // server parses their union by `intent`. Messages are i18n keys of the "applications" namespace.
 import { z } from "zod";
+import { parseCaseNumber } from "../cases/case-number";
 import { REVEAL_REASONS } from "../cases/case-records-vocabulary";
 
 export const DECLINE_REASON_LENGTH = { min: 5, max: 500 } as const;
@@ -11,11 +12,15 @@ export const contactedSchema = z.object({ intent: z.literal("contacted") });
 
 export const mergeSchema = z.object({
   intent: z.literal("merge"),
-  // The full id, or the 8-character short id the case pages show.
+  // The case number the case pages show (532923-2026-0042), the full id, or the older 8-character short id.
   caseReference: z
     .string("applications:errors.caseReferenceInvalid")
     .trim()
-    .regex(/^([0-9a-f]{8}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i, "applications:errors.caseReferenceInvalid"),
+    .max(64, "applications:errors.caseReferenceInvalid")
+    .refine(
+      (v) => parseCaseNumber(v) !== null || /^([0-9a-f]{8}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i.test(v),
+      "applications:errors.caseReferenceInvalid",
+    ),
 });
 
 export const declineSchema = z.object({

@@ -10,6 +10,7 @@ import { organisations } from "../../../db/schema/organisations";
 import type { Actor } from "../auth/actor";
 import { applicationScope, isUuid } from "./application-scope.server";
 import { OPEN_APPLICATION_STATUSES } from "./application-status";
+import { parseCaseNumber } from "../cases/case-number";
 
 const PAGE_SIZE = 50;
 
@@ -53,6 +54,7 @@ export async function getApplicationInScope(options: { db: Database; actor: Acto
       consentAt: applications.consentAt,
       declineReason: applications.declineReason,
       caseId: applications.caseId,
+      caseNumber: cases.caseNumber,
       handledByName: handler.displayName,
       createdAt: applications.createdAt,
       updatedAt: applications.updatedAt,
@@ -60,11 +62,12 @@ export async function getApplicationInScope(options: { db: Database; actor: Acto
     })
     .from(applications)
     .leftJoin(handler, eq(handler.id, applications.handledBy))
+    .leftJoin(cases, eq(cases.id, applications.caseId))
     .where(and(eq(applications.id, options.applicationId), inScope(scope)));
   if (!row) return null;
   const [holder, sameId] = await Promise.all([
     options.db
-      .select({ caseId: cases.id, regionCode: cases.regionCode, organisationName: organisations.name, inScope: sql<boolean>`starts_with(${cases.regionCode}, ${scope})` })
+      .select({ caseId: cases.id, caseNumber: cases.caseNumber, regionCode: cases.regionCode, organisationName: organisations.name, inScope: sql<boolean>`starts_with(${cases.regionCode}, ${scope})` })
       .from(cases)
       .innerJoin(organisations, eq(organisations.id, cases.organisationId))
       .where(eq(cases.idHash, row.idHash)),
@@ -83,19 +86,27 @@ export async function getApplicationInScope(options: { db: Database; actor: Acto
     updatedAt: row.updatedAt.toISOString(),
     // Only the id of a case in scope; of one elsewhere, which union holds it and nothing more.
     matchingCaseId: found?.inScope ? found.caseId : null,
+    matchingCaseNumber: found?.inScope ? found.caseNumber : null,
     registeredElsewhereBy: found && !found.inScope ? found.organisationName : null,
     sameIdApplications: sameId,
   };
 }
 
 /**
- * A case of the actor's region named by hand: its full id, or the 8-character short id the case
- * pages show. Null when none (or, for a short id, more than one) matches.
+ * A case of the actor's region named by hand: its case number (532923-2026-0042), its full id, or
+ * the 8-character short id the case pages showed before case numbers. Null when none (or, for a short id, more than one) matches.
  */
 export async function findCaseInScope(options: { db: Database; actor: Actor; caseReference: string }): Promise<string | null> {
   const scope = applicationScope(options.actor);
   const reference = options.caseReference.trim().toLowerCase();
-  const byId = isUuid(reference) ? eq(cases.id, reference) : /^[0-9a-f]{8}$/.test(reference) ? sql`${cases.id}::text like ${`${reference}-%`}` : null;
+  const caseNumber = parseCaseNumber(reference);
+  const byId = caseNumber
+    ? eq(cases.caseNumber, caseNumber)
+    : isUuid(reference)
+      ? eq(cases.id, reference)
+      : /^[0-9a-f]{8}$/.test(reference)
+        ? sql`${cases.id}::text like ${`${reference}-%`}`
+        : null;
   if (!byId) return null;
   const rows = await options.db
     .select({ id: cases.id })

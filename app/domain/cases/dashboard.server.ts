@@ -1,7 +1,7 @@
 // The caseworker's dashboard (issue 5): what needs attention in their region — follow-up visits
 // due (动态监测), the cases by status and tier, needs published long ago and still unmatched, and
 // what colleagues did lately. Every query carries the region scope; no identity column is read.
-import { and, asc, count, desc, eq, isNotNull, lt, lte, ne } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNotNull, lt, lte, ne, sql } from "drizzle-orm";
 import type { Database } from "../../../db/client.server";
 import { auditLog } from "../../../db/schema/audit";
 import { cases } from "../../../db/schema/cases";
@@ -37,7 +37,7 @@ export async function getCaseDashboard(options: { db: Database; actor: Actor; no
 
   const [followUps, [dueTotal], byStatus, byTier, staleNeeds, [staleTotal], activity] = await Promise.all([
     db
-      .select({ id: cases.id, regionCode: cases.regionCode, status: cases.status, tier: cases.tier, followUpOn: cases.followUpOn })
+      .select({ id: cases.id, caseNumber: cases.caseNumber, regionCode: cases.regionCode, status: cases.status, tier: cases.tier, followUpOn: cases.followUpOn })
       .from(cases)
       .where(dueWhere)
       .orderBy(asc(cases.followUpOn), asc(cases.id))
@@ -53,7 +53,17 @@ export async function getCaseDashboard(options: { db: Database; actor: Actor; no
       .limit(LIST_LIMIT),
     db.select({ n: count() }).from(needs).where(staleWhere),
     db
-      .select({ id: auditLog.id, occurredAt: auditLog.occurredAt, actorEmail: auditLog.actorEmail, action: auditLog.action, entity: auditLog.entity, entityId: auditLog.entityId })
+      .select({
+        id: auditLog.id,
+        occurredAt: auditLog.occurredAt,
+        actorEmail: auditLog.actorEmail,
+        action: auditLog.action,
+        entity: auditLog.entity,
+        entityId: auditLog.entityId,
+        // A case is named by its number; the CASE keeps anything but a case's uuid from the cast.
+        caseNumber: sql<string | null>`case when ${auditLog.entity} = 'case' and ${auditLog.entityId} ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+          then (select c.case_number from cases c where c.id = ${auditLog.entityId}::uuid) end`,
+      })
       .from(auditLog)
       // Account events (sign-ins, password changes) are about people, not the region's records.
       .where(and(inRegionScope(auditLog.regionCode, scope), ne(auditLog.entity, "user")))

@@ -20,6 +20,7 @@ export async function listCasesInScope(options: { db: Database; actor: Actor; pa
     options.db
       .select({
         id: cases.id,
+        caseNumber: cases.caseNumber,
         regionCode: cases.regionCode,
         status: cases.status,
         tier: cases.tier,
@@ -48,6 +49,7 @@ export async function getCaseInScope(options: { db: Database; actor: Actor; case
   const [row] = await options.db
     .select({
       id: cases.id,
+      caseNumber: cases.caseNumber,
       regionCode: cases.regionCode,
       status: cases.status,
       tier: cases.tier,

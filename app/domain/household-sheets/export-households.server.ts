@@ -12,7 +12,7 @@ import type { RegionDirectory } from "../regions/region-directory.server";
 import { writerScope } from "./plan-household-import.server";
 import type { SheetFormat } from "./read-sheet.server";
 import type { SheetField } from "./sheet-fields";
-import { EXPORT_HEADERS, SHEET_FIELDS } from "./sheet-fields";
+import { EXPORT_CASE_NUMBER_HEADER, EXPORT_HEADERS, SHEET_FIELDS } from "./sheet-fields";
 import type { SheetLocale } from "./sheet-values";
 import { causesLabel, consentLabel, sexLabel, tierLabel } from "./sheet-values";
 
@@ -38,6 +38,7 @@ export async function exportHouseholds(options: {
   const rows = await options.db.transaction(async (tx) => {
     const found = await tx
       .select({
+        caseNumber: cases.caseNumber,
         regionCode: cases.regionCode,
         name: cases.headNameEnc,
         idNumber: cases.headIdNumberEnc,
@@ -72,7 +73,7 @@ export async function exportHouseholds(options: {
     return name ? `${code} ${name}` : code;
   };
   return {
-    headers: SHEET_FIELDS.map((field) => EXPORT_HEADERS[locale][field]),
+    headers: [...SHEET_FIELDS.map((field) => EXPORT_HEADERS[locale][field]), EXPORT_CASE_NUMBER_HEADER[locale]],
     rows: rows.map((c) => {
       const cells: Record<SheetField, SheetCell> = {
         name: cipher.decrypt("name", c.name),
@@ -88,7 +89,7 @@ export async function exportHouseholds(options: {
         county: county(c.regionCode),
         consent: consentLabel(c.consent, locale),
       };
-      return SHEET_FIELDS.map((field) => cells[field]);
+      return [...SHEET_FIELDS.map((field) => cells[field]), c.caseNumber];
     }),
   };
 }

@@ -31,6 +31,9 @@ export function isOptionalField(field: SheetField, options: { countyRequired: bo
   return field === "birthYear" || field === "sex" || (field === "county" && !options.countyRequired);
 }
 
+/** The last column of an export: the case number, for people; an import does not read it. */
+export const EXPORT_CASE_NUMBER_HEADER: Record<"zh-CN" | "en", string> = { "zh-CN": "档案编号", en: "Case number" };
+
 /** The headers an export writes, per language; both are recognised on import. */
 export const EXPORT_HEADERS: Record<"zh-CN" | "en", Record<SheetField, string>> = {
   "zh-CN": {
