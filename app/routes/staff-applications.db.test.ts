@@ -65,7 +65,7 @@ async function newApplication(options: { county?: string; idNumber?: string } = 
   const result = await submitApplication({
     db: handle.db,
     cipher,
-    rateLimits: { consume: async () => ({ ok: true }), reset: async () => undefined },
+    rateLimits: { consume: async () => ({ ok: true }), peek: async () => ({ ok: true }), reward: async () => undefined, reset: async () => undefined, remember: async () => undefined, isRemembered: async () => false },
     application: {
       name: `测试申请人${n}`,
       idNumber: options.idNumber ?? fakeResidentId(n, { region: county }),

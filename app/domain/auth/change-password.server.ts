@@ -26,14 +26,14 @@ export async function changePassword(options: {
 }): Promise<ChangePasswordResult> {
   const { db, actor, request } = options;
   const scope = { organisationId: actor.membership?.organisationId ?? null, regionCode: actor.membership?.regionCode ?? null };
-  const limited = await options.rateLimits.consume("signInEmail", actor.email);
+  const limited = await options.rateLimits.consume("passwordChange", actor.userId);
   if (!limited.ok) return { kind: "rate-limited", retryAfterSeconds: limited.retryAfterSeconds };
   const [user] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, actor.userId));
   if (!(await verifyPassword(user?.passwordHash ?? null, options.currentPassword))) {
     await recordAudit(db, { actor, action: "auth.password-change-failed", entity: "user", entityId: actor.userId, ...scope, ip: request.ip, note: "wrong current password" });
     return { kind: "wrong-password" };
   }
-  await options.rateLimits.reset("signInEmail", actor.email);
+  await options.rateLimits.reset("passwordChange", actor.userId);
   const passwordHash = await hashPassword(options.newPassword);
   const session = await db.transaction(async (tx) => {
     const now = new Date();

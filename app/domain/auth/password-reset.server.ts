@@ -13,7 +13,7 @@ import { hashPassword } from "./password.server";
 import type { RateLimiters } from "./rate-limit.server";
 import { deleteUserSessions } from "./session.server";
 import type { RequestInfo } from "./sign-in.server";
-import { normaliseEmail } from "./sign-in.server";
+import { clearSignInFailures, normaliseEmail } from "./sign-in.server";
 import { hashToken, newToken } from "./tokens.server";
 
 export const RESET_LINK_MINUTES = 60;
@@ -116,6 +116,6 @@ export async function resetPassword(options: { db: Database; rateLimits: RateLim
   });
   if (!result) return { kind: "unusable" };
   // Whoever just proved they own the mailbox may sign in at once, even after locking themselves out.
-  await options.rateLimits.reset("signInEmail", result.email);
+  await clearSignInFailures(options.rateLimits, result.email, request.ip);
   return { kind: "reset" };
 }

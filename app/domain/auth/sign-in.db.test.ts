@@ -16,6 +16,7 @@ import { action as twoFactorAction } from "../../routes/sign-in.two-factor";
 import { action as signOutAction } from "../../routes/sign-out";
 import { parseImportDocument } from "../import/import-document";
 import { importDocument } from "../import/import-document.server";
+import { RATE_LIMITS } from "./rate-limit.server";
 import { currentTotpCode } from "./totp.server";
 
 let handle: DatabaseHandle;
@@ -83,22 +84,81 @@ describe("sign-in", () => {
     expect(failures.length).toBeGreaterThanOrEqual(2);
   });
 
-  it("answers 429 after five failures for one email, even with the right password", async () => {
-    const user = await createTestUser(handle.db);
-    for (let i = 0; i < 5; i++) await postSignIn(user.email, "wrong password!", `10.1.0.${i}`);
-    const limited = await postSignIn(user.email, TEST_PASSWORD, "10.1.0.9");
-    const body = JSON.parse(JSON.stringify(limited)) as { data: { error: Record<string, string[]> }; init: { status: number; headers: Record<string, string> } };
-    expect(body.init.status).toBe(429);
-    expect(body.data.error[""]).toEqual(["auth:errors.rateLimited"]);
-    expect(Number(body.init.headers["Retry-After"])).toBeGreaterThan(0);
-  });
-
   it("refuses a disabled account", async () => {
     const user = await createTestUser(handle.db);
     const { users } = await import("../../../db/schema/accounts");
     await handle.db.update(users).set({ disabledAt: new Date() }).where(eq(users.id, user.id));
     const result = await postSignIn(user.email, TEST_PASSWORD, "10.0.0.3");
     expect(result).not.toBeInstanceOf(Response);
+  });
+});
+
+/** Status, form errors and Retry-After of a sign-in answer (a redirect is a 302). */
+function answerOf(result: unknown): { status: number; error: string[]; retryAfter: number | null } {
+  if (result instanceof Response) return { status: result.status, error: [], retryAfter: null };
+  const body = JSON.parse(JSON.stringify(result)) as { data: { error?: Record<string, string[]> }; init: { status: number; headers?: Record<string, string> } };
+  const retryAfter = body.init.headers?.["Retry-After"];
+  return { status: body.init.status, error: body.data.error?.[""] ?? [], retryAfter: retryAfter === undefined ? null : Number(retryAfter) };
+}
+
+describe("sign-in limits", () => {
+  it("lets the owner in with the right password after five strangers' wrong passwords", async () => {
+    const user = await createTestUser(handle.db);
+    for (let i = 0; i < 5; i++) expect(answerOf(await postSignIn(user.email, "wrong password!", `10.1.0.${i}`)).status).toBe(400);
+    expect(answerOf(await postSignIn(user.email, TEST_PASSWORD, "10.1.0.9")).status).toBe(302);
+  });
+
+  it("makes the address that guessed five times wait, with 429 and Retry-After, even with the right password", async () => {
+    const user = await createTestUser(handle.db);
+    for (let i = 0; i < RATE_LIMITS.signInPair.points; i++) await postSignIn(user.email, "wrong password!", "10.3.0.1");
+    for (const password of ["wrong again!", TEST_PASSWORD]) {
+      const limited = answerOf(await postSignIn(user.email, password, "10.3.0.1"));
+      expect(limited).toMatchObject({ status: 429, error: ["auth:errors.rateLimited"] });
+      expect(limited.retryAfter).toBeGreaterThan(0);
+      expect(limited.retryAfter).toBeLessThanOrEqual(RATE_LIMITS.signInPair.duration);
+    }
+    // Waiting refused attempts are not failures: the account is not slowed by them, and the owner elsewhere gets in.
+    expect(answerOf(await postSignIn(user.email, TEST_PASSWORD, "10.3.0.2")).status).toBe(302);
+  });
+
+  it("counts wrong passwords only: more right ones than the address limit all get in", async () => {
+    const user = await createTestUser(handle.db);
+    for (let i = 0; i <= RATE_LIMITS.signInAddress.points; i++) expect(answerOf(await postSignIn(user.email, TEST_PASSWORD, "10.4.0.1")).status).toBe(302);
+  });
+
+  it("limits wrong passwords from one address across accounts", async () => {
+    for (let i = 0; i < RATE_LIMITS.signInAddress.points; i++) await postSignIn(`guess${i}@test.xiangyun.invalid`, "wrong password!", "10.5.0.1");
+    const user = await createTestUser(handle.db);
+    const limited = answerOf(await postSignIn(user.email, TEST_PASSWORD, "10.5.0.1"));
+    expect(limited.status).toBe(429);
+    expect(limited.retryAfter).toBeGreaterThan(0);
+    expect(answerOf(await postSignIn(user.email, TEST_PASSWORD, "10.5.0.2")).status).toBe(302);
+  });
+
+  it("slows a hammered account for new addresses, while the owner's usual address still gets in", async () => {
+    const user = await createTestUser(handle.db);
+    expect(answerOf(await postSignIn(user.email, TEST_PASSWORD, "10.6.0.1")).status).toBe(302);
+    // Strangers from many addresses, each under its own limits, together past the account's limit.
+    for (let n = 0; n < RATE_LIMITS.signInAccount.points; n++) {
+      expect(answerOf(await postSignIn(user.email, "wrong password!", `10.6.1.${Math.floor(n / RATE_LIMITS.signInPair.points)}`)).status).toBe(400);
+    }
+    // A new address: one attempt goes through, the next one (from anywhere new) waits its turn.
+    expect(answerOf(await postSignIn(user.email, "wrong password!", "10.6.2.1")).status).toBe(400);
+    const slowed = answerOf(await postSignIn(user.email, TEST_PASSWORD, "10.6.2.2"));
+    expect(slowed).toMatchObject({ status: 429, error: ["auth:errors.rateLimited"] });
+    expect(slowed.retryAfter).toBeGreaterThan(0);
+    expect(slowed.retryAfter).toBeLessThanOrEqual(RATE_LIMITS.signInSlowed.duration);
+    // The owner, from where they signed in before, with the right password: in.
+    expect(answerOf(await postSignIn(user.email, TEST_PASSWORD, "10.6.0.1")).status).toBe(302);
+  });
+
+  it("slows rather than locks out the owner's own address after their own typing errors", async () => {
+    const user = await createTestUser(handle.db);
+    expect(answerOf(await postSignIn(user.email, TEST_PASSWORD, "10.7.0.1")).status).toBe(302);
+    for (let i = 0; i < RATE_LIMITS.signInKnownPair.points; i++) await postSignIn(user.email, "wrong password!", "10.7.0.1");
+    const waiting = answerOf(await postSignIn(user.email, TEST_PASSWORD, "10.7.0.1"));
+    expect(waiting.status).toBe(429);
+    expect(waiting.retryAfter).toBeLessThanOrEqual(RATE_LIMITS.signInKnownPair.duration);
   });
 });
 

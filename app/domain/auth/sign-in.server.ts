@@ -9,7 +9,7 @@ import type { IdentityCipher } from "../privacy/identity-cipher.server";
 import type { Actor } from "./actor";
 import { verifyPassword } from "./password.server";
 import { isStaffSession } from "./permissions";
-import type { RateLimiters } from "./rate-limit.server";
+import type { RateLimitCheck, RateLimitName, RateLimiters } from "./rate-limit.server";
 import type { NewSession } from "./session.server";
 import { createSession, deleteSession } from "./session.server";
 import { acceptTotpCode } from "./totp.server";
@@ -51,17 +51,60 @@ async function findAccount(db: Database, where: ReturnType<typeof eq>) {
   return row ?? null;
 }
 
-/** Checks email and password (rate limited per email and per address) and starts a session. */
+/** The key of one account from one address (the limiter hashes it). */
+const pairKey = (email: string, address: string) => `${email}\n${address}`;
+
+/**
+ * Holds one point of each limit while a password is checked, so parallel guesses cannot overrun
+ * them; when one limit is reached, the points already held are given back.
+ */
+async function holdAttempt(rateLimits: RateLimiters, limits: readonly (readonly [RateLimitName, string])[]): Promise<RateLimitCheck> {
+  const held: (readonly [RateLimitName, string])[] = [];
+  for (const [name, key] of limits) {
+    const check = await rateLimits.consume(name, key);
+    if (!check.ok) {
+      for (const [n, k] of held) await rateLimits.reward(n, k);
+      return check;
+    }
+    held.push([name, key]);
+  }
+  return { ok: true };
+}
+
+/** Forgets an account's wrong passwords, from anywhere and from this address (after a password reset). */
+export async function clearSignInFailures(rateLimits: RateLimiters, email: string, address: string | null): Promise<void> {
+  const pair = pairKey(normaliseEmail(email), address ?? "unknown");
+  for (const [name, key] of [["signInAccount", email], ["signInSlowed", email], ["signInPair", pair], ["signInKnownPair", pair]] as const) await rateLimits.reset(name, key);
+}
+
+/**
+ * Checks email and password and starts a session. Only wrong passwords count, in the way OWASP
+ * recommends against both guessing and lockout by strangers: per account and address (a stranger's
+ * failures never block the owner's address), per address across accounts, and per account from
+ * anywhere — past that limit the account is slowed for addresses it has never signed in from,
+ * while the addresses its owner signs in from are spared.
+ */
 export async function signIn(options: { db: Database; rateLimits: RateLimiters; email: string; password: string; request: RequestInfo }): Promise<SignInResult> {
   const { db, rateLimits, request } = options;
   const email = normaliseEmail(options.email);
-  for (const [name, key] of [["signInEmail", email], ["signInIp", request.ip ?? "unknown"]] as const) {
-    const limited = await rateLimits.consume(name, key);
-    if (!limited.ok) return { kind: "rate-limited", retryAfterSeconds: limited.retryAfterSeconds };
+  const address = request.ip ?? "unknown";
+  const pair = pairKey(email, address);
+  const isKnownAddress = await rateLimits.isRemembered("signInKnownAddress", pair);
+  const pairLimit = isKnownAddress ? "signInKnownPair" : "signInPair";
+  const held = [["signInAddress", address], [pairLimit, pair]] as const;
+  const holding = await holdAttempt(rateLimits, held);
+  if (!holding.ok) return { kind: "rate-limited", retryAfterSeconds: holding.retryAfterSeconds };
+  if (!isKnownAddress && !(await rateLimits.peek("signInAccount", email)).ok) {
+    const slowed = await rateLimits.consume("signInSlowed", email);
+    if (!slowed.ok) {
+      for (const [name, key] of held) await rateLimits.reward(name, key);
+      return { kind: "rate-limited", retryAfterSeconds: slowed.retryAfterSeconds };
+    }
   }
   const account = await findAccount(db, eq(users.email, email));
   const passwordOk = await verifyPassword(account?.passwordHash ?? null, options.password);
   if (!account || !passwordOk || account.disabledAt) {
+    await rateLimits.consume("signInAccount", email);
     await recordAudit(db, {
       actor: null,
       action: "auth.sign-in-failed",
@@ -74,7 +117,10 @@ export async function signIn(options: { db: Database; rateLimits: RateLimiters; 
     });
     return { kind: "invalid" };
   }
-  await rateLimits.reset("signInEmail", email);
+  // A right password: the attempt does not count, the failures in a row end, the address is known.
+  await rateLimits.reward("signInAddress", address);
+  await rateLimits.reset(pairLimit, pair);
+  await rateLimits.remember("signInKnownAddress", pair);
   const staff = isStaffSession({ isPlatformAdmin: account.isPlatformAdmin, membership: account.kind ? { kind: account.kind } : null });
   if (account.totpEnabledAt) {
     const session = await createSession(db, { userId: account.id, staff, secondFactorPending: true, ...request });
