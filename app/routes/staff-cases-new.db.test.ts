@@ -3,7 +3,7 @@
 // phone is a field error with nothing written and the input kept, and an ID registered anywhere
 // is refused naming only the union that holds it.
 import type { AppLoadContext } from "@remix-run/node";
-import { count, desc, eq, sql } from "drizzle-orm";
+import { and, count, desc, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../db/client.server";
 import { auditLog } from "../../db/schema/audit";
@@ -17,6 +17,7 @@ import { fakeCase, fakeDocument, fakeResidentId } from "../../tests/factories";
 import { createTestCipher } from "../../tests/identity";
 import { createTestLoadContext } from "../../tests/load-context";
 import { payloadOf, settle, statusOf } from "../../tests/route-results";
+import { RATE_LIMITS } from "../domain/auth/rate-limit.server";
 import { residentIdCheckChar } from "../domain/cases/resident-id";
 import { parseImportDocument } from "../domain/import/import-document";
 import { importDocument } from "../domain/import/import-document.server";
@@ -65,6 +66,8 @@ function household(overrides: Record<string, string | string[]> = {}): Record<st
 }
 
 const post = (form: Record<string, string | string[]>, user = caseworker) => settle(action({ request: userRequest("/staff/cases/new", { cookie: user.cookie, form }), context, params: {} }));
+const isDataWithInit = (result: unknown): result is { init: { headers?: HeadersInit } } =>
+  typeof result === "object" && result !== null && "init" in result && typeof result.init === "object" && result.init !== null;
 const caseCount = async () => (await handle.db.select({ n: count() }).from(cases))[0]?.n ?? 0;
 
 interface Reply {
@@ -143,6 +146,52 @@ describe("registering a household", () => {
     const [binchuan] = await handle.db.select({ id: cases.id }).from(cases).where(eq(cases.regionCode, "532924"));
     for (const secret of [binchuan?.id ?? "-", "测试甲1", "532924", "测试路"]) expect(errors[0]).not.toContain(secret);
     expect(await caseCount()).toBe(before);
+  });
+
+  it("audits each answer naming the union that holds an ID, without the ID, and limits them per user with 429 and Retry-After", async () => {
+    // A caseworker of 祥云 probes whether an ID belongs to a hardship household of 宾川.
+    const prober = await createTestUser(handle.db, { organisation: "xy-union", role: "caseworker" });
+    const held = fakeResidentId(1, { region: "532924" });
+    const probe = () => post(household({ idNumber: held, birthYear: "1961", regionCode: "532923" }), prober);
+    const [binchuan] = await handle.db.select({ id: cases.id }).from(cases).where(eq(cases.regionCode, "532924"));
+    for (let i = 0; i < RATE_LIMITS.residentIdHolder.points; i++) {
+      const answer = await probe();
+      expect(statusOf(answer)).toBe(400);
+      expect(replyOf(answer).error?.idNumber?.[0]).toContain("宾川县总工会");
+    }
+    const checks = await handle.db.select().from(auditLog).where(and(eq(auditLog.action, "case.resident-id-check"), eq(auditLog.actorUserId, prober.id)));
+    expect(checks).toHaveLength(RATE_LIMITS.residentIdHolder.points);
+    expect(checks[0]).toMatchObject({ entity: "case", entityId: binchuan?.id, regionCode: "532923", summary: { after: { outcome: "held-elsewhere" } } });
+    const logged = JSON.stringify(checks, (_key, value: unknown) => (typeof value === "bigint" ? String(value) : value));
+    for (const secret of [held, held.slice(6, 14), held.slice(0, 10), cipher.hashResidentId(held).toString("hex"), cipher.hashResidentId(held).toString("base64")]) expect(logged).not.toContain(secret);
+
+    // The limit reached, every registration waits, a free ID as much as a held one: a refusal of
+    // held IDs only would give the answer away. The input is kept and nothing is written.
+    const before = await caseCount();
+    for (const form of [household({ idNumber: held, birthYear: "1961" }), household()]) {
+      const refused = await post(form, prober);
+      expect(statusOf(refused)).toBe(429);
+      const retryAfter = Number(isDataWithInit(refused) ? new Headers(refused.init.headers).get("Retry-After") : NaN);
+      expect(retryAfter).toBeGreaterThan(0);
+      expect(retryAfter).toBeLessThanOrEqual(RATE_LIMITS.residentIdHolder.duration);
+      const reply = replyOf(refused);
+      expect(reply.error?.[""]?.[0]).toMatch(/^您近期录入的身份证号中已登记的较多。.*请 \d+ 分钟后再试/);
+      expect(reply.error?.idNumber).toBeUndefined();
+      expect(reply.initialValue?.name).toBe(form.name);
+    }
+    expect(await caseCount()).toBe(before);
+    const refusals = await handle.db.select().from(auditLog).where(and(eq(auditLog.action, "case.resident-id-check"), eq(auditLog.actorUserId, prober.id)));
+    expect(refusals.filter((row) => JSON.stringify(row.summary).includes("rate-limited"))).toHaveLength(2);
+
+    // The limit is the prober's own: a colleague still registers and is still told.
+    const colleague = await createTestUser(handle.db, { organisation: "xy-union", role: "caseworker" });
+    expect(statusOf(await post(household({ idNumber: held, birthYear: "1961" }), colleague))).toBe(400);
+    expect(statusOf(await post(household(), colleague))).toBe(302);
+  });
+
+  it("does not count registrations of IDs nobody holds", async () => {
+    const busy = await createTestUser(handle.db, { organisation: "xy-union", role: "caseworker" });
+    for (let i = 0; i <= RATE_LIMITS.residentIdHolder.points; i++) expect(statusOf(await post(household(), busy))).toBe(302);
   });
 
   it("refuses a county outside the caseworker's region", async () => {

@@ -21,6 +21,7 @@ import { withNamespaces } from "../i18n/client-namespaces";
 import { getPageLocale } from "../i18n/page-locale.server";
 import { ChoiceFieldset } from "../ui/choice-fieldset";
 import { FormErrors, SubmitButton, TextField } from "../ui/form";
+import { keepRetryAfter } from "../ui/keep-retry-after";
 import { titleMeta } from "../ui/meta";
 import { SelectField } from "../ui/select-field";
 
@@ -49,6 +50,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data?.title, matches);
+export const headers = keepRetryAfter;
 
 // A failed submission keeps what was typed; reading the application again would only log another reveal.
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, defaultShouldRevalidate }) => (formMethod === "POST" ? false : defaultShouldRevalidate);
@@ -57,9 +59,14 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireUnionStaff(request, context, WRITERS);
   const submission = parseWithZod(await request.formData(), { schema: householdSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const { db, cipher } = context.runtime;
-  const result = await registerCase({ db, cipher, actor, household: submission.value, ip: context.clientIp || null });
+  const { db, cipher, rateLimits } = context.runtime;
+  const result = await registerCase({ db, cipher, rateLimits, actor, household: submission.value, ip: context.clientIp || null });
   switch (result.kind) {
+    case "rate-limited": {
+      const { t } = await getPageLocale(request);
+      const minutes = Math.ceil(result.retryAfterSeconds / 60);
+      return data(submission.reply({ formErrors: [t("cases:errors.idCheckRateLimited", { count: minutes })] }), { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } });
+    }
     case "held": {
       // Which union holds the ID, and nothing more: the caseworker can then ask that union.
       const { t } = await getPageLocale(request);

@@ -9,6 +9,7 @@ import { organisations } from "../../../db/schema/organisations";
 import { completeApplication } from "../applications/application-prefill.server";
 import { recordAudit } from "../audit/record-audit.server";
 import type { Actor } from "../auth/actor";
+import type { RateLimiters } from "../auth/rate-limit.server";
 import { canWriteCases, staffRegion } from "../auth/permissions";
 import { moneyToString, parseMoney } from "../money/money";
 import type { IdentityCipher } from "../privacy/identity-cipher.server";
@@ -20,7 +21,9 @@ export type RegisterCaseResult =
   | { kind: "registered"; caseId: string; caseNumber: string }
   /** The resident ID is held by another case: only the name of the union holding it is told. */
   | { kind: "held"; unionName: string }
-  | { kind: "bad-county" };
+  | { kind: "bad-county" }
+  /** Too many answers naming a holder lately: registering waits, so IDs cannot be probed. */
+  | { kind: "rate-limited"; retryAfterSeconds: number };
 
 interface Writer {
   scope: string;
@@ -34,18 +37,37 @@ function writerOf(actor: Actor): Writer {
   return { scope, organisationId };
 }
 
-/** Registers a household in a county of the actor's region, for the actor's union. */
-export async function registerCase(options: { db: Database; cipher: IdentityCipher; actor: Actor; household: HouseholdForm; ip: string | null }): Promise<RegisterCaseResult> {
-  const { db, cipher, actor, household } = options;
+type RegisterOptions = { db: Database; cipher: IdentityCipher; rateLimits: RateLimiters; actor: Actor; household: HouseholdForm; ip: string | null };
+
+/**
+ * Registers a household in a county of the actor's region, for the actor's union. Naming the union
+ * that holds an ID tells, across regions, whether someone is a registered hardship household: each
+ * such answer is audited and counted per user, and while the count is used up every registration
+ * waits (refusing only the held IDs would give the answer away).
+ */
+export async function registerCase(options: RegisterOptions): Promise<RegisterCaseResult> {
+  const { db, actor, rateLimits } = options;
   const writer = writerOf(actor);
-  const county = (await getRegionDirectory(db)).get(household.regionCode);
+  const county = (await getRegionDirectory(db)).get(options.household.regionCode);
   if (county?.level !== "county" || !county.code.startsWith(writer.scope)) return { kind: "bad-county" };
+  const counted = await rateLimits.consume("residentIdHolder", actor.userId);
+  if (!counted.ok) {
+    await auditHolderAnswer(db, { actor, regionCode: county.code, ip: options.ip, holder: null });
+    return { kind: "rate-limited", retryAfterSeconds: counted.retryAfterSeconds };
+  }
+  const result = await insertCase(options, writer, county);
+  if (result.kind !== "held") await rateLimits.reward("residentIdHolder", actor.userId);
+  return result;
+}
+
+async function insertCase(options: RegisterOptions, writer: Writer, county: { code: string }): Promise<RegisterCaseResult> {
+  const { db, cipher, actor, household } = options;
   const idHash = cipher.hashResidentId(household.idNumber);
 
   try {
     return await db.transaction(async (tx) => {
       const holder = await unionHolding(tx, idHash);
-      if (holder) return { kind: "held", unionName: holder } as const;
+      if (holder) return answerHeld(tx, { actor, regionCode: county.code, ip: options.ip, holder });
       const caseNumber = await reserveCaseNumber(tx, county.code);
       const [row] = await tx
         .insert(cases)
@@ -98,18 +120,50 @@ export async function registerCase(options: { db: Database; cipher: IdentityCiph
     if (!isUniqueViolation(error, "cases_id_hash_key")) throw error;
     const holder = await unionHolding(db, idHash);
     if (!holder) throw error;
-    return { kind: "held", unionName: holder };
+    return answerHeld(db, { actor, regionCode: county.code, ip: options.ip, holder });
   }
 }
 
-/** The name of the union whose case holds this resident ID hash, if any. */
-async function unionHolding(db: Database | Transaction, idHash: Buffer): Promise<string | null> {
+interface Holder {
+  caseId: string;
+  organisationId: string;
+  unionName: string;
+}
+
+/** The case holding this resident ID hash and the name of its union, if any. */
+async function unionHolding(db: Database | Transaction, idHash: Buffer): Promise<Holder | null> {
   const [row] = await db
-    .select({ name: organisations.name })
+    .select({ caseId: cases.id, organisationId: cases.organisationId, unionName: organisations.name })
     .from(cases)
     .innerJoin(organisations, eq(organisations.id, cases.organisationId))
     .where(eq(cases.idHash, idHash));
-  return row?.name ?? null;
+  return row ?? null;
+}
+
+type HolderAnswer = { actor: Actor; regionCode: string; ip: string | null; holder: Holder | null };
+
+async function answerHeld(db: Database | Transaction, answer: HolderAnswer & { holder: Holder }) {
+  await auditHolderAnswer(db, answer);
+  return { kind: "held", unionName: answer.holder.unionName } as const;
+}
+
+/**
+ * Audits an answer about who holds a resident ID: who asked, in which county of theirs, and the
+ * outcome. The ID itself is never written; the holding case is named by its id.
+ */
+async function auditHolderAnswer(db: Database | Transaction, answer: HolderAnswer): Promise<void> {
+  const { actor, holder } = answer;
+  const outcome = !holder ? "rate-limited" : holder.organisationId === actor.membership?.organisationId ? "held-here" : "held-elsewhere";
+  await recordAudit(db, {
+    actor,
+    action: "case.resident-id-check",
+    entity: "case",
+    entityId: holder?.caseId ?? null,
+    organisationId: actor.membership?.organisationId ?? null,
+    regionCode: answer.regionCode,
+    ip: answer.ip,
+    after: { outcome },
+  });
 }
 
 function isUniqueViolation(error: unknown, constraint: string): boolean {
