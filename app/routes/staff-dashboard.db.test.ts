@@ -55,7 +55,7 @@ beforeAll(async () => {
   const old = new Date(Date.now() - 40 * DAY);
   await handle.db.update(needs).set({ publishedAt: old }).where(inArray(needs.ref, [refs["xy-old"] ?? "", refs["bc-old"] ?? ""]));
   await handle.db.update(needs).set({ publishedAt: new Date(Date.now() - 10 * DAY) }).where(eq(needs.ref, refs["xy-recent"] ?? ""));
-  const entry = (region: string, n: number) => ({ actor: null, action: "case.visit", entity: "case", entityId: ids[region === "532923" ? "case-1" : "case-9"] ?? null, regionCode: region, note: `visit ${n}` });
+  const entry = (region: string, n: number) => ({ actor: null, action: "case.visit" as const, entity: "case", entityId: ids[region === "532923" ? "case-1" : "case-9"] ?? null, regionCode: region, note: `visit ${n}` });
   for (let n = 0; n < 25; n++) await recordAudit(handle.db, entry("532923", n));
   await recordAudit(handle.db, entry("532924", 99));
   await recordAudit(handle.db, { actor: null, action: "auth.sign-in", entity: "user", entityId: null, regionCode: "532923" });

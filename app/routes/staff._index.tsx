@@ -21,8 +21,8 @@ import { formatDate, formatDateTime } from "../ui/format-time";
 import { titleMeta } from "../ui/meta";
 import { CaseCounts, FollowUpList, RecentActivity, StaleNeedList } from "../ui/staff-dashboard";
 
-export const handle = { i18n: ["staff", "dashboard"] };
-export const clientLoader = withNamespaces("staff", "dashboard");
+export const handle = { i18n: ["staff", "dashboard", "audit"] };
+export const clientLoader = withNamespaces("staff", "dashboard", "audit");
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

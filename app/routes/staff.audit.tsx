@@ -96,7 +96,7 @@ export default function AuditPage() {
             <option value="">{t("filters.anyAction")}</option>
             {data.actions.map((action) => (
               <option key={action} value={action}>
-                {action}
+                {t(`actions.${action}`, { defaultValue: action })}
               </option>
             ))}
           </select>
@@ -176,7 +176,10 @@ export default function AuditPage() {
                         <time dateTime={entry.occurredAt}>{entry.time}</time>
                       </td>
                       <td className={`${TD} min-w-[14rem] break-all`}>{entry.actorEmail ?? <span className="text-stone-600">{t("noActor")}</span>}</td>
-                      <td className={`${TD} whitespace-nowrap font-mono`}>{entry.action}</td>
+                      <td className={`${TD} min-w-[10rem]`}>
+                        {t(`actions.${entry.action}`, { defaultValue: entry.action })}
+                        <span className="block font-mono text-xs text-stone-600">{entry.action}</span>
+                      </td>
                       <td className={`${TD} min-w-[12rem]`}>
                         <span className="font-mono">{entry.entity}</span>
                         {entry.entityId ? <span className="block break-all font-mono text-xs text-stone-600">{entry.entityId}</span> : null}

@@ -171,7 +171,7 @@ export function RecentActivity({ activity }: { activity: ActivityItem[] }) {
                   <td className="whitespace-nowrap py-2 pr-4">
                     <time dateTime={item.at}>{item.when}</time>
                   </td>
-                  <td className="py-2 pr-4">{t(`activity.actions.${item.action}`, { defaultValue: item.action })}</td>
+                  <td className="py-2 pr-4">{t(`audit:actions.${item.action}`, { defaultValue: item.action })}</td>
                   <td className="break-all py-2 pr-4">{item.actor ?? t("activity.system")}</td>
                   <td className="py-2">
                     {item.href ? (

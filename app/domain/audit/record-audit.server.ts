@@ -3,11 +3,12 @@
 import type { Database, Transaction } from "../../../db/client.server";
 import { auditLog } from "../../../db/schema/audit";
 import type { Actor } from "../auth/actor";
+import type { AuditAction } from "./audit-actions";
 
 export interface AuditEntry {
   actor: Pick<Actor, "userId" | "email"> | null;
-  /** Verb-first, dotted: `organisation.verify`, `auth.sign-in`, `membership.remove`. */
-  action: string;
+  /** Verb-first, dotted: `organisation.verify`, `auth.sign-in`, `membership.remove` (audit-actions.ts). */
+  action: AuditAction;
   entity: string;
   entityId?: string | null;
   organisationId?: string | null;

@@ -16,6 +16,7 @@ import { getNeedForEditor, needEditorScope, publishRefusal } from "./need-editor
 import type { NeedContent, NeedStatusIntent } from "./need-form";
 import { NeedTransitionError, moveNeeds } from "./need-lifecycle.server";
 import { canMoveNeed } from "./need-status";
+import type { AuditAction } from "../audit/audit-actions";
 
 export type PublishNeedOutcome =
   | { kind: "published"; ref: string }
@@ -61,7 +62,7 @@ export async function publishNeed(options: { db: Database; cipher: IdentityCiphe
   });
 }
 
-const MOVES: Record<NeedStatusIntent, { to: NeedStatus; from: readonly NeedStatus[]; action: string }> = {
+const MOVES: Record<NeedStatusIntent, { to: NeedStatus; from: readonly NeedStatus[]; action: AuditAction }> = {
   // Back to the drafts: off the site and out of the index until published again.
   unpublish: { to: "draft", from: ["published"], action: "need.unpublish" },
   withdraw: { to: "withdrawn", from: ["draft", "published", "matched", "expired"], action: "need.withdraw" },
