@@ -11,6 +11,7 @@ import needEditorEn from "./locales/en/needEditor.json";
 import dashboardEn from "./locales/en/dashboard.json";
 import applicationsEn from "./locales/en/applications.json";
 import householdImportEn from "./locales/en/householdImport.json";
+import infoEn from "./locales/en/info.json";
 import accountZh from "./locales/zh-CN/account.json";
 import auditZh from "./locales/zh-CN/audit.json";
 import authZh from "./locales/zh-CN/auth.json";
@@ -22,11 +23,12 @@ import needEditorZh from "./locales/zh-CN/needEditor.json";
 import dashboardZh from "./locales/zh-CN/dashboard.json";
 import applicationsZh from "./locales/zh-CN/applications.json";
 import householdImportZh from "./locales/zh-CN/householdImport.json";
+import infoZh from "./locales/zh-CN/info.json";
 import { resources } from "./config";
 
 export const allResources = {
-  "zh-CN": { ...resources["zh-CN"], account: accountZh, audit: auditZh, auth: authZh, members: membersZh, organisations: organisationsZh, staff: staffZh, cases: casesZh, needEditor: needEditorZh, dashboard: dashboardZh, applications: applicationsZh, householdImport: householdImportZh },
-  en: { ...resources.en, account: accountEn, audit: auditEn, auth: authEn, members: membersEn, organisations: organisationsEn, staff: staffEn, cases: casesEn, needEditor: needEditorEn, dashboard: dashboardEn, applications: applicationsEn, householdImport: householdImportEn },
+  "zh-CN": { ...resources["zh-CN"], account: accountZh, audit: auditZh, auth: authZh, members: membersZh, organisations: organisationsZh, staff: staffZh, cases: casesZh, needEditor: needEditorZh, dashboard: dashboardZh, applications: applicationsZh, householdImport: householdImportZh, info: infoZh },
+  en: { ...resources.en, account: accountEn, audit: auditEn, auth: authEn, members: membersEn, organisations: organisationsEn, staff: staffEn, cases: casesEn, needEditor: needEditorEn, dashboard: dashboardEn, applications: applicationsEn, householdImport: householdImportEn, info: infoEn },
 } as const;
 
-export const ALL_NAMESPACES = ["common", "account", "audit", "auth", "members", "organisations", "staff", "cases", "needEditor", "dashboard", "applications", "householdImport"] as const;
+export const ALL_NAMESPACES = ["common", "account", "audit", "auth", "members", "organisations", "staff", "cases", "needEditor", "dashboard", "applications", "householdImport", "info"] as const;

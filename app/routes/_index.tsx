@@ -9,6 +9,7 @@ import { withNeedAmount } from "../ui/format-amount.server";
 import { useLocale } from "../ui/labels";
 import { titleMeta } from "../ui/meta";
 import { NeedCard } from "../ui/need-card";
+import { AskForHelp } from "../ui/ask-for-help";
 import { getPageLocale } from "../i18n/page-locale.server";
 import { PUBLIC_PAGE_HEADERS } from "./public-cache.server";
 
@@ -64,6 +65,10 @@ export default function Home() {
           </Link>
         </div>
       </section>
+
+      <div className="mt-8">
+        <AskForHelp />
+      </div>
 
       <section aria-labelledby="stats-title" className="mt-8">
         <h2 id="stats-title" className="sr-only">

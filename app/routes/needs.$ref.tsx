@@ -14,6 +14,7 @@ import { withNeedAmount } from "../ui/format-amount.server";
 import { contentLang, regionName, useLabels, useLocale } from "../ui/labels";
 import { titleMeta } from "../ui/meta";
 import { NeedCard } from "../ui/need-card";
+import { AskForHelp } from "../ui/ask-for-help";
 import { getPageLocale } from "../i18n/page-locale.server";
 import { PUBLIC_PAGE_HEADERS } from "./public-cache.server";
 
@@ -114,6 +115,7 @@ export default function NeedPage() {
               </svg>
               <span>{t("needs.privacy")}</span>
             </p>
+            <AskForHelp />
           </div>
         </div>
       </article>

@@ -1,4 +1,4 @@
-import { Form, NavLink, useLocation } from "@remix-run/react";
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { ActorSummary } from "../domain/auth/actor";
 import type { Locale } from "../i18n/config";
@@ -26,6 +26,9 @@ export function SiteHeader({ locale, actor }: { locale: Locale; actor: ActorSumm
           </NavLink>
           <NavLink to="/offers" className={navClass}>
             {t("nav.offers")}
+          </NavLink>
+          <NavLink to="/apply" className={navClass}>
+            {t("nav.apply")}
           </NavLink>
         </nav>
         <AccountNav actor={actor} navClass={navClass} />
@@ -86,11 +89,36 @@ function AccountNav({ actor, navClass }: { actor: ActorSummary | null; navClass:
   );
 }
 
+const FOOTER_LINKS = [
+  { to: "/apply", key: "footer.apply" },
+  { to: "/about", key: "footer.about" },
+  { to: "/privacy", key: "footer.privacy" },
+  { to: "/contact", key: "footer.contact" },
+] as const;
+
 export function SiteFooter() {
   const { t } = useTranslation();
+  const linkClass = "text-stone-700 underline underline-offset-4 hover:text-brand-800";
   return (
     <footer className="border-t border-stone-200 bg-white px-4 py-6 text-center text-sm text-stone-600">
-      <p>{t("site.tagline")}</p>
+      <nav aria-label={t("footer.label")}>
+        <ul className="flex flex-wrap justify-center gap-x-5 gap-y-2">
+          {FOOTER_LINKS.map((link) => (
+            <li key={link.to}>
+              <Link to={link.to} className={linkClass}>
+                {t(link.key)}
+              </Link>
+            </li>
+          ))}
+          <li>
+            {/* A JSON document, not a page: a plain link, never a client-side navigation. */}
+            <a href="/api/v1/openapi.json" className={linkClass}>
+              {t("footer.api")}
+            </a>
+          </li>
+        </ul>
+      </nav>
+      <p className="mt-4">{t("site.tagline")}</p>
     </footer>
   );
 }
