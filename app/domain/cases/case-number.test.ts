@@ -16,6 +16,7 @@ describe("case numbers", () => {
 
   it("are not resident IDs, UUIDs or a zero sequence", () => {
     expect(parseCaseNumber("53292319800101001X")).toBeNull();
+    expect(parseCaseNumber("532923 1980 01010011")).toBeNull();
     expect(parseCaseNumber("0b6f3c1e-2a4d-4c1b-9e7f-1234567890ab")).toBeNull();
     expect(parseCaseNumber("532923-2026-0000")).toBeNull();
     expect(parseCaseNumber("")).toBeNull();

@@ -6,7 +6,8 @@ export function formatCaseNumber(regionCode: string, year: number, sequence: num
   return `${regionCode}-${year}-${String(sequence).padStart(4, "0")}`;
 }
 
-const TYPED = /^(\d{6})\s*[-–—‐ ]\s*(\d{4})\s*[-–—‐ ]\s*(\d{1,9})$/;
+// Six digits at most in the sequence: a resident ID typed in groups (532923 1980 01010011) is not one.
+const TYPED = /^(\d{6})\s*[-–—‐ ]\s*(\d{4})\s*[-–—‐ ]\s*(\d{1,6})$/;
 
 /**
  * The case number someone typed, written the canonical way (532923-2026-42 → 532923-2026-0042),
