@@ -13,6 +13,7 @@ import { createTestDatabase } from "../../tests/database";
 import { createTestCipher } from "../../tests/identity";
 import { createTestLoadContext } from "../../tests/load-context";
 import { payloadOf, settle, statusOf } from "../../tests/route-results";
+import { RATE_LIMITS } from "../domain/auth/rate-limit.server";
 import { hashToken } from "../domain/auth/tokens.server";
 import { action, loader } from "./organisation.members";
 
@@ -31,10 +32,10 @@ function contextFor(): AppLoadContext {
 }
 
 /** A fresh verified organisation per test, so no test sees another's people. */
-async function newOrganisation(kind: "charity" | "union" = "charity", regionCode = "532923"): Promise<string> {
+async function newOrganisation(kind: "charity" | "union" = "charity", regionCode = "532923", status: "verified" | "pending" = "verified"): Promise<string> {
   const [row] = await handle.db
     .insert(organisations)
-    .values({ kind, name: `测试机构${++organisationCount}`, regionCode, status: "verified" })
+    .values({ kind, name: `测试机构${++organisationCount}`, regionCode, status })
     .returning({ id: organisations.id });
   if (!row) throw new Error("no organisation");
   return row.id;
@@ -52,6 +53,9 @@ const cipher = createTestCipher();
 function locationOf(result: unknown): string | null {
   return result instanceof Response ? result.headers.get("Location") : null;
 }
+const hasInit = (result: unknown): result is { init: { headers?: HeadersInit } } =>
+  typeof result === "object" && result !== null && "init" in result && typeof result.init === "object" && result.init !== null;
+const retryAfterOf = (result: unknown) => (hasInit(result) ? new Headers(result.init.headers).get("Retry-After") : null);
 const post = (cookie: string, form: Record<string, string>, context = contextFor()) => settle(action({ request: userRequest(PATH, { cookie, form }), context, params: {} }));
 
 describe("who may manage an organisation's people", () => {
@@ -122,6 +126,45 @@ describe("inviting", () => {
     expect(locationOf(await post(admin.cookie, { intent: "revoke", invitationId: invitation?.id ?? "" }))).toBe(`${PATH}?done=revoked`);
     const [after] = await handle.db.select().from(invitations).where(eq(invitations.organisationId, org));
     expect(after?.revokedAt).not.toBeNull();
+  });
+});
+
+describe("who may invite, and how often", () => {
+  it("lets no admin of a pending organisation invite: no form, 403, nothing stored or mailed", async () => {
+    // A pending organisation's admin would have the site email anyone, with names of its choosing.
+    const org = await newOrganisation("charity", "532923", "pending");
+    const admin = await createTestUser(handle.db, { organisation: org, role: "admin" });
+    const context = contextFor();
+    const page = payloadOf(await loader({ request: userRequest(PATH, { cookie: admin.cookie }), context, params: {} }));
+    expect(page).toMatchObject({ canInvite: false });
+    const result = await post(admin.cookie, { intent: "invite", email: "anyone@test.xiangyun.invalid", role: "member" }, context);
+    expect(statusOf(result)).toBe(403);
+    expect(payloadOf(result)).toMatchObject({ intent: "invite", reply: { error: { "": ["members:invite.notVerified"] } } });
+    expect(await handle.db.select().from(invitations).where(eq(invitations.organisationId, org))).toHaveLength(0);
+    expect(context.runtime.mailer.list()).toHaveLength(0);
+  });
+
+  it("limits invitation emails per inviting admin and per organisation, with 429 and Retry-After", async () => {
+    const org = await newOrganisation();
+    const admins = await Promise.all(Array.from({ length: 4 }, () => createTestUser(handle.db, { organisation: org, role: "admin" })));
+    const context = contextFor();
+    let sent = 0;
+    const invite = (cookie: string) => post(cookie, { intent: "invite", email: `colleague${++sent}@test.xiangyun.invalid`, role: "member" }, context);
+    for (let i = 0; i < RATE_LIMITS.invitationUser.points; i++) expect(locationOf(await invite(admins[0]?.cookie ?? ""))).toBe(`${PATH}?done=invited`);
+    const limited = await invite(admins[0]?.cookie ?? "");
+    expect(statusOf(limited)).toBe(429);
+    const retryAfter = Number(retryAfterOf(limited));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(RATE_LIMITS.invitationUser.duration);
+    expect(JSON.stringify(payloadOf(limited))).toMatch(/近期发送的邀请过多，请 \d+ 分钟后再试/);
+    // The organisation's own limit holds whoever of its admins sends.
+    const perOrganisation = RATE_LIMITS.invitationOrganisation.points - RATE_LIMITS.invitationUser.points;
+    for (let i = 0; i < perOrganisation; i++) expect(statusOf(await invite(admins[1 + Math.floor(i / RATE_LIMITS.invitationUser.points)]?.cookie ?? ""))).toBe(302);
+    const byOrganisation = await invite(admins[3]?.cookie ?? "");
+    expect(statusOf(byOrganisation)).toBe(429);
+    expect(Number(retryAfterOf(byOrganisation))).toBeGreaterThan(RATE_LIMITS.invitationUser.duration);
+    expect(context.runtime.mailer.list()).toHaveLength(RATE_LIMITS.invitationOrganisation.points);
+    expect(await handle.db.select().from(invitations).where(eq(invitations.organisationId, org))).toHaveLength(RATE_LIMITS.invitationOrganisation.points);
   });
 });
 

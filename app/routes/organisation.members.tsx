@@ -10,7 +10,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { forbidden, requireMember } from "../domain/auth/guards.server";
-import { canManageMembers } from "../domain/auth/permissions";
+import { canInviteMembers, canManageMembers } from "../domain/auth/permissions";
 import { MEMBERSHIP_ROLES, rolesForKind } from "../domain/auth/roles";
 import type { MemberChangeResult } from "../domain/organisations/members.server";
 import { changeRole, inviteMember, listPeople, removeMember, revokeInvitation } from "../domain/organisations/members.server";
@@ -18,6 +18,7 @@ import { withNamespaces } from "../i18n/client-namespaces";
 import { getPageLocale } from "../i18n/page-locale.server";
 import { ErrorList, FormErrors, SubmitButton, TextField, inputClass } from "../ui/form";
 import { formatDate } from "../ui/format-time";
+import { keepRetryAfter } from "../ui/keep-retry-after";
 import { titleMeta } from "../ui/meta";
 
 export const handle = { i18n: ["members"] };
@@ -54,6 +55,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     title: t("meta.suffix", { title: t("members:title") }),
     organisationName: actor.membership.organisationName,
     roles: rolesForKind(actor.membership.kind),
+    canInvite: canInviteMembers(actor),
     myUserId: actor.userId,
     notice: isNotice(done) ? done : null,
     members: people.members.map((m) => ({ ...m, joinedAt: m.joinedAt.toISOString(), joined: formatDate(m.joinedAt, locale) })),
@@ -62,6 +64,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data?.title, matches);
+export const headers = keepRetryAfter;
 
 const REFUSALS: Record<Exclude<MemberChangeResult["kind"], "done">, { message: string; status: number }> = {
   "last-admin": { message: "members:errors.lastAdmin", status: 409 },
@@ -82,14 +85,19 @@ function changed(result: MemberChangeResult, notice: Notice) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireMemberAdmin(request, context);
   const formData = await request.formData();
-  const { db, mailer, logger, publicUrl } = context.runtime;
+  const { db, rateLimits, mailer, logger, publicUrl } = context.runtime;
   const ip = context.clientIp || null;
   switch (formData.get("intent")) {
     case "invite": {
       const submission = parseWithZod(formData, { schema: inviteSchema });
       if (submission.status !== "success") return data({ intent: "invite" as const, reply: submission.reply() }, { status: 400 });
-      const { locale } = await getPageLocale(request);
-      const result = await inviteMember({ db, mailer, logger, publicUrl, locale, actor, email: submission.value.email, role: submission.value.role, ip });
+      const { locale, t } = await getPageLocale(request);
+      const result = await inviteMember({ db, rateLimits, mailer, logger, publicUrl, locale, actor, email: submission.value.email, role: submission.value.role, ip });
+      if (result.kind === "not-verified") return data({ intent: "invite" as const, reply: submission.reply({ formErrors: ["members:invite.notVerified"] }) }, { status: 403 });
+      if (result.kind === "rate-limited") {
+        const formErrors = [t("members:errors.inviteRateLimited", { count: Math.ceil(result.retryAfterSeconds / 60) })];
+        return data({ intent: "invite" as const, reply: submission.reply({ formErrors }) }, { status: 429, headers: { "Retry-After": String(result.retryAfterSeconds) } });
+      }
       if (result.kind === "already-member") return data({ intent: "invite" as const, reply: submission.reply({ fieldErrors: { email: ["members:errors.alreadyMember"] } }) }, { status: 400 });
       if (result.kind === "role-not-allowed") return data({ intent: "invite" as const, reply: submission.reply({ fieldErrors: { role: ["members:errors.roleInvalid"] } }) }, { status: 400 });
       return redirect(`${PATH}?done=${result.mailed ? "invited" : "invited-unmailed"}`);
@@ -268,26 +276,28 @@ export default function MembersPage() {
         <h2 id="invite-heading" className="text-xl font-semibold text-stone-900">
           {t("invite.heading")}
         </h2>
-        <p className="mt-1 text-stone-700">{t("invite.intro")}</p>
-        <Form method="post" {...getFormProps(form)} className="mt-4 space-y-4 rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
-          <FormErrors id={form.errorId} errors={form.errors} />
-          <input type="hidden" name="intent" value="invite" />
-          <TextField field={fields.email} label={t("invite.email")} type="email" autoComplete="off" inputMode="email" />
-          <div>
-            <label htmlFor={fields.role.id} className="block font-medium text-stone-800">
-              {t("invite.role")}
-            </label>
-            <select {...roleProps} key={roleKey} className={inputClass}>
-              {page.roles.map((role) => (
-                <option key={role} value={role}>
-                  {roleLabel(role)}
-                </option>
-              ))}
-            </select>
-            <ErrorList id={fields.role.errorId} errors={fields.role.errors} />
-          </div>
-          <SubmitButton>{t("invite.submit")}</SubmitButton>
-        </Form>
+        <p className="mt-1 text-stone-700">{page.canInvite ? t("invite.intro") : t("invite.notVerified")}</p>
+        {page.canInvite ? (
+          <Form method="post" {...getFormProps(form)} className="mt-4 space-y-4 rounded-lg border border-stone-200 bg-white p-4 shadow-sm">
+            <FormErrors id={form.errorId} errors={form.errors} />
+            <input type="hidden" name="intent" value="invite" />
+            <TextField field={fields.email} label={t("invite.email")} type="email" autoComplete="off" inputMode="email" />
+            <div>
+              <label htmlFor={fields.role.id} className="block font-medium text-stone-800">
+                {t("invite.role")}
+              </label>
+              <select {...roleProps} key={roleKey} className={inputClass}>
+                {page.roles.map((role) => (
+                  <option key={role} value={role}>
+                    {roleLabel(role)}
+                  </option>
+                ))}
+              </select>
+              <ErrorList id={fields.role.errorId} errors={fields.role.errors} />
+            </div>
+            <SubmitButton>{t("invite.submit")}</SubmitButton>
+          </Form>
+        ) : null}
       </section>
     </div>
   );

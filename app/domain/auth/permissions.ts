@@ -53,6 +53,14 @@ export function canManageMembers(actor: Actor | null): boolean {
   return actor?.membership?.role === "admin" && actor.membership.status !== "rejected";
 }
 
+/**
+ * Only a verified organisation's admins send invitations: a pending one could have the site email
+ * anyone, in a name of its choosing, before its union has looked at it.
+ */
+export function canInviteMembers(actor: Actor | null): boolean {
+  return canManageMembers(actor) && actor?.membership?.status === "verified";
+}
+
 /** Only verified organisations publish offers (issue 4); unions are verified on creation. */
 export function canPublishOffers(organisation: { status: string }): boolean {
   return organisation.status === "verified";

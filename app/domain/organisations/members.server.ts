@@ -11,7 +11,8 @@ import type { Locale } from "../../i18n/config";
 import { recordAudit } from "../audit/record-audit.server";
 import type { Actor, ActorMembership } from "../auth/actor";
 import { forbidden } from "../auth/guards.server";
-import { canManageMembers } from "../auth/permissions";
+import { canInviteMembers, canManageMembers } from "../auth/permissions";
+import type { RateLimitCheck, RateLimiters } from "../auth/rate-limit.server";
 import type { MembershipRole } from "../auth/roles";
 import { rolesForKind } from "../auth/roles";
 import { deleteUserSessions } from "../auth/session.server";
@@ -59,15 +60,32 @@ export async function listPeople(options: { db: Database; actor: MemberActor }) 
   return { members, invitations: pending };
 }
 
-export type InviteResult = { kind: "invited"; invitationId: string; mailed: boolean } | { kind: "already-member" } | { kind: "role-not-allowed" };
+export type InviteResult =
+  | { kind: "invited"; invitationId: string; mailed: boolean }
+  | { kind: "already-member" }
+  | { kind: "role-not-allowed" }
+  /** The organisation is not verified (yet): it sends no invitations. */
+  | { kind: "not-verified" }
+  | { kind: "rate-limited"; retryAfterSeconds: number };
+
+/** Counts one invitation email against the inviting user's and the organisation's limits. */
+async function countInvitation(rateLimits: RateLimiters, actor: MemberActor): Promise<RateLimitCheck> {
+  const byUser = await rateLimits.consume("invitationUser", actor.userId);
+  if (!byUser.ok) return byUser;
+  const byOrganisation = await rateLimits.consume("invitationOrganisation", actor.membership.organisationId);
+  if (!byOrganisation.ok) await rateLimits.reward("invitationUser", actor.userId);
+  return byOrganisation;
+}
 
 /**
  * Invites an email address to the actor's organisation and emails the link. Only the token's hash
  * is stored. A newer invitation to the same address replaces a pending one, so one link works.
  * The email goes out after the commit; when sending fails the invitation stays and `mailed` is false.
+ * Only verified organisations invite, and each email counts per inviting user and per organisation.
  */
 export async function inviteMember(options: {
   db: Database;
+  rateLimits: RateLimiters;
   mailer: Mailer;
   logger: Pick<Logger, "error">;
   publicUrl: string;
@@ -79,7 +97,10 @@ export async function inviteMember(options: {
 }): Promise<InviteResult> {
   const { actor } = options;
   const membership = requireManager(actor);
+  if (!canInviteMembers(actor)) return { kind: "not-verified" };
   if (!rolesForKind(membership.kind).includes(options.role)) return { kind: "role-not-allowed" };
+  const counted = await countInvitation(options.rateLimits, actor);
+  if (!counted.ok) return { kind: "rate-limited", retryAfterSeconds: counted.retryAfterSeconds };
   const email = normaliseEmail(options.email);
   const token = newToken();
   const now = new Date();
@@ -104,7 +125,12 @@ export async function inviteMember(options: {
     await recordAudit(tx, { ...auditPlace(actor, options.ip), action: "membership.invite", entity: "invitation", entityId: row.id, after: { role: options.role, expiresAt: expiresAt.toISOString() } });
     return row.id;
   });
-  if (!invitationId) return { kind: "already-member" };
+  if (!invitationId) {
+    // No email went out: the attempt does not count.
+    await options.rateLimits.reward("invitationUser", actor.userId);
+    await options.rateLimits.reward("invitationOrganisation", membership.organisationId);
+    return { kind: "already-member" };
+  }
   try {
     const message = await invitationMail({
       locale: options.locale,
