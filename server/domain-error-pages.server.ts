@@ -9,16 +9,18 @@ import { DomainError } from "../app/domain/errors/domain-error";
 /** What a page's error boundary receives as `error.data` for a DomainError. */
 export interface DomainErrorPageBody {
   kind: DomainError["kind"];
+  /** In English, for programs and logs; people read the translated `messageKey`. */
+  message: string;
   messageKey: DomainError["messageKey"];
   values: DomainError["values"];
 }
 
 /** The Response a page answers for `error`. */
 export function pageResponseFor(error: DomainError): Response {
-  const body: DomainErrorPageBody = { kind: error.kind, messageKey: error.messageKey, values: error.values };
+  const body: DomainErrorPageBody = { kind: error.kind, message: error.message, messageKey: error.messageKey, values: error.values };
   const headers: Record<string, string> = { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" };
   if (error.retryAfterSeconds !== null) headers["Retry-After"] = String(error.retryAfterSeconds);
-  return new Response(JSON.stringify(body), { status: error.status, headers });
+  return new Response(JSON.stringify(body), { status: error.httpStatus, headers });
 }
 
 function mapped<F extends LoaderFunction | ActionFunction>(fn: F): F;

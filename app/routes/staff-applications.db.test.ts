@@ -18,6 +18,7 @@ import { payloadOf, settle, statusOf } from "../../tests/route-results";
 import { completeApplication, loadApplicationPrefill } from "../domain/applications/application-prefill.server";
 import { submitApplication } from "../domain/applications/submit-application.server";
 import { getActor } from "../domain/auth/guards.server";
+import { DomainError } from "../domain/errors/domain-error";
 import { parseImportDocument } from "../domain/import/import-document";
 import { importDocument } from "../domain/import/import-document.server";
 import { action as statusAction } from "./apply.status";
@@ -226,7 +227,8 @@ describe("accepting through the case registration form", () => {
     await handle.db.transaction((tx) => completeApplication(tx, { applicationId: application.id, caseId: xiangyunCaseId, actor, outcome: "accepted" }));
     expect(await statusOfApplication(application.id)).toMatchObject({ status: "accepted", caseId: xiangyunCaseId, handledBy: caseworker.id });
     const again = await handle.db.transaction((tx) => completeApplication(tx, { applicationId: application.id, caseId: xiangyunCaseId, actor, outcome: "merged" })).catch((thrown: unknown) => thrown);
-    expect(statusOf(again)).toBe(409);
+    expect(again).toBeInstanceOf(DomainError);
+    expect(again).toMatchObject({ kind: "conflict" });
     expect(await statusOfApplication(application.id)).toMatchObject({ status: "accepted" });
     const audits = await handle.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, application.id));
     expect(audits.map((a) => a.action).filter((a) => a.startsWith("application.") && a !== "application.submit")).toEqual(["application.accept"]);
@@ -236,7 +238,8 @@ describe("accepting through the case registration form", () => {
     const application = await newApplication();
     const actor = await actorOf(caseworker);
     const result = await handle.db.transaction((tx) => completeApplication(tx, { applicationId: application.id, caseId: binchuanCaseId, actor, outcome: "accepted" })).catch((thrown: unknown) => thrown);
-    expect(statusOf(result)).toBe(404);
+    expect(result).toBeInstanceOf(DomainError);
+    expect(result).toMatchObject({ kind: "not-found" });
     expect(await statusOfApplication(application.id)).toMatchObject({ status: "new", caseId: null });
   });
 });

@@ -8,8 +8,9 @@ import { MaxPartSizeExceededError, data, redirect, unstable_createMemoryUploadHa
 import type { Actor } from "../domain/auth/actor";
 import { importHouseholds } from "../domain/household-sheets/import-households.server";
 import type { PlannedRow } from "../domain/household-sheets/planned-row";
-import { planHouseholdImport, writerScope } from "../domain/household-sheets/plan-household-import.server";
+import { planHouseholdImport } from "../domain/household-sheets/plan-household-import.server";
 import type { SheetProblem } from "../domain/household-sheets/read-sheet.server";
+import { regionScope } from "../domain/regions/region-scope.server";
 import { readSheet } from "../domain/household-sheets/read-sheet.server";
 import type { ColumnMapping, SheetField } from "../domain/household-sheets/sheet-fields";
 import { SHEET_FIELDS, columnLetter, guessMapping } from "../domain/household-sheets/sheet-fields";
@@ -41,7 +42,7 @@ const SHEET_PROBLEM_MESSAGES: Record<SheetProblem["problem"], string> = {
 };
 
 export function countyRequired(actor: Actor): boolean {
-  return writerScope(actor).length !== 6;
+  return regionScope(actor, "write-cases").length !== 6;
 }
 
 function uploadFailed(message: string, status: number) {
@@ -51,7 +52,7 @@ function uploadFailed(message: string, status: number) {
 
 /** Step 1 → 2: reads the sheet, stores it under a token and guesses the mapping from its headers. */
 export async function receiveUpload(request: Request, context: AppLoadContext, actor: Actor) {
-  writerScope(actor);
+  regionScope(actor, "write-cases");
   const declared = Number(request.headers.get("Content-Length") ?? "0");
   if (declared > MAX_UPLOAD_BYTES + ENVELOPE_BYTES) {
     await discardBody(request);

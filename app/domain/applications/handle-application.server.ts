@@ -7,12 +7,13 @@ import { applications } from "../../../db/schema/case-records";
 import { recordAudit } from "../audit/record-audit.server";
 import type { Actor } from "../auth/actor";
 import { completeApplication } from "./application-prefill.server";
-import { applicationScope, lockApplicationForMove } from "./application-scope.server";
+import { lockApplicationForMove } from "./application-scope.server";
+import { regionScope } from "../regions/region-scope.server";
 import { findCaseInScope } from "./staff-applications.server";
 
 /** The call-back happened: new → contacted. */
 export async function markApplicationContacted(options: { db: Database; actor: Actor; applicationId: string; ip: string | null }): Promise<void> {
-  const scope = applicationScope(options.actor);
+  const scope = regionScope(options.actor, "write-cases");
   await options.db.transaction(async (tx) => {
     const row = await lockApplicationForMove(tx, { scope, applicationId: options.applicationId, to: "contacted" });
     await tx.update(applications).set({ status: "contacted", handledBy: options.actor.userId, updatedAt: new Date() }).where(eq(applications.id, row.id));
@@ -31,7 +32,7 @@ export async function markApplicationContacted(options: { db: Database; actor: A
 
 /** Declines an open application; the applicant reads `reason` when they check the status. */
 export async function declineApplication(options: { db: Database; actor: Actor; applicationId: string; reason: string; ip: string | null }): Promise<void> {
-  const scope = applicationScope(options.actor);
+  const scope = regionScope(options.actor, "write-cases");
   await options.db.transaction(async (tx) => {
     const row = await lockApplicationForMove(tx, { scope, applicationId: options.applicationId, to: "declined" });
     await tx

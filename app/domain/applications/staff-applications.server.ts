@@ -8,17 +8,18 @@ import { applications } from "../../../db/schema/case-records";
 import { cases } from "../../../db/schema/cases";
 import { organisations } from "../../../db/schema/organisations";
 import type { Actor } from "../auth/actor";
-import { applicationScope, isUuid } from "./application-scope.server";
+import { isUuid } from "./application-scope.server";
+import { inRegionScope, regionScope } from "../regions/region-scope.server";
 import { OPEN_APPLICATION_STATUSES } from "./application-status";
 import { parseCaseNumber } from "../cases/case-number";
 
 const PAGE_SIZE = 50;
 
-const inScope = (scope: string) => sql`starts_with(${applications.regionCode}, ${scope})`;
+const inScope = (scope: string) => inRegionScope(applications.regionCode, scope);
 
 /** New and contacted applications of the actor's region, oldest first. */
 export async function listApplicationQueue(options: { db: Database; actor: Actor; page: number }) {
-  const scope = applicationScope(options.actor);
+  const scope = regionScope(options.actor, "write-cases");
   const where = and(inScope(scope), inArray(applications.status, [...OPEN_APPLICATION_STATUSES]));
   const [rows, [total]] = await Promise.all([
     options.db
@@ -40,7 +41,7 @@ export async function listApplicationQueue(options: { db: Database; actor: Actor
  * does (a new case would be refused), and other applications with the same resident ID.
  */
 export async function getApplicationInScope(options: { db: Database; actor: Actor; applicationId: string }) {
-  const scope = applicationScope(options.actor);
+  const scope = regionScope(options.actor, "write-cases");
   if (!isUuid(options.applicationId)) return null;
   const handler = aliasedTable(users, "handler");
   const [row] = await options.db
@@ -67,7 +68,7 @@ export async function getApplicationInScope(options: { db: Database; actor: Acto
   if (!row) return null;
   const [holder, sameId] = await Promise.all([
     options.db
-      .select({ caseId: cases.id, caseNumber: cases.caseNumber, regionCode: cases.regionCode, organisationName: organisations.name, inScope: sql<boolean>`starts_with(${cases.regionCode}, ${scope})` })
+      .select({ caseId: cases.id, caseNumber: cases.caseNumber, regionCode: cases.regionCode, organisationName: organisations.name, inScope: sql<boolean>`${inRegionScope(cases.regionCode, scope)}` })
       .from(cases)
       .innerJoin(organisations, eq(organisations.id, cases.organisationId))
       .where(eq(cases.idHash, row.idHash)),
@@ -97,7 +98,7 @@ export async function getApplicationInScope(options: { db: Database; actor: Acto
  * the 8-character short id the case pages showed before case numbers. Null when none (or, for a short id, more than one) matches.
  */
 export async function findCaseInScope(options: { db: Database; actor: Actor; caseReference: string }): Promise<string | null> {
-  const scope = applicationScope(options.actor);
+  const scope = regionScope(options.actor, "write-cases");
   const reference = options.caseReference.trim().toLowerCase();
   const caseNumber = parseCaseNumber(reference);
   const byId = caseNumber
@@ -111,7 +112,7 @@ export async function findCaseInScope(options: { db: Database; actor: Actor; cas
   const rows = await options.db
     .select({ id: cases.id })
     .from(cases)
-    .where(and(byId, sql`starts_with(${cases.regionCode}, ${scope})`))
+    .where(and(byId, inRegionScope(cases.regionCode, scope)))
     .limit(2);
   return rows.length === 1 ? (rows[0]?.id ?? null) : null;
 }

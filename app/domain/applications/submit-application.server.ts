@@ -2,7 +2,7 @@
 // application). Its identity is protected exactly like a case's: each field encrypted, the resident
 // ID and phone kept as keyed hashes for matching and for the status check. Nothing is emailed (no
 // address is asked); the applicant keeps the number shown once.
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Database } from "../../../db/client.server";
 import { applications } from "../../../db/schema/case-records";
 import { organisations } from "../../../db/schema/organisations";
@@ -11,6 +11,7 @@ import type { RateLimiters } from "../auth/rate-limit.server";
 import { newPublicReference } from "../needs/public-reference.server";
 import type { IdentityCipher } from "../privacy/identity-cipher.server";
 import { getRegionDirectory } from "../regions/region-directory.server";
+import { coversRegion } from "../regions/region-scope.server";
 import type { ApplicationInput } from "./application-schema";
 
 export type SubmitApplicationResult =
@@ -75,7 +76,7 @@ async function isCoveredByUnion(db: Database, countyCode: string): Promise<boole
   const [row] = await db
     .select({ id: organisations.id })
     .from(organisations)
-    .where(and(eq(organisations.kind, "union"), eq(organisations.status, "verified"), sql`starts_with(${countyCode}, ${organisations.regionCode})`))
+    .where(and(eq(organisations.kind, "union"), eq(organisations.status, "verified"), coversRegion(organisations.regionCode, countyCode)))
     .limit(1);
   return Boolean(row);
 }

@@ -4,8 +4,8 @@
 import type { Database } from "../../../db/client.server";
 import type { Actor } from "../auth/actor";
 import type { Locale } from "../../i18n/config";
-import { forbidden } from "../auth/guards.server";
 import { canReadAudit } from "../auth/permissions";
+import { forbidden } from "../errors/domain-error";
 import { getRegionDirectory } from "../regions/region-directory.server";
 import { UTF8_BOM, auditCsvLines } from "./audit-csv";
 import type { AuditFilters } from "./audit-filters";

@@ -7,8 +7,9 @@ import type { Database } from "../../../db/client.server";
 import { auditLog } from "../../../db/schema/audit";
 import { startOfChinaDay } from "../../ui/format-time";
 import type { Actor } from "../auth/actor";
-import { forbidden } from "../auth/guards.server";
 import { canReadAudit, staffRegion } from "../auth/permissions";
+import { forbidden } from "../errors/domain-error";
+import { inRegionScope } from "../regions/region-scope.server";
 import type { AuditEntryRow } from "./audit-entry";
 import type { AuditFilters } from "./audit-filters";
 
@@ -22,7 +23,7 @@ function scopeOf(actor: Actor): SQL | undefined {
   const region = staffRegion(actor);
   const organisationId = actor.membership?.organisationId;
   if (!region || !organisationId) throw forbidden();
-  return or(sql`starts_with(${auditLog.regionCode}, ${region})`, eq(auditLog.organisationId, organisationId));
+  return or(inRegionScope(auditLog.regionCode, region), eq(auditLog.organisationId, organisationId));
 }
 
 function filterConditions(filters: AuditFilters): SQL[] {

@@ -5,8 +5,22 @@ import { auditLog } from "../../../db/schema/audit";
 import type { Actor } from "../auth/actor";
 import type { AuditAction } from "./audit-actions";
 
+/**
+ * Someone at the server's command line (`npm run cli`): no account, known by the operating-system
+ * user and host. Logged with no user id and `cli:<user>@<host>` where an account's email would be.
+ */
+export interface OperatorActor {
+  kind: "operator";
+  osUser: string;
+  host: string;
+}
+
+/** Who an audit row names: a signed-in account, or an operator at the command line. */
+export type AuditActor = Pick<Actor, "userId" | "email"> | OperatorActor;
+
 export interface AuditEntry {
-  actor: Pick<Actor, "userId" | "email"> | null;
+  /** Null for an anonymous visitor (a failed sign-in, a public form). */
+  actor: AuditActor | null;
   /** Verb-first, dotted: `organisation.verify`, `auth.sign-in`, `membership.remove` (audit-actions.ts). */
   action: AuditAction;
   entity: string;
@@ -19,11 +33,20 @@ export interface AuditEntry {
   note?: string;
 }
 
+function isOperator(actor: AuditActor): actor is OperatorActor {
+  return "kind" in actor && actor.kind === "operator";
+}
+
+/** How an operator appears in the log's actor column. */
+export function operatorLabel(actor: OperatorActor): string {
+  return `cli:${actor.osUser}@${actor.host}`;
+}
+
 export async function recordAudit(db: Database | Transaction, entry: AuditEntry): Promise<void> {
   const summary = entry.before || entry.after || entry.note ? { before: entry.before, after: entry.after, note: entry.note } : null;
   await db.insert(auditLog).values({
-    actorUserId: entry.actor?.userId ?? null,
-    actorEmail: entry.actor?.email ?? null,
+    actorUserId: entry.actor && !isOperator(entry.actor) ? entry.actor.userId : null,
+    actorEmail: entry.actor ? (isOperator(entry.actor) ? operatorLabel(entry.actor) : entry.actor.email) : null,
     action: entry.action,
     entity: entry.entity,
     entityId: entry.entityId ?? null,

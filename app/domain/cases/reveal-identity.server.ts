@@ -1,28 +1,23 @@
 // The one way staff read a household's identity (issue 5, DESIGN §3.1): scoped to the actor's
 // region, for a reason chosen from REVEAL_REASONS, and logged — the audit row is written in the
 // same transaction as the read, so there is no read without its record.
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Database } from "../../../db/client.server";
 import { applications } from "../../../db/schema/case-records";
 import { cases } from "../../../db/schema/cases";
-import { recordAudit } from "../audit/record-audit.server";
 import type { Actor } from "../auth/actor";
-import { canReadCases, isUnionStaff, staffRegion } from "../auth/permissions";
-import type { IdentityCipher, IdentityField } from "../privacy/identity-cipher.server";
+import type { IdentityCipher } from "../privacy/identity-cipher.server";
+import type { PersonIdentityField } from "../privacy/read-identities.server";
+import { PERSON_IDENTITY_FIELDS, readIdentities } from "../privacy/read-identities.server";
+import { inRegionScope, regionScope } from "../regions/region-scope.server";
 import type { RevealReason } from "./case-records-vocabulary";
 import { REVEAL_REASONS } from "./case-records-vocabulary";
 
-export type CaseIdentityField = Extract<IdentityField, "name" | "idNumber" | "phone" | "address">;
-export const CASE_IDENTITY_FIELDS: readonly CaseIdentityField[] = ["name", "idNumber", "phone", "address"];
+export type CaseIdentityField = PersonIdentityField;
+export const CASE_IDENTITY_FIELDS: readonly CaseIdentityField[] = PERSON_IDENTITY_FIELDS;
 
 export function isRevealReason(value: unknown): value is RevealReason {
   return typeof value === "string" && (REVEAL_REASONS as readonly string[]).includes(value);
-}
-
-function scopeOf(actor: Actor): string {
-  const region = staffRegion(actor);
-  if (!region || !canReadCases(actor)) throw new Response("Forbidden", { status: 403 });
-  return region;
 }
 
 /**
@@ -38,26 +33,30 @@ export async function revealCaseIdentity(options: {
   reason: RevealReason;
   ip: string | null;
 }): Promise<Partial<Record<CaseIdentityField, string>> | null> {
-  const scope = scopeOf(options.actor);
+  const scope = regionScope(options.actor, "read-cases");
   if (!options.fields.length) return {};
   return options.db.transaction(async (tx) => {
     const [row] = await tx
       .select({ regionCode: cases.regionCode, organisationId: cases.organisationId, name: cases.headNameEnc, idNumber: cases.headIdNumberEnc, phone: cases.headPhoneEnc, address: cases.headAddressEnc })
       .from(cases)
-      .where(and(eq(cases.id, options.caseId), sql`starts_with(${cases.regionCode}, ${scope})`));
+      .where(and(eq(cases.id, options.caseId), inRegionScope(cases.regionCode, scope)));
     if (!row) return null;
-    await recordAudit(tx, {
-      actor: options.actor,
-      action: "identity.reveal",
-      entity: "case",
-      entityId: options.caseId,
-      organisationId: row.organisationId,
-      regionCode: row.regionCode,
-      ip: options.ip,
-      // Which fields and why — never the values.
-      after: { fields: [...options.fields], reason: options.reason },
+    return readIdentities(tx, {
+      cipher: options.cipher,
+      fields: options.fields,
+      use: (read) => Object.fromEntries(options.fields.map((field) => [field, read(row, field)])),
+      audit: () => ({
+        actor: options.actor,
+        action: "identity.reveal",
+        entity: "case",
+        entityId: options.caseId,
+        organisationId: row.organisationId,
+        regionCode: row.regionCode,
+        ip: options.ip,
+        // Which fields and why — never the values.
+        after: { fields: [...options.fields], reason: options.reason },
+      }),
     });
-    return Object.fromEntries(options.fields.map((field) => [field, options.cipher.decrypt(field, row[field])]));
   });
 }
 
@@ -70,23 +69,26 @@ export async function revealApplicationIdentity(options: {
   reason: RevealReason;
   ip: string | null;
 }): Promise<{ name: string; idNumber: string; phone: string } | null> {
-  const region = staffRegion(options.actor);
-  if (!region || !isUnionStaff(options.actor, ["admin", "caseworker"])) throw new Response("Forbidden", { status: 403 });
+  const scope = regionScope(options.actor, "write-cases");
   return options.db.transaction(async (tx) => {
     const [row] = await tx
       .select({ regionCode: applications.regionCode, name: applications.nameEnc, idNumber: applications.idNumberEnc, phone: applications.phoneEnc })
       .from(applications)
-      .where(and(eq(applications.id, options.applicationId), sql`starts_with(${applications.regionCode}, ${region})`));
+      .where(and(eq(applications.id, options.applicationId), inRegionScope(applications.regionCode, scope)));
     if (!row) return null;
-    await recordAudit(tx, {
-      actor: options.actor,
-      action: "identity.reveal",
-      entity: "application",
-      entityId: options.applicationId,
-      regionCode: row.regionCode,
-      ip: options.ip,
-      after: { fields: ["name", "idNumber", "phone"], reason: options.reason },
+    return readIdentities(tx, {
+      cipher: options.cipher,
+      fields: ["name", "idNumber", "phone"] as const,
+      use: (read) => ({ name: read(row, "name"), idNumber: read(row, "idNumber"), phone: read(row, "phone") }),
+      audit: () => ({
+        actor: options.actor,
+        action: "identity.reveal",
+        entity: "application",
+        entityId: options.applicationId,
+        regionCode: row.regionCode,
+        ip: options.ip,
+        after: { fields: ["name", "idNumber", "phone"], reason: options.reason },
+      }),
     });
-    return { name: options.cipher.decrypt("name", row.name), idNumber: options.cipher.decrypt("idNumber", row.idNumber), phone: options.cipher.decrypt("phone", row.phone) };
   });
 }

@@ -31,6 +31,8 @@ export type DomainMessageKey =
   | "householdsChanged"
   | "applicationMoveRefused"
   | "organisationReviewed"
+  | "needMoveRefused"
+  | "needEditRefused"
   | "invalidInput";
 
 export type DomainMessageValues = Record<string, string | number>;
@@ -51,7 +53,7 @@ export class DomainError extends Error {
     this.retryAfterSeconds = options.retryAfterSeconds ?? null;
   }
 
-  get status(): number {
+  get httpStatus(): number {
     return DOMAIN_ERROR_STATUS[this.kind];
   }
 }

@@ -4,11 +4,13 @@
 import type { Database } from "../../../db/client.server";
 import { recordAudit } from "../audit/record-audit.server";
 import type { Actor } from "../auth/actor";
+import { conflict } from "../errors/domain-error";
 import { importDocument } from "../import/import-document.server";
 import type { IdentityCipher } from "../privacy/identity-cipher.server";
 import type { RegionDirectory } from "../regions/region-directory.server";
+import { regionScope } from "../regions/region-scope.server";
 import type { RowOutcome } from "./planned-row";
-import { planHouseholdImport, writerScope } from "./plan-household-import.server";
+import { planHouseholdImport } from "./plan-household-import.server";
 import type { ParsedSheet } from "./read-sheet.server";
 import type { ColumnMapping } from "./sheet-fields";
 
@@ -23,13 +25,13 @@ export async function importHouseholds(options: {
   ip: string | null;
 }): Promise<Record<RowOutcome, number>> {
   const { actor, cipher } = options;
-  const scope = writerScope(actor);
+  const scope = regionScope(actor, "write-cases");
   return options.db.transaction(async (tx) => {
     const plan = await planHouseholdImport({ ...options, db: tx });
     if (plan.document.cases.length) {
       const imported = await importDocument({ db: tx, cipher, document: plan.document });
       // The plan ran the importer's checks in this transaction; a refusal now is a concurrent write.
-      if (!imported.ok) throw new Response("The households changed while this import ran. Preview the sheet again.", { status: 409 });
+      if (!imported.ok) throw conflict("householdsChanged", "The households changed while this import ran. Preview the sheet again.");
     }
     await recordAudit(tx, {
       actor,

@@ -5,14 +5,14 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "../../../db/client.server";
 import { organisations } from "../../../db/schema/organisations";
 import type { Actor } from "../auth/actor";
-import { forbidden } from "../auth/guards.server";
-import { canWriteCases, staffRegion } from "../auth/permissions";
 import { checkResidentId, normaliseResidentId, residentIdBirthDate, residentIdSex } from "../cases/resident-id";
 import type { ImportDocument } from "../import/import-document";
 import { formatIssuePath, importCaseSchema, importDocumentSchema } from "../import/import-document";
 import { checkImportReferences } from "../import/check-import-references.server";
 import type { IdentityCipher } from "../privacy/identity-cipher.server";
+import { forbidden } from "../errors/domain-error";
 import type { RegionDirectory } from "../regions/region-directory.server";
+import { regionScope } from "../regions/region-scope.server";
 import { createCountyLookup } from "./county-lookup";
 import type { PlannedRow, RowOutcome } from "./planned-row";
 import type { ParsedSheet, SheetRow } from "./read-sheet.server";
@@ -39,13 +39,6 @@ interface Draft {
   holder: Holder | undefined;
 }
 
-/** The scope of staff who may write cases, or a 403. */
-export function writerScope(actor: Actor): string {
-  const scope = staffRegion(actor);
-  if (!scope || !canWriteCases(actor) || !actor.membership) throw forbidden();
-  return scope;
-}
-
 /** Plans the import of a parsed sheet read through `mapping` for the actor's union. */
 export async function planHouseholdImport(options: {
   db: Database;
@@ -56,7 +49,7 @@ export async function planHouseholdImport(options: {
   mapping: ColumnMapping;
 }): Promise<ImportPlan> {
   const { db, cipher, actor, mapping } = options;
-  const scope = writerScope(actor);
+  const scope = regionScope(actor, "write-cases");
   const organisationKey = await unionImportKey(db, actor);
   const county = createCountyLookup(options.regions, scope);
   const drafts = options.sheet.rows.map((row) => draftRow(row, mapping, organisationKey, county));

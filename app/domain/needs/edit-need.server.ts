@@ -1,30 +1,32 @@
 // Writing a household's plan (一户一策, issue 5): a caseworker adds needs to a case of their region
 // and edits them. Drafts change freely; an edit of a published need goes live at once, so it passes
 // the PII guard first and moves the need's version and search-outbox row (touchNeed).
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Database, Transaction } from "../../../db/client.server";
 import { cases } from "../../../db/schema/cases";
 import { needs } from "../../../db/schema/needs";
 import { recordAudit } from "../audit/record-audit.server";
 import type { Actor } from "../auth/actor";
 import type { PiiSpan } from "../cases/pii-check";
+import { DomainError, notFound } from "../errors/domain-error";
 import { moneyToString, parseMoney } from "../money/money";
 import type { IdentityCipher } from "../privacy/identity-cipher.server";
+import { inRegionScope, regionScope } from "../regions/region-scope.server";
 import { guardNeedText } from "./guard-need-text.server";
 import type { NeedStatus } from "./need-category";
 import type { NeedContent } from "./need-form";
-import { getNeedForEditor, needEditorScope } from "./need-editor.server";
+import { getNeedForEditor } from "./need-editor.server";
 import { touchNeed } from "./need-lifecycle.server";
 import { canEditNeed } from "./need-status";
 import { newPublicReference } from "./public-reference.server";
 
 /** The need is not (or no longer) in a status this edit is possible in: a 409 for the caller. */
-export class NeedEditConflict extends Error {
+export class NeedEditConflict extends DomainError {
   constructor(
     readonly ref: string,
     readonly status: NeedStatus,
   ) {
-    super(`need ${ref} is ${status} and cannot be edited`);
+    super("conflict", "needEditRefused", `need ${ref} is ${status} and cannot be edited`, { values: { ref } });
   }
 }
 
@@ -52,19 +54,19 @@ export async function lockNeed(tx: Transaction, scope: string, ref: string) {
   const [row] = await tx
     .select({ id: needs.id, ref: needs.ref, status: needs.status, caseId: needs.caseId, regionCode: needs.regionCode, category: needs.category, title: needs.title, story: needs.story, skills: needs.skills, targetAmount: needs.targetAmount })
     .from(needs)
-    .where(and(eq(needs.ref, ref), sql`starts_with(${needs.regionCode}, ${scope})`))
+    .where(and(eq(needs.ref, ref), inRegionScope(needs.regionCode, scope)))
     .for("update");
   return row ?? null;
 }
 
 /** Adds a draft need to a case of the actor's region; null when the case is not there. */
 export async function createNeed(options: { db: Database; actor: Actor; caseId: string; content: NeedContent; ip: string | null }): Promise<{ ref: string } | null> {
-  const scope = needEditorScope(options.actor);
+  const scope = regionScope(options.actor, "write-cases");
   return options.db.transaction(async (tx) => {
     const [found] = await tx
       .select({ id: cases.id, regionCode: cases.regionCode, organisationId: cases.organisationId })
       .from(cases)
-      .where(and(eq(cases.id, options.caseId), sql`starts_with(${cases.regionCode}, ${scope})`));
+      .where(and(eq(cases.id, options.caseId), inRegionScope(cases.regionCode, scope)));
     if (!found) return null;
     const { content } = options;
     // A random reference can collide with one in use (about 1 in 10^10 per need): draw again.
@@ -99,9 +101,9 @@ export type SaveNeedOutcome = { kind: "saved"; live: boolean; changed: string[] 
  * outside the actor's region, NeedEditConflict for one that cannot be edited (matched, fulfilled…).
  */
 export async function updateNeed(options: { db: Database; cipher: IdentityCipher; actor: Actor; ref: string; content: NeedContent; overrideReason: string | null; ip: string | null }): Promise<SaveNeedOutcome> {
-  const scope = needEditorScope(options.actor);
+  const scope = regionScope(options.actor, "write-cases");
   const found = await getNeedForEditor({ db: options.db, actor: options.actor, ref: options.ref });
-  if (!found) throw new Response("No such need in your region.", { status: 404 });
+  if (!found) throw notFound("needNotFound", "No such need in your region.");
   if (!canEditNeed(found.need.status)) throw new NeedEditConflict(found.need.ref, found.need.status);
   const live = found.need.status === "published";
   // Nothing to save: no identity is read for a guard that would check text already public.
@@ -112,7 +114,7 @@ export async function updateNeed(options: { db: Database; cipher: IdentityCipher
   if (gate.kind === "blocked") return gate;
   return options.db.transaction(async (tx) => {
     const row = await lockNeed(tx, scope, options.ref);
-    if (!row) throw new Response("No such need in your region.", { status: 404 });
+    if (!row) throw notFound("needNotFound", "No such need in your region.");
     // Published meanwhile by someone else: this text has not been through the guard.
     if (!canEditNeed(row.status) || (row.status === "published") !== live) throw new NeedEditConflict(row.ref, row.status);
     const changed = await writeNeedContent(tx, row, options.content);

@@ -6,6 +6,7 @@ import type { Database } from "../../../db/client.server";
 import type { Actor } from "../auth/actor";
 import type { PiiSpan } from "../cases/pii-check";
 import { readIdentityForPiiCheck } from "../cases/pii-check.server";
+import { notFound } from "../errors/domain-error";
 import type { PiiKind } from "../privacy/pii-guard";
 import type { IdentityCipher } from "../privacy/identity-cipher.server";
 import type { NeedContent } from "./need-form";
@@ -37,7 +38,7 @@ export async function guardNeedText(options: {
     texts: { title: content.title, story: content.story, skills: skillsText(content.skills), overrideReason: overrideReason ?? undefined },
     ip: options.ip,
   });
-  if (spans === null) throw new Response("No such need in your region.", { status: 404 });
+  if (spans === null) throw notFound("needNotFound", "No such need in your region.");
   const inContent = spans.filter((s) => s.field !== "overrideReason");
   if (!inContent.length) return { kind: "clear" };
   if (!overrideReason || inContent.length !== spans.length) return { kind: "blocked", spans };

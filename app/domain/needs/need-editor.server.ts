@@ -1,15 +1,15 @@
 // What the need editor reads (issue 5): a case or need of the actor's region — the scope is in the
 // SQL, so another county's id finds nothing — with the case facts its public card is built from.
 // No identity column is selected here; the PII guard reads those itself (pii-check.server.ts).
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Database } from "../../../db/client.server";
 import { cases } from "../../../db/schema/cases";
 import { needs } from "../../../db/schema/needs";
 import type { Actor } from "../auth/actor";
-import { canWriteCases, staffRegion } from "../auth/permissions";
 import { canPublishForCase } from "../cases/case-status";
 import type { CaseStatus, CaseTier } from "../cases/case-vocabulary";
 import type { RegionDirectory } from "../regions/region-directory.server";
+import { inRegionScope, regionScope } from "../regions/region-scope.server";
 import type { NeedStatus } from "./need-category";
 import type { NeedContent } from "./need-form";
 import { PREVIEW_REF } from "./need-preview";
@@ -17,13 +17,6 @@ import type { PublicNeed } from "./public-need";
 import { toPublicNeed } from "./public-need";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** The region a member of staff writes needs in; 403 for everyone who may not. */
-export function needEditorScope(actor: Actor): string {
-  const region = staffRegion(actor);
-  if (!region || !canWriteCases(actor)) throw new Response("Forbidden", { status: 403 });
-  return region;
-}
 
 /** What the editor knows of a need's case: enough to build its card and decide on publishing. */
 export interface EditorCase {
@@ -56,18 +49,18 @@ const caseColumns = {
 
 /** A case of the actor's region, or null (also for a malformed id). */
 export async function getCaseForNeedEditor(options: { db: Database; actor: Actor; caseId: string }): Promise<EditorCase | null> {
-  const scope = needEditorScope(options.actor);
+  const scope = regionScope(options.actor, "write-cases");
   if (!UUID.test(options.caseId)) return null;
   const [row] = await options.db
     .select(caseColumns)
     .from(cases)
-    .where(and(eq(cases.id, options.caseId), sql`starts_with(${cases.regionCode}, ${scope})`));
+    .where(and(eq(cases.id, options.caseId), inRegionScope(cases.regionCode, scope)));
   return row ?? null;
 }
 
 /** A need of the actor's region in any status, with its case, or null. */
 export async function getNeedForEditor(options: { db: Database; actor: Actor; ref: string }): Promise<{ need: EditorNeed; case: EditorCase } | null> {
-  const scope = needEditorScope(options.actor);
+  const scope = regionScope(options.actor, "write-cases");
   const [row] = await options.db
     .select({
       need: {
@@ -86,7 +79,7 @@ export async function getNeedForEditor(options: { db: Database; actor: Actor; re
     })
     .from(needs)
     .innerJoin(cases, eq(cases.id, needs.caseId))
-    .where(and(eq(needs.ref, options.ref), sql`starts_with(${needs.regionCode}, ${scope})`));
+    .where(and(eq(needs.ref, options.ref), inRegionScope(needs.regionCode, scope)));
   return row ?? null;
 }
 

@@ -6,16 +6,18 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Transaction } from "../../../db/client.server";
 import { needs } from "../../../db/schema/needs";
 import { searchOutbox } from "../../../db/schema/search-outbox";
+import { DomainError } from "../errors/domain-error";
 import type { NeedStatus } from "./need-category";
 import { canMoveNeed } from "./need-status";
 
-export class NeedTransitionError extends Error {
+/** A conflict that names the need's status, so the editor can say what it is now. */
+export class NeedTransitionError extends DomainError {
   constructor(
     readonly ref: string,
     readonly from: NeedStatus,
     readonly to: NeedStatus,
   ) {
-    super(`need ${ref} cannot go from ${from} to ${to}`);
+    super("conflict", "needMoveRefused", `need ${ref} cannot go from ${from} to ${to}`, { values: { ref } });
   }
 }
 

@@ -2,7 +2,7 @@
 // commit of what they announce, and a failure is logged, never thrown: the decision stands and is
 // on the site (the applicant reads it at /organisation, union admins at /staff/organisations).
 // No user has a language setting yet, so a message is in the language of the request that caused it.
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Logger } from "pino";
 import type { Database } from "../../../db/client.server";
 import { memberships, users } from "../../../db/schema/accounts";
@@ -10,6 +10,7 @@ import { organisations } from "../../../db/schema/organisations";
 import type { Locale } from "../../i18n/config";
 import { i18nServer } from "../../i18n/i18next.server";
 import type { MailMessage, Mailer } from "../mail/mailer.server";
+import { coversRegion } from "../regions/region-scope.server";
 import type { OrganisationKind } from "./organisation-vocabulary";
 
 /** What sending needs: from context.runtime, and the request's language. */
@@ -46,7 +47,7 @@ export async function coveringUnionAdminEmails(db: Database, regionCode: string)
         eq(organisations.status, "verified"),
         eq(memberships.role, "admin"),
         isNull(users.disabledAt),
-        sql`starts_with(${regionCode}::text, ${organisations.regionCode})`,
+        coversRegion(organisations.regionCode, regionCode),
       ),
     )
     .orderBy(users.email);

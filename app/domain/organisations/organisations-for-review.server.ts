@@ -8,27 +8,20 @@ import type { Database } from "../../../db/client.server";
 import { memberships, users } from "../../../db/schema/accounts";
 import { organisations } from "../../../db/schema/organisations";
 import type { Actor } from "../auth/actor";
-import { canReviewOrganisations, staffRegion } from "../auth/permissions";
+import { inRegionScope, regionScope } from "../regions/region-scope.server";
 import type { OrganisationStatus } from "./organisation-vocabulary";
 
 const PAGE_SIZE = 50;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The region a reviewer works in; 403 for anyone who reviews no organisations. */
-export function reviewScope(actor: Actor): string {
-  const region = staffRegion(actor);
-  if (!region || !canReviewOrganisations(actor)) throw new Response("Only union admins review organisations.", { status: 403 });
-  return region;
-}
-
 /** Non-union organisations of `scope` and below. */
 export function inReviewScope(scope: string): SQL | undefined {
-  return and(ne(organisations.kind, "union"), sql`starts_with(${organisations.regionCode}, ${scope})`);
+  return and(ne(organisations.kind, "union"), inRegionScope(organisations.regionCode, scope));
 }
 
 /** One page of the organisations in one state, the longest waiting first among the pending. */
 export async function listOrganisationsForReview(options: { db: Database; actor: Actor; status: OrganisationStatus; page: number }) {
-  const scope = reviewScope(options.actor);
+  const scope = regionScope(options.actor, "review-organisations");
   const where = and(inReviewScope(scope), eq(organisations.status, options.status));
   const order = options.status === "pending" ? [asc(organisations.createdAt), asc(organisations.id)] : [sql`${organisations.reviewedAt} desc nulls last`, asc(organisations.name)];
   const [rows, byStatus] = await Promise.all([
@@ -61,7 +54,7 @@ const reviewer = alias(users, "reviewer");
 
 /** One organisation of the reviewer's region with its contact and first member, or null (also for a malformed id). */
 export async function getOrganisationForReview(options: { db: Database; actor: Actor; organisationId: string }) {
-  const scope = reviewScope(options.actor);
+  const scope = regionScope(options.actor, "review-organisations");
   if (!UUID.test(options.organisationId)) return null;
   const [row] = await options.db
     .select({

@@ -5,6 +5,7 @@ import type { Database } from "../../../db/client.server";
 import { memberships } from "../../../db/schema/accounts";
 import { organisations } from "../../../db/schema/organisations";
 import type { ActorMembership } from "../auth/actor";
+import { coversRegion } from "../regions/region-scope.server";
 
 /** The member's organisation; `reviewingUnion` is the nearest union above a non-union organisation. */
 export async function getOwnOrganisation(options: { db: Database; membership: ActorMembership }) {
@@ -48,7 +49,7 @@ async function reviewingUnionName(db: Database, regionCode: string, reviewedBy: 
   const [nearest] = await db
     .select({ name: organisations.name })
     .from(organisations)
-    .where(and(eq(organisations.kind, "union"), eq(organisations.status, "verified"), sql`starts_with(${regionCode}::text, ${organisations.regionCode})`))
+    .where(and(eq(organisations.kind, "union"), eq(organisations.status, "verified"), coversRegion(organisations.regionCode, regionCode)))
     .orderBy(desc(sql`length(${organisations.regionCode})`), organisations.name)
     .limit(1);
   return nearest?.name ?? null;

@@ -8,9 +8,11 @@ import { organisations } from "../../../db/schema/organisations";
 import { recordAudit } from "../audit/record-audit.server";
 import type { Actor } from "../auth/actor";
 import { canReviewOrganisation } from "../auth/permissions";
+import { conflict, forbidden, notFound } from "../errors/domain-error";
+import { regionScope } from "../regions/region-scope.server";
 import type { MailContext } from "./organisation-mail.server";
 import { mailReviewDecision } from "./organisation-mail.server";
-import { inReviewScope, reviewScope } from "./organisations-for-review.server";
+import { inReviewScope } from "./organisations-for-review.server";
 import type { ReviewDecision } from "./review-schema";
 
 /** Verifies or rejects a pending organisation of the actor's region and emails its admins. */
@@ -23,16 +25,16 @@ export async function reviewOrganisation(options: {
   mail: MailContext;
 }): Promise<{ status: "verified" | "rejected" }> {
   const { db, actor, decision } = options;
-  const scope = reviewScope(actor);
+  const scope = regionScope(actor, "review-organisations");
   const reviewed = await db.transaction(async (tx) => {
     const [organisation] = await tx
       .select({ id: organisations.id, name: organisations.name, kind: organisations.kind, regionCode: organisations.regionCode, status: organisations.status })
       .from(organisations)
       .where(and(eq(organisations.id, options.organisationId), inReviewScope(scope)))
       .for("update");
-    if (!organisation) throw new Response("No such organisation in your region.", { status: 404 });
-    if (!canReviewOrganisation(actor, organisation)) throw new Response("You may not review this organisation.", { status: 403 });
-    if (organisation.status !== "pending") throw new Response(`This organisation has already been reviewed (${organisation.status}).`, { status: 409 });
+    if (!organisation) throw notFound("organisationNotFound", "No such organisation in your region.");
+    if (!canReviewOrganisation(actor, organisation)) throw forbidden("You may not review this organisation.");
+    if (organisation.status !== "pending") throw conflict("organisationReviewed", `This organisation has already been reviewed (${organisation.status}).`);
     const status: "verified" | "rejected" = decision.decision === "verify" ? "verified" : "rejected";
     const rejectionReason = decision.decision === "reject" ? decision.reason : null;
     const now = new Date();
