@@ -1,6 +1,6 @@
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import type { ActionFunctionArgs, AppLoadContext, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { RemixServer, isRouteErrorResponse } from "@remix-run/react";
 import { createInstance } from "i18next";
 import type { i18n } from "i18next";
 import { isbot } from "isbot";
@@ -62,11 +62,21 @@ export default async function handleRequest(
         onShellError: reject,
         onError(error: unknown) {
           responseStatusCode = 500;
-          // Errors after the shell are logged by Remix's handleError; before it, reject() reports them.
-          if (shellRendered) console.error(error);
+          // Errors after the shell are logged here; before it, reject() reports them.
+          if (shellRendered) loadContext.log.error({ err: error }, "rendering failed");
         },
       },
     );
     setTimeout(abort, streamTimeout + 1000);
   });
+}
+
+/**
+ * Unexpected errors of loaders, actions and rendering, logged by their codes and the route (never
+ * the message: a failed query's lists its parameters, an email or an applicant's story).
+ */
+export function handleError(error: unknown, { request, context }: LoaderFunctionArgs | ActionFunctionArgs) {
+  // The visitor went away, or Remix answered a 404/405 of its own (the request line logs the status).
+  if (request.signal.aborted || isRouteErrorResponse(error)) return;
+  context.log.error({ err: error }, "request failed");
 }

@@ -13,7 +13,8 @@ import { ConfigError, loadConfig } from "../app/env.server";
 import { DataDirInUseError } from "../db/data-dir-lock.server";
 import { withDomainErrorPages } from "./domain-error-pages.server";
 import { readHealth } from "./health.server";
-import { createLogger } from "./logger.server";
+import { createLogger, logSerializers } from "./logger.server";
+import { createRouteNamer } from "./route-names.server";
 import { startRuntime } from "./runtime.server";
 
 const isDev = process.argv.includes("--dev");
@@ -43,6 +44,18 @@ try {
   process.exit(1);
 }
 const rt = runtime;
+
+// Until the build is loaded (and with --dev, where it reloads), a request is named by its path.
+let routeNameOf = (pathname: string) => pathname;
+const routeNames = new WeakMap<IncomingMessage, string>();
+function routeOf(req: IncomingMessage): string {
+  let name = routeNames.get(req);
+  if (name === undefined) {
+    name = routeNameOf((req.url ?? "/").split("?")[0] ?? "/");
+    routeNames.set(req, name);
+  }
+  return name;
+}
 
 const app = express();
 app.disable("x-powered-by");
@@ -82,11 +95,15 @@ app.use(
     // Static files and health checks would drown the log.
     autoLogging: { ignore: (req) => req.url === "/healthz" || (req.url ?? "").startsWith("/assets/") },
     customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? "error" : res.statusCode >= 400 ? "warn" : "info"),
-    // Method, path and status only: no headers (cookies, tokens) and never a body.
+    // Method, route and status only: no path (tokens), no query string (what a visitor typed), no
+    // headers (cookies), never a body; errors by their codes (logger.server.ts).
+    wrapSerializers: false,
     serializers: {
-      req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }),
+      ...logSerializers,
+      req: (req: { method: string }) => ({ method: req.method }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
+    customProps: (req) => ({ route: routeOf(req) }),
   }),
 );
 
@@ -134,6 +151,7 @@ if (isDev) {
   app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
   app.use(express.static("build/client", { maxAge: "1h" }));
   build = withDomainErrorPages((await import(new URL("../build/server/index.js", import.meta.url).href)) as ServerBuild);
+  routeNameOf = createRouteNamer(build.routes);
 }
 
 app.all(
@@ -141,7 +159,7 @@ app.all(
   createRequestHandler({
     build,
     mode: isDev ? "development" : "production",
-    getLoadContext: (req, res) => ({ runtime: rt, cspNonce: nonceOf(res), clientIp: req.ip ?? "" }),
+    getLoadContext: (req, res) => ({ runtime: rt, cspNonce: nonceOf(res), clientIp: req.ip ?? "", log: req.log }),
   }),
 );
 

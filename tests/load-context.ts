@@ -19,12 +19,14 @@ export function createTestLoadContext(options: { database: DatabaseHandle; db?: 
   const dataDir = mkdtempSync(join(tmpdir(), "xiangyun-ctx-"));
   const config = loadConfig({ NODE_ENV: "test", DATA_DIR: dataDir });
   const db = options.db ?? options.database.db;
+  const logger = createLogger({ level: "silent" });
   return {
     cspNonce: "",
+    log: logger,
     clientIp: options.clientIp ?? "127.0.0.1",
     runtime: {
       config,
-      logger: createLogger({ level: "silent" }),
+      logger,
       db,
       database: options.database,
       cipher: options.cipher ?? createTestCipher(),
