@@ -22,6 +22,7 @@ import { updateDisplayName } from "../domain/auth/update-profile.server";
 import { withNamespaces } from "../i18n/client-namespaces";
 import { getPageLocale } from "../i18n/page-locale.server";
 import { FormErrors, SubmitButton, TextField } from "../ui/form";
+import { keepRetryAfter } from "../ui/keep-retry-after";
 import { titleMeta } from "../ui/meta";
 import { SessionList } from "../ui/session-list";
 import { sessionRows } from "./account-session-rows.server";
@@ -58,6 +59,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data?.title, matches);
+export const headers = keepRetryAfter;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireActor(request, context);

@@ -18,6 +18,7 @@ import { withNamespaces } from "../i18n/client-namespaces";
 import { getPageLocale } from "../i18n/page-locale.server";
 import { ErrorList, FormErrors, FormPage, Honeypot, SubmitButton, TextAreaField, TextField, isHoneypotFilled } from "../ui/form";
 import { ProvincePicker, ProvincePickerForm } from "../ui/province-picker";
+import { keepRetryAfter } from "../ui/keep-retry-after";
 import { titleMeta } from "../ui/meta";
 import { SelectField } from "../ui/select-field";
 import { receiptCookieHeader } from "./apply-receipt.server";
@@ -38,6 +39,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data?.title, matches);
+export const headers = keepRetryAfter;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();

@@ -13,6 +13,7 @@ import { requestInfo } from "../domain/auth/request-info.server";
 import { withNamespaces } from "../i18n/client-namespaces";
 import { getPageLocale } from "../i18n/page-locale.server";
 import { FormErrors, FormPage, Honeypot, SubmitButton, TextField, isHoneypotFilled } from "../ui/form";
+import { keepRetryAfter } from "../ui/keep-retry-after";
 import { titleMeta } from "../ui/meta";
 
 export const handle = { i18n: ["account"] };
@@ -30,6 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data?.title, matches);
+export const headers = keepRetryAfter;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();

@@ -19,6 +19,7 @@ import { withNamespaces } from "../i18n/client-namespaces";
 import { getPageLocale } from "../i18n/page-locale.server";
 import { FormErrors, FormPage, Honeypot, SubmitButton, TextField, isHoneypotFilled } from "../ui/form";
 import { formatDate } from "../ui/format-time";
+import { keepRetryAfter } from "../ui/keep-retry-after";
 import { titleMeta } from "../ui/meta";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../domain/auth/password-policy";
 
@@ -51,6 +52,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data?.title, matches);
+export const headers = keepRetryAfter;
 
 /** Where a new member starts: union staff in the workspace, everyone else on their organisation's page. */
 function joined(request: Request, context: ActionFunctionArgs["context"], result: Extract<AcceptResult, { kind: "joined" }>) {

@@ -23,6 +23,7 @@ import { getPageLocale } from "../i18n/page-locale.server";
 import { ProvincePicker, ProvincePickerForm } from "../ui/province-picker";
 import { FormErrors, FormPage, Honeypot, SubmitButton, TextAreaField, TextField, isHoneypotFilled } from "../ui/form";
 import { useLabels } from "../ui/labels";
+import { keepRetryAfter } from "../ui/keep-retry-after";
 import { titleMeta } from "../ui/meta";
 import { SelectField } from "../ui/select-field";
 
@@ -45,6 +46,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data?.title, matches);
+export const headers = keepRetryAfter;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await request.formData();
