@@ -135,7 +135,7 @@ describe("search-check", () => {
     const drift = await check();
     expect(drift.total).toBe(3);
     expect(drift.needs.missing).toEqual([{ ref: deleted.ref, version: deleted.version }]);
-    expect(drift.needs.stale).toEqual([{ ref: aged.ref, database: aged.version, index: Number(aged.version) - 1 }]);
+    expect(drift.needs.stale).toEqual([{ ref: aged.ref, database: aged.version, index: Number(aged.version) - 1, content: false }]);
     expect(drift.offers.extra).toEqual([{ ref: "O-GHOST", version: 7 }]);
     expect(formatDrift(drift)).toContain(`missing ${String(deleted.ref)} v${String(deleted.version)}`);
   });

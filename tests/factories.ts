@@ -21,6 +21,9 @@ export function fakeResidentId(n: number, options: { region?: string; male?: boo
 }
 
 export function fakeCase(n: number, overrides: Partial<CaseInput> = {}): CaseInput {
+  // Needs are published only for a checked household: one with needs is being assisted, whether
+  // a re-import publishes them or not; one without any is just registered.
+  const hasNeeds = overrides.needs === undefined || overrides.needs.length > 0;
   return {
     key: `case-${n}`,
     organisation: "xy-union",
@@ -37,6 +40,7 @@ export function fakeCase(n: number, overrides: Partial<CaseInput> = {}): CaseInp
     monthlyIncomePerHead: "650.00",
     causes: ["disability"],
     tier: "general",
+    ...(hasNeeds ? { status: "assisting" as const } : {}),
     consent: true,
     needs: [
       {

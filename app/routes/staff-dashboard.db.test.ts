@@ -33,12 +33,13 @@ beforeAll(async () => {
   context = createTestLoadContext({ database: handle, cipher });
   const document = fakeDocument({ cases: 0, offers: 0 });
   document.organisations?.push({ key: "bc-union", kind: "union", name: "宾川县总工会", region: "532924", parent: "dali-union" });
-  const binchuan = fakeCase(9, { organisation: "bc-union", region: "532924", status: "exited", tier: "severe", needs: [need("bc-old")] });
+  const binchuan = fakeCase(9, { organisation: "bc-union", region: "532924", status: "assisting", tier: "severe", needs: [need("bc-old")] });
   binchuan.head = { ...binchuan.head, idNumber: fakeResidentId(9, { region: "532924" }) };
   document.cases = [
-    fakeCase(1, { status: "exited", tier: "general", needs: [need("xy-old"), need("xy-recent")] }),
+    // Needs are published for households being assisted; the exited ones are monitored.
+    fakeCase(1, { status: "assisting", tier: "general", needs: [need("xy-old"), need("xy-recent")] }),
     fakeCase(2, { status: "exited", tier: "sudden", needs: [] }),
-    fakeCase(3, { status: "assisting", tier: "severe", needs: [] }),
+    fakeCase(3, { status: "exited", tier: "severe", needs: [] }),
     binchuan,
   ];
   const parsed = parseImportDocument(document);

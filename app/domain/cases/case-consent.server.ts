@@ -10,13 +10,10 @@ import { needs } from "../../../db/schema/needs";
 import { recordAudit } from "../audit/record-audit.server";
 import type { Actor } from "../auth/actor";
 import { conflict } from "../errors/domain-error";
-import type { NeedStatus } from "../needs/need-category";
 import { moveNeeds } from "../needs/need-lifecycle.server";
+import { WITHDRAWABLE_NEED_STATUSES } from "../needs/need-status";
 import type { ConsentForm } from "./case-record-forms";
 import { lockCaseForWrite } from "./case-in-scope.server";
-
-/** Needs that withdrawing consent takes back: every one not already finished or withdrawn. */
-const WITHDRAWABLE: readonly NeedStatus[] = ["draft", "published", "matched", "expired"];
 
 /** True when a consent of the case that was not withdrawn covers publishing. */
 async function hasLivePublishConsent(tx: Transaction, caseId: string): Promise<boolean> {
@@ -72,7 +69,7 @@ export async function withdrawConsent(options: { db: Database; actor: Actor; cas
     const open = await tx
       .select({ id: needs.id })
       .from(needs)
-      .where(and(eq(needs.caseId, found.id), inArray(needs.status, [...WITHDRAWABLE])));
+      .where(and(eq(needs.caseId, found.id), inArray(needs.status, [...WITHDRAWABLE_NEED_STATUSES])));
     const refs = await moveNeeds(tx, { needIds: open.map((n) => n.id), to: "withdrawn" });
     await recordAudit(tx, {
       actor,

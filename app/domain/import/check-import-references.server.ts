@@ -1,12 +1,13 @@
 // Checks of an import document that need the database: regions exist, organisation references
 // resolve (in the file or already imported), unions contain what they register, only organisations
 // verified after the import have open offers, and identities are not held by another case. Read-only.
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, or } from "drizzle-orm";
 import type { Database } from "../../../db/client.server";
 import { cases } from "../../../db/schema/cases";
 import { organisations } from "../../../db/schema/organisations";
 import { regions } from "../../../db/schema/regions";
 import { canPublishOffers } from "../auth/permissions";
+import { canMoveCase } from "../cases/case-status";
 import type { OrganisationStatus } from "../organisations/organisation-vocabulary";
 import type { IdentityCipher } from "../privacy/identity-cipher.server";
 import type { ImportDocument, ImportProblem } from "./import-document";
@@ -112,6 +113,26 @@ export async function checkImportReferences(
       } else held.set(i, { caseId: row.id, importKey: row.importKey });
     });
   }
+
+  // A household that exists already moves through the case lifecycle as on its page, one legal
+  // step at a time; and its consent is withdrawn on the case page, which withdraws its needs too.
+  const keys = doc.cases.map((c) => c.key);
+  const adopted = [...held.values()].map((h) => h.caseId);
+  const existing = keys.length
+    ? await db
+        .select({ id: cases.id, key: cases.importKey, status: cases.status, consent: cases.consent })
+        .from(cases)
+        .where(adopted.length ? or(inArray(cases.importKey, keys), inArray(cases.id, adopted)) : inArray(cases.importKey, keys))
+    : [];
+  const byKey = new Map(existing.flatMap((r) => (r.key ? [[r.key, r] as const] : [])));
+  const byId = new Map(existing.map((r) => [r.id, r]));
+  doc.cases.forEach((c, i) => {
+    const heldCase = held.get(i);
+    const current = byKey.get(c.key) ?? (heldCase ? byId.get(heldCase.caseId) : undefined);
+    if (!current) return;
+    if (current.status !== c.status && !canMoveCase(current.status, c.status)) problem(`cases[${i}].status`, `a household cannot move from ${current.status} to ${c.status}`);
+    if (current.consent && !c.consent) problem(`cases[${i}].consent`, "consent is withdrawn on the case page, which takes the household's needs off the site");
+  });
 
   return { problems, held };
 }

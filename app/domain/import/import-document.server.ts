@@ -1,7 +1,10 @@
 // Imports a validated document in one transaction: organisations, cases with encrypted identities
 // and their needs, and offers. Keys are the importer's own ids; re-importing the same file updates
 // rows in place (a need's version moves only when its public content changed) and never duplicates.
-import { eq, inArray, sql } from "drizzle-orm";
+// Needs move through the lifecycle by moveNeeds, as in the editor; a change to what the public sees
+// of a case (tier, birth year, county) or an organisation moves its needs' or offers' versions and
+// queues them, whether or not the file lists them. The sheet import and the CLI come through here.
+import { eq, inArray, or, sql } from "drizzle-orm";
 import type { Database, Transaction } from "../../../db/client.server";
 import { cases } from "../../../db/schema/cases";
 import { needs } from "../../../db/schema/needs";
@@ -11,6 +14,11 @@ import { searchOutbox } from "../../../db/schema/search-outbox";
 import { fromExcluded } from "../../../db/upsert";
 import { reserveCaseNumbers } from "../cases/reserve-case-numbers.server";
 import type { NeedStatus } from "../needs/need-category";
+import { moveNeeds } from "../needs/need-lifecycle.server";
+import { movesToPublish, movesToUnpublish } from "../needs/need-status";
+import type { CASE_FACTS_IN_PUBLIC } from "../needs/touch-case-needs.server";
+import { touchCaseNeeds } from "../needs/touch-case-needs.server";
+import { touchOrganisationOffers } from "../offers/touch-organisation-offers.server";
 import { newPublicReference } from "../needs/public-reference.server";
 import type { IdentityCipher } from "../privacy/identity-cipher.server";
 import { checkImportReferences } from "./check-import-references.server";
@@ -49,11 +57,21 @@ export async function importDocument(options: {
     const result = await db.transaction(async (tx) => {
       const { problems, held } = await checkImportReferences(tx, cipher, doc);
       if (problems.length) throw new ImportRejected(problems);
+      const organisationsBefore = await organisationFacts(tx, doc);
+      const casesBefore = await caseFacts(tx, doc, held);
       const orgIds = await upsertOrganisations(tx, doc);
       const { ids: caseIds, numbers: caseNumbers } = await upsertCases(tx, cipher, doc, orgIds, held, now);
       const needRefs = await upsertNeeds(tx, doc, caseIds, now);
       const offerRefs = await upsertOffers(tx, doc, orgIds, now);
-      const changed = [...needRefs.changed.map((ref) => ({ entity: "need" as const, ref })), ...offerRefs.changed.map((ref) => ({ entity: "offer" as const, ref }))];
+      // What the public sees of a case or an organisation is part of its needs' and offers'
+      // projections: those move and are queued too, whether or not the file lists them.
+      const touchedNeeds = await touchCaseNeeds(tx, differing(casesBefore, await caseFacts(tx, doc, held)));
+      const touchedOffers = await touchOrganisationOffers(tx, differing(organisationsBefore, await organisationFacts(tx, doc)));
+      const queuedNeeds = new Set([...needRefs.moved, ...touchedNeeds]);
+      const changed = [
+        ...needRefs.changed.filter((ref) => !queuedNeeds.has(ref)).map((ref) => ({ entity: "need" as const, ref })),
+        ...offerRefs.changed.filter((ref) => !touchedOffers.includes(ref)).map((ref) => ({ entity: "offer" as const, ref })),
+      ];
       for (let i = 0; i < changed.length; i += BATCH) await tx.insert(searchOutbox).values(changed.slice(i, i + BATCH));
       return {
         organisations: Object.fromEntries(orgIds),
@@ -61,7 +79,7 @@ export async function importDocument(options: {
         caseNumbers: Object.fromEntries(caseNumbers),
         needs: needRefs.refs,
         offers: offerRefs.refs,
-        queued: changed.length,
+        queued: changed.length + queuedNeeds.size + touchedOffers.length,
       };
     });
     return { ok: true, result };
@@ -69,6 +87,32 @@ export async function importDocument(options: {
     if (error instanceof ImportRejected) return { ok: false, problems: error.problems };
     throw error;
   }
+}
+
+/** What the public sees of the file's organisations that exist already (name, kind, listed or not), by id. */
+async function organisationFacts(tx: Transaction, doc: ImportDocument): Promise<Map<string, string>> {
+  const keys = doc.organisations.map((o) => o.key);
+  if (!keys.length) return new Map();
+  const rows = await tx.select({ id: organisations.id, name: organisations.name, kind: organisations.kind, status: organisations.status }).from(organisations).where(inArray(organisations.importKey, keys));
+  return new Map(rows.map((r) => [r.id, JSON.stringify([r.name, r.kind, r.status])]));
+}
+
+/** What the public sees of the file's cases that exist already (CASE_FACTS_IN_PUBLIC), by id. */
+async function caseFacts(tx: Transaction, doc: ImportDocument, held: HeldIdentities): Promise<Map<string, string>> {
+  const keys = doc.cases.map((c) => c.key);
+  const adopted = [...held.values()].map((h) => h.caseId);
+  if (!keys.length) return new Map();
+  const facts = { tier: cases.tier, birthYear: cases.birthYear, regionCode: cases.regionCode } satisfies Record<(typeof CASE_FACTS_IN_PUBLIC)[number], unknown>;
+  const rows = await tx
+    .select({ id: cases.id, ...facts })
+    .from(cases)
+    .where(adopted.length ? or(inArray(cases.importKey, keys), inArray(cases.id, adopted)) : inArray(cases.importKey, keys));
+  return new Map(rows.map((r) => [r.id, JSON.stringify([r.tier, r.birthYear, r.regionCode])]));
+}
+
+/** Ids present before whose facts are not what they were. */
+function differing(before: Map<string, string>, after: Map<string, string>): string[] {
+  return [...after].filter(([id, facts]) => before.has(id) && before.get(id) !== facts).map(([id]) => id);
 }
 
 async function upsertOrganisations(tx: Transaction, doc: ImportDocument): Promise<Map<string, string>> {
@@ -196,25 +240,27 @@ async function caseNumbersFor(tx: Transaction, batch: ImportDocument["cases"]): 
   return out;
 }
 
-// True in ON CONFLICT DO UPDATE when the incoming row differs in anything the public sees.
-const needChanged = sql`(${needs.regionCode}, ${needs.category}, ${needs.title}, ${needs.story}, ${needs.skills}, ${needs.targetAmount}, ${needs.status})
-  is distinct from (excluded.region_code, excluded.category, excluded.title, excluded.story, excluded.skills, excluded.target_amount, excluded.status)`;
+// True in ON CONFLICT DO UPDATE when the incoming content differs in anything the public sees (a
+// change of status is a move of the lifecycle, which moves the version itself).
+const needChanged = sql`(${needs.regionCode}, ${needs.category}, ${needs.title}, ${needs.story}, ${needs.skills}, ${needs.targetAmount})
+  is distinct from (excluded.region_code, excluded.category, excluded.title, excluded.story, excluded.skills, excluded.target_amount)`;
 const offerChanged = sql`(${offers.organisationId}, ${offers.category}, ${offers.title}, ${offers.description}, ${offers.skills}, ${offers.regionCodes},
   ${offers.capacity}, ${offers.amount}, ${offers.validFrom}, ${offers.validUntil}, ${offers.status})
   is distinct from (excluded.organisation_id, excluded.category, excluded.title, excluded.description, excluded.skills, excluded.region_codes,
   excluded.capacity, excluded.amount, excluded.valid_from, excluded.valid_until, excluded.status)`;
 
-/** The status a need moves to on import; needs further along (matched, fulfilled…) keep theirs. */
-function importedStatus(current: NeedStatus | undefined, publish: boolean): NeedStatus {
-  if (current === undefined || current === "draft" || current === "published") return publish ? "published" : "draft";
-  if (publish && (current === "withdrawn" || current === "expired")) return "published";
-  return current;
-}
-
+/**
+ * Writes the needs' content (new ones as drafts), then moves each through the lifecycle as the
+ * editor would: `publish` publishes a draft, an expired or a withdrawn need (restored first) and
+ * leaves a matched one be; `publish: false` unpublishes a published need. The schema has checked
+ * that the household may be published (consent, verified or assisting), as the editor does.
+ * Returns the refs, the refs whose public content changed, and the refs moved (queued already).
+ */
 async function upsertNeeds(tx: Transaction, doc: ImportDocument, caseIds: Map<string, string>, now: Date) {
   const items = doc.cases.flatMap((c) => c.needs.map((need) => ({ need, c })));
   const refs: Record<string, string> = {};
   const changed: string[] = [];
+  const moved: string[] = [];
   for (let i = 0; i < items.length; i += BATCH) {
     const batch = items.slice(i, i + BATCH);
     const keys = batch.map(({ need }) => need.key);
@@ -225,43 +271,49 @@ async function upsertNeeds(tx: Transaction, doc: ImportDocument, caseIds: Map<st
     const rows = await tx
       .insert(needs)
       .values(
-        batch.map(({ need, c }, j) => {
-          const status = importedStatus(before.get(need.key)?.status, need.publish);
-          return {
-            importKey: need.key,
-            ref: fresh[j] ?? "",
-            caseId: caseIds.get(c.key) ?? "",
-            regionCode: c.region,
-            category: need.category,
-            title: need.title,
-            story: need.story,
-            skills: need.skills,
-            targetAmount: need.amount,
-            status,
-            publishedAt: status === "published" ? now : null,
-            updatedAt: now,
-          };
-        }),
+        batch.map(({ need, c }, j) => ({
+          importKey: need.key,
+          ref: fresh[j] ?? "",
+          caseId: caseIds.get(c.key) ?? "",
+          regionCode: c.region,
+          category: need.category,
+          title: need.title,
+          story: need.story,
+          skills: need.skills,
+          targetAmount: need.amount,
+          status: "draft" as const,
+          updatedAt: now,
+        })),
       )
       .onConflictDoUpdate({
         target: needs.importKey,
         set: {
-          ...fromExcluded(needs, ["caseId", "regionCode", "category", "title", "story", "skills", "targetAmount", "status"]),
-          publishedAt: sql`case when excluded.status = 'published' and ${needs.publishedAt} is null then excluded.published_at else ${needs.publishedAt} end`,
+          ...fromExcluded(needs, ["caseId", "regionCode", "category", "title", "story", "skills", "targetAmount"]),
           version: sql`case when ${needChanged} then ${needs.version} + 1 else ${needs.version} end`,
           updatedAt: sql`case when ${needChanged} then excluded.updated_at else ${needs.updatedAt} end`,
         },
       })
-      .returning({ key: needs.importKey, ref: needs.ref, version: needs.version, status: needs.status });
+      .returning({ id: needs.id, key: needs.importKey, ref: needs.ref, version: needs.version, status: needs.status });
+    const publish = new Map(batch.map(({ need }) => [need.key, need.publish]));
+    // Step by step, the same moves for every need that takes them: moveNeeds checks each one.
+    const steps: Map<NeedStatus, string[]>[] = [];
     for (const r of rows) {
       if (!r.key) continue;
       refs[r.key] = r.ref;
       const prior = before.get(r.key);
       const isPublic = r.status === "published" || r.status === "matched";
-      if (prior ? prior.version !== r.version : isPublic) changed.push(r.ref);
+      if (prior && prior.version !== r.version && isPublic) changed.push(r.ref);
+      const path = publish.get(r.key) ? (movesToPublish(r.status) ?? []) : movesToUnpublish(r.status);
+      path.forEach((to, step) => {
+        const moves = steps[step] ?? new Map<NeedStatus, string[]>();
+        moves.set(to, [...(moves.get(to) ?? []), r.id]);
+        steps[step] = moves;
+      });
     }
+    for (const moves of steps) for (const [to, needIds] of moves) moved.push(...(await moveNeeds(tx, { needIds, to })));
   }
-  return { refs, changed };
+  const queued = new Set(moved);
+  return { refs, changed: changed.filter((ref) => !queued.has(ref)), moved };
 }
 
 async function upsertOffers(tx: Transaction, doc: ImportDocument, orgIds: Map<string, string>, now: Date) {

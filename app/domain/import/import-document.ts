@@ -2,6 +2,7 @@
 // Checks that need the database (regions exist, resident IDs not held by another case) are added
 // by the importer to the same list of problems.
 import { z } from "zod";
+import { canPublishForCase } from "../cases/case-status";
 import { CASE_STATUSES, CASE_TIERS, HARDSHIP_CAUSES, SEXES } from "../cases/case-vocabulary";
 import { normaliseMobile } from "../cases/phone";
 import { checkResidentId, normaliseResidentId, residentIdBirthDate } from "../cases/resident-id";
@@ -99,7 +100,11 @@ export const importCaseSchema = z
     }
     c.needs.forEach((need, i) => {
       if (!need.publish) return;
+      // The editor's rule (canPublishForCase): consent, and a household checked and not exited.
       if (!c.consent) ctx.addIssue({ code: "custom", path: ["needs", i, "publish"], message: "cannot publish without the household's consent" });
+      else if (!canPublishForCase(c.status, c.consent)) {
+        ctx.addIssue({ code: "custom", path: ["needs", i, "publish"], message: `cannot publish for a household that is ${c.status}: needs are published for verified or assisting households` });
+      }
       // The PII guard (DESIGN §3): nothing that identifies the household may be published.
       for (const field of ["title", "story"] as const) {
         const hit = findPii(need[field], c.head)[0];
