@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../db/client.server";
 import { auditLog } from "../../db/schema/audit";
 import { applications } from "../../db/schema/case-records";
+import { cases } from "../../db/schema/cases";
 import type { TestUser } from "../../tests/accounts";
 import { createTestUser, userRequest } from "../../tests/accounts";
 import { createTestDatabase } from "../../tests/database";
@@ -195,6 +196,17 @@ describe("an application's page", () => {
     expect(await statusOfApplication(application.id)).toMatchObject({ status: "new", caseId: null });
     expect(statusOf(await post(caseworker, application.id, { intent: "merge", caseReference: xiangyunCaseId.slice(0, 8).toUpperCase() }))).toBe(302);
     expect(await statusOfApplication(application.id)).toMatchObject({ status: "merged", caseId: xiangyunCaseId });
+  });
+
+  it("offers and merges into a case by its number (532923-2026-0001 style), and then names the case by it", async () => {
+    const [held] = await handle.db.select({ caseNumber: cases.caseNumber }).from(cases).where(eq(cases.id, xiangyunCaseId));
+    const caseNumber = held?.caseNumber ?? "";
+    expect(caseNumber).toMatch(/^532923-\d{4}-0001$/);
+    const matching = await newApplication({ idNumber: fakeResidentId(1) });
+    expect(payloadOf(await detail(caseworker, matching.id))).toMatchObject({ application: { matchingCaseNumber: caseNumber } });
+    const application = await newApplication();
+    expect(statusOf(await post(caseworker, application.id, { intent: "merge", caseReference: caseNumber.replace(/-0+(\d+)$/, "-$1") }))).toBe(302);
+    expect(payloadOf(await detail(caseworker, application.id))).toMatchObject({ application: { caseId: xiangyunCaseId, caseNumber } });
   });
 
   it("names the union elsewhere that holds the resident ID, and nothing more", async () => {

@@ -16,6 +16,7 @@ import { payloadOf, settle, statusOf } from "../../tests/route-results";
 import { parseImportDocument } from "../domain/import/import-document";
 import { importDocument } from "../domain/import/import-document.server";
 import { loader as caseLoader } from "./staff.cases.$id";
+import { loader as dashboardLoader } from "./staff._index";
 import { action as findAction, loader as listLoader } from "./staff.cases._index";
 
 let handle: DatabaseHandle;
@@ -53,6 +54,14 @@ describe("case numbers on staff pages", () => {
     expect(numbers["case-1"]).toMatch(/^532923-\d{4}-0001$/);
     const page = await caseLoader({ request: userRequest(`/staff/cases/${ids["case-1"]}`, { cookie: caseworker.cookie }), context, params: { id: ids["case-1"] } });
     expect(page.title).toContain(numbers["case-1"]);
+  });
+
+  it("name the dashboard's follow-ups and the activity on a case by the case's number", async () => {
+    await handle.db.update(cases).set({ followUpOn: new Date().toISOString().slice(0, 10) }).where(eq(cases.id, ids["case-2"] ?? ""));
+    await find(fakeResidentId(1));
+    const data = await dashboardLoader({ request: userRequest("/staff", { cookie: caseworker.cookie }), context, params: {} });
+    expect(data.dashboard?.followUps.items.map((f) => f.caseNumber)).toContain(numbers["case-2"]);
+    expect(data.dashboard?.activity.find((a) => a.action === "case.find-by-resident-id")?.recordId).toBe(numbers["case-1"]);
   });
 });
 
