@@ -1,7 +1,9 @@
 // The Xiangyun web server: Express with compression, security headers and a per-request CSP nonce,
 // structured logs, /healthz, and the Remix request handler (built, or Vite middleware with --dev).
-import { createRequestHandler } from "@remix-run/express";
+// The two halves of @remix-run/express's handler (not re-exported by its index; the version is pinned).
+import { createRemixRequest, sendRemixResponse } from "@remix-run/express/dist/server.js";
 import type { ServerBuild } from "@remix-run/node";
+import { createRequestHandler } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import helmet from "helmet";
@@ -14,6 +16,9 @@ import { DataDirInUseError } from "../db/data-dir-lock.server";
 import { withDomainErrorPages } from "./domain-error-pages.server";
 import { readHealth } from "./health.server";
 import { createLogger, logSerializers } from "./logger.server";
+import type { Refusal } from "./refusal-page.server";
+import { refusalResponse } from "./refusal-page.server";
+import { checkFormBody, findUrlProblem } from "./request-input.server";
 import { createRouteNamer } from "./route-names.server";
 import { startRuntime } from "./runtime.server";
 
@@ -120,6 +125,15 @@ app.use((req, res, next) => {
   res.status(403).set("Cache-Control", "no-store").type("text/plain").send("Cross-site request refused.");
 });
 
+// A path or query no link of ours makes (control characters, bytes that are not UTF-8, a redirectTo
+// off the site) is refused before any route or static file sees it; form bodies are checked the same
+// way before any action runs (below).
+app.use((req, res, next) => {
+  const problem = findUrlProblem(req.url);
+  if (problem) refuse(req, res, problem).catch(next);
+  else next();
+});
+
 // Whatever a signed-in person is shown stays out of every cache: a response to a request with a
 // session cookie, or one that sets it, is no-store (public pages otherwise allow a short cache).
 const SESSION_COOKIE = /(^|;\s*)(__Host-)?xy_session=/;
@@ -154,14 +168,34 @@ if (isDev) {
   routeNameOf = createRouteNamer(build.routes);
 }
 
-app.all(
-  "*",
-  createRequestHandler({
-    build,
-    mode: isDev ? "development" : "production",
-    getLoadContext: (req, res) => ({ runtime: rt, cspNonce: nonceOf(res), clientIp: req.ip ?? "", log: req.log }),
-  }),
-);
+// @remix-run/express's handler, with the form check between the request and Remix: a body with
+// unreadable text, an off-site redirectTo or no form at all is refused before any action runs, so
+// nothing is counted against a limit or written. The API reads no bodies and answers for itself.
+const handleRemixRequest = createRequestHandler(build, isDev ? "development" : "production");
+app.all("*", async (req, res, next) => {
+  try {
+    const request = createRemixRequest(req, res);
+    const checked = req.path.startsWith("/api/") ? { request } : await checkFormBody(request);
+    if ("problem" in checked) return await refuse(req, res, checked.problem);
+    const response = await handleRemixRequest(checked.request, { runtime: rt, cspNonce: nonceOf(res), clientIp: req.ip ?? "", log: req.log });
+    await sendRemixResponse(res, response);
+  } catch (error) {
+    next(error);
+  }
+});
+
+// What reaches Express's own error handling (a static path it cannot decode, a failure in the
+// handler above) is answered with a status and a short page, never Express's page with a stack.
+app.use((error: unknown, req: express.Request, res: express.Response, _next: express.NextFunction) => {
+  const declared = error && typeof error === "object" && "status" in error && typeof error.status === "number" ? error.status : 500;
+  const status = declared >= 400 && declared < 600 ? declared : 500;
+  req.log[status >= 500 ? "error" : "warn"]({ err: error }, "request failed");
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  refuse(req, res, status >= 500 ? "server-error" : "bad-request", status).catch(() => res.destroy());
+});
 
 const server = app.listen(config.PORT, config.HOST, () => {
   const address = server.address();
@@ -187,6 +221,11 @@ process.on("uncaughtException", (error) => {
   logger.fatal({ err: error }, "uncaught exception");
   void shutdown("uncaughtException", 1);
 });
+
+async function refuse(req: express.Request, res: express.Response, refusal: Refusal, status?: number): Promise<void> {
+  if (refusal !== "server-error" && refusal !== "bad-request") req.log.warn({ refusal }, "input refused");
+  await sendRemixResponse(res, await refusalResponse({ path: req.path, cookie: req.headers.cookie, acceptLanguage: req.headers["accept-language"] }, refusal, status));
+}
 
 function nonceOf(res: ServerResponse): string {
   const locals: unknown = "locals" in res ? res.locals : undefined;

@@ -235,6 +235,14 @@ describe("importing households from an .xlsx sheet", () => {
     expect(uploadsIn()).toHaveLength(files);
   });
 
+  it("answers an upload named households=2026.csv (which Remix's multipart parser cannot read) with 400 and a message, and keeps nothing", async () => {
+    const files = uploadsIn().length;
+    const result = await upload(new File([HEADERS.join(",")], "households=2026.csv", { type: "text/csv" }));
+    expect(statusOf(result)).toBe(400);
+    expect(stepOf(result, "upload").result.error).toEqual({ file: ["householdImport:errors.uploadUnreadable"] });
+    expect(uploadsIn()).toHaveLength(files);
+  });
+
   it("says so when an upload expired or belongs to someone else", async () => {
     const map = stepOf(await upload(await xlsxFile(SHEET)), "map");
     const other = (await createTestUser(handle.db, { organisation: "xy-union", role: "caseworker" })).cookie;

@@ -65,6 +65,9 @@ export async function receiveUpload(request: Request, context: AppLoadContext, a
     if (error instanceof MaxPartSizeExceededError) return uploadFailed("householdImport:errors.tooLarge", 413);
     // Not a multipart body at all: a hand-made request, answered like an empty form.
     if (error instanceof TypeError) return uploadFailed("householdImport:errors.fileRequired", 400);
+    // Remix's multipart parser cannot read some valid part headers (a file named households=2026.csv:
+    // "malformed content-disposition header"); the checked body is still a form, so ask for a plain name.
+    if (error instanceof Error) return uploadFailed("householdImport:errors.uploadUnreadable", 400);
     throw error;
   }
   const submission = parseWithZod(formData, { schema: uploadSchema });
