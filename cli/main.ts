@@ -8,6 +8,7 @@ import { ConfigError, loadConfig, usesDataDir } from "../app/env.server";
 import { parseImportDocument } from "../app/domain/import/import-document";
 import { importDocument } from "../app/domain/import/import-document.server";
 import { exportDocument } from "../app/domain/import/export-document.server";
+import { currentOperator } from "../app/domain/audit/operator-actor.server";
 import { openDatabase } from "../db/client.server";
 import { DataDirInUseError, acquireDataDirLock } from "../db/data-dir-lock.server";
 import { migrateDatabase } from "../db/migrate.server";
@@ -16,6 +17,7 @@ import { reindexSearch } from "../search/reindex.server";
 import { checkSearchDrift, formatDrift } from "../search/search-drift.server";
 import { outboxBacklog } from "../search/search-sync.server";
 import { createLogger } from "../server/logger.server";
+import { describeCliError } from "./report-error";
 import { createUserCommand, grantCommand } from "./user-commands";
 import type { Runtime } from "../server/runtime.server";
 import { startRuntime } from "../server/runtime.server";
@@ -191,7 +193,7 @@ async function main(argv: string[]): Promise<number> {
       return importFile(config, rest[0], values.json);
     case "export":
       return withRuntime(config, "export", async (runtime) => {
-        const json = `${JSON.stringify(await exportDocument({ db: runtime.db, cipher: runtime.cipher }), null, 2)}\n`;
+        const json = `${JSON.stringify(await exportDocument({ db: runtime.db, cipher: runtime.cipher, actor: currentOperator() }), null, 2)}\n`;
         if (rest[0]) {
           writeFileSync(rest[0], json, { mode: 0o600 });
           console.error(`wrote ${rest[0]} (it contains identities: keep it safe)`);
@@ -217,7 +219,8 @@ try {
     console.error(`${error.message}\n\n${USAGE}`);
     process.exitCode = 2;
   } else {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    process.exitCode = 1;
+    const { message, exitCode } = describeCliError(error);
+    console.error(message);
+    process.exitCode = exitCode;
   }
 }

@@ -3,7 +3,7 @@
 //   npm run cli -- grant a@example.org admin --organisation demo-union-xiangyun
 //   npm run cli -- grant a@example.org platform-admin
 import { parseArgs } from "node:util";
-import { AccountInputError, createUser, grantRole } from "../app/domain/auth/manage-users.server";
+import { createUser, grantRole } from "../app/domain/auth/manage-users.server";
 import type { Runtime } from "../server/runtime.server";
 
 export type WithRuntime = <T>(command: string, fn: (runtime: Runtime) => Promise<T>) => Promise<T>;
@@ -27,19 +27,12 @@ export async function createUserCommand(args: string[], withRuntime: WithRuntime
   const email = values.email;
   const name = values.name;
   return withRuntime("create-user", async (runtime) => {
-    try {
-      const created = await createUser({ db: runtime.db, email, displayName: name, password, platformAdmin: values["platform-admin"] });
-      console.log(`created ${created.email}${values["platform-admin"] ? " (platform admin)" : ""}`);
-      if (created.setPasswordToken) console.log(`set the password within 24 hours at ${runtime.publicUrl}/reset-password/${created.setPasswordToken}`);
-      if (values["platform-admin"]) console.log("platform admins must add an authenticator app (TOTP) at the first sign-in");
-      return 0;
-    } catch (error) {
-      if (error instanceof AccountInputError) {
-        console.error(error.message);
-        return 2;
-      }
-      throw error;
-    }
+    // Bad input is a DomainError ("invalid"): cli/main.ts reports it and exits 2.
+    const created = await createUser({ db: runtime.db, email, displayName: name, password, platformAdmin: values["platform-admin"] });
+    console.log(`created ${created.email}${values["platform-admin"] ? " (platform admin)" : ""}`);
+    if (created.setPasswordToken) console.log(`set the password within 24 hours at ${runtime.publicUrl}/reset-password/${created.setPasswordToken}`);
+    if (values["platform-admin"]) console.log("platform admins must add an authenticator app (TOTP) at the first sign-in");
+    return 0;
   });
 }
 
@@ -51,16 +44,8 @@ export async function grantCommand(args: string[], withRuntime: WithRuntime): Pr
     return 2;
   }
   return withRuntime("grant", async (runtime) => {
-    try {
-      const granted = await grantRole({ db: runtime.db, email, role, organisation: values.organisation });
-      console.log(`${granted.email} is now ${granted.role}${granted.organisation ? ` of ${granted.organisation}` : ""}; their sessions were ended`);
-      return 0;
-    } catch (error) {
-      if (error instanceof AccountInputError) {
-        console.error(error.message);
-        return 2;
-      }
-      throw error;
-    }
+    const granted = await grantRole({ db: runtime.db, email, role, organisation: values.organisation });
+    console.log(`${granted.email} is now ${granted.role}${granted.organisation ? ` of ${granted.organisation}` : ""}; their sessions were ended`);
+    return 0;
   });
 }

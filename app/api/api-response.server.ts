@@ -3,6 +3,7 @@
 // cache keeps. Remix's own error answers are HTML or text, so API routes never let one escape.
 import { createHash } from "node:crypto";
 import type { AppLoadContext } from "@remix-run/node";
+import { DomainError } from "../domain/errors/domain-error";
 import type { SearchProblem } from "../domain/search/search-query";
 import type { ApiErrorBody } from "./public-schemas";
 
@@ -25,6 +26,21 @@ function matchesEtag(header: string | null, etag: string): boolean {
   if (!header) return false;
   const opaque = (tag: string) => tag.trim().replace(/^W\//, "");
   return header.split(",").some((tag) => tag.trim() === "*" || opaque(tag) === opaque(etag));
+}
+
+/** The API's code for each kind of DomainError: the one mapping of domain errors for the API. */
+const DOMAIN_ERROR_CODES: Record<DomainError["kind"], ApiErrorBody["error"]["code"]> = {
+  invalid: "invalid_parameter",
+  forbidden: "forbidden",
+  "not-found": "not_found",
+  conflict: "conflict",
+  "rate-limited": "rate_limited",
+};
+
+/** A DomainError as the API's JSON error, with its status (and Retry-After when rate-limited). */
+export function apiDomainError(error: DomainError): Response {
+  const headers: Record<string, string> = error.retryAfterSeconds !== null ? { "Retry-After": String(error.retryAfterSeconds) } : {};
+  return apiError(error.httpStatus, { code: DOMAIN_ERROR_CODES[error.kind], message: error.message }, headers);
 }
 
 /** An error answer with the API's error body. */
@@ -64,6 +80,7 @@ export async function answerApi(request: Request, context: AppLoadContext, answe
   try {
     return await answer();
   } catch (error) {
+    if (error instanceof DomainError) return apiDomainError(error);
     context.runtime.logger.error({ err: error, method: request.method, path: new URL(request.url).pathname }, "public API request failed");
     return apiError(500, { code: "internal_error", message: "The request failed on the server; please try again later." });
   }

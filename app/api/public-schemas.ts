@@ -116,7 +116,7 @@ export const offerListSchema = z
 export const needItemSchema = z.strictObject({ data: publicNeedSchema }).register(apiSchemas, { id: "NeedItem" });
 export const offerItemSchema = z.strictObject({ data: publicOfferSchema }).register(apiSchemas, { id: "OfferItem" });
 
-export const API_ERROR_CODES = ["invalid_parameter", "not_found", "method_not_allowed", "internal_error"] as const;
+export const API_ERROR_CODES = ["invalid_parameter", "not_found", "method_not_allowed", "forbidden", "conflict", "rate_limited", "internal_error"] as const;
 export const apiErrorSchema = z
   .strictObject({
     error: z.strictObject({

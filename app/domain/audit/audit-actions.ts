@@ -37,6 +37,7 @@ export const AUDIT_ACTIONS = [
   "case.resident-id-check",
   "identity.reveal",
   "identity.read-for-pii-check",
+  "identity.compare-for-import",
   "need.create",
   "need.edit",
   "need.publish",

@@ -5,6 +5,7 @@ import type { Database } from "../../../db/client.server";
 import { memberships, passwordResets, users } from "../../../db/schema/accounts";
 import { organisations } from "../../../db/schema/organisations";
 import { recordAudit } from "../audit/record-audit.server";
+import { invalid } from "../errors/domain-error";
 import { hashPassword } from "./password.server";
 import { passwordProblem } from "./password-policy";
 import { MEMBERSHIP_ROLES, rolesForKind } from "./roles";
@@ -12,7 +13,6 @@ import { deleteUserSessions } from "./session.server";
 import { normaliseEmail } from "./sign-in.server";
 import { hashToken, newToken } from "./tokens.server";
 
-export class AccountInputError extends Error {}
 
 const SET_PASSWORD_HOURS = 24;
 
@@ -22,15 +22,15 @@ const SET_PASSWORD_HOURS = 24;
  */
 export async function createUser(options: { db: Database; email: string; displayName: string; password?: string; platformAdmin?: boolean }) {
   const email = normaliseEmail(options.email);
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new AccountInputError(`--email: "${options.email}" is not an email address`);
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw invalid(`--email: "${options.email}" is not an email address`);
   const displayName = options.displayName.trim();
-  if (!displayName || displayName.length > 80) throw new AccountInputError("--name: must be 1–80 characters");
+  if (!displayName || displayName.length > 80) throw invalid("--name: must be 1–80 characters");
   if (options.password !== undefined) {
     const problem = passwordProblem(options.password);
-    if (problem) throw new AccountInputError(`password: ${problem}`);
+    if (problem) throw invalid(`password: ${problem}`);
   }
   const [taken] = await options.db.select({ id: users.id }).from(users).where(eq(users.email, email));
-  if (taken) throw new AccountInputError(`--email: an account for ${email} already exists`);
+  if (taken) throw invalid(`--email: an account for ${email} already exists`);
   const passwordHash = await hashPassword(options.password ?? newToken());
   return options.db.transaction(async (tx) => {
     const [user] = await tx.insert(users).values({ email, displayName, passwordHash, isPlatformAdmin: options.platformAdmin ?? false }).returning({ id: users.id });
@@ -52,7 +52,7 @@ export async function createUser(options: { db: Database; email: string; display
 export async function grantRole(options: { db: Database; email: string; role: string; organisation?: string }) {
   const email = normaliseEmail(options.email);
   const [user] = await options.db.select({ id: users.id, isPlatformAdmin: users.isPlatformAdmin }).from(users).where(eq(users.email, email));
-  if (!user) throw new AccountInputError(`email: no account for ${email} (create it with create-user)`);
+  if (!user) throw invalid(`email: no account for ${email} (create it with create-user)`);
   if (options.role === "platform-admin") {
     await options.db.transaction(async (tx) => {
       await tx.update(users).set({ isPlatformAdmin: true, updatedAt: new Date() }).where(eq(users.id, user.id));
@@ -62,15 +62,15 @@ export async function grantRole(options: { db: Database; email: string; role: st
     return { email, role: options.role, organisation: null };
   }
   const role = MEMBERSHIP_ROLES.find((r) => r === options.role);
-  if (!role) throw new AccountInputError(`role: must be one of ${MEMBERSHIP_ROLES.join(", ")} or platform-admin`);
-  if (!options.organisation) throw new AccountInputError("--organisation: which organisation (its import key or id)?");
+  if (!role) throw invalid(`role: must be one of ${MEMBERSHIP_ROLES.join(", ")} or platform-admin`);
+  if (!options.organisation) throw invalid("--organisation: which organisation (its import key or id)?");
   const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(options.organisation);
   const [org] = await options.db
     .select({ id: organisations.id, name: organisations.name, kind: organisations.kind, regionCode: organisations.regionCode })
     .from(organisations)
     .where(isUuid ? or(eq(organisations.id, options.organisation), eq(organisations.importKey, options.organisation)) : eq(organisations.importKey, options.organisation));
-  if (!org) throw new AccountInputError(`--organisation: no organisation "${options.organisation}"`);
-  if (!rolesForKind(org.kind).includes(role)) throw new AccountInputError(`role: a ${org.kind} organisation's roles are ${rolesForKind(org.kind).join(", ")}`);
+  if (!org) throw invalid(`--organisation: no organisation "${options.organisation}"`);
+  if (!rolesForKind(org.kind).includes(role)) throw invalid(`role: a ${org.kind} organisation's roles are ${rolesForKind(org.kind).join(", ")}`);
   await options.db.transaction(async (tx) => {
     const [before] = await tx.select({ organisationId: memberships.organisationId, role: memberships.role }).from(memberships).where(eq(memberships.userId, user.id));
     await tx

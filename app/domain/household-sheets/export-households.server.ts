@@ -1,15 +1,15 @@
 // Every case of the actor's region as a sheet with the import's columns, identities included: this
 // is the union's own register, for its own staff. The export is audited with the count, in the
 // same transaction as the read, so there is no copy without its record.
-import { asc, sql } from "drizzle-orm";
+import { asc } from "drizzle-orm";
 import type { Database } from "../../../db/client.server";
 import { cases } from "../../../db/schema/cases";
-import { recordAudit } from "../audit/record-audit.server";
 import type { Actor } from "../auth/actor";
 import { isHardshipCause } from "../cases/case-vocabulary";
 import type { IdentityCipher } from "../privacy/identity-cipher.server";
+import { PERSON_IDENTITY_FIELDS, readIdentities } from "../privacy/read-identities.server";
 import type { RegionDirectory } from "../regions/region-directory.server";
-import { writerScope } from "./plan-household-import.server";
+import { inRegionScope, regionScope } from "../regions/region-scope.server";
 import type { SheetFormat } from "./read-sheet.server";
 import type { SheetField } from "./sheet-fields";
 import { EXPORT_CASE_NUMBER_HEADER, EXPORT_HEADERS, SHEET_FIELDS } from "./sheet-fields";
@@ -34,7 +34,7 @@ export async function exportHouseholds(options: {
   ip: string | null;
 }): Promise<HouseholdTable> {
   const { cipher, actor, locale } = options;
-  const scope = writerScope(actor);
+  const scope = regionScope(actor, "write-cases");
   const rows = await options.db.transaction(async (tx) => {
     const found = await tx
       .select({
@@ -53,18 +53,22 @@ export async function exportHouseholds(options: {
         consent: cases.consent,
       })
       .from(cases)
-      .where(sql`starts_with(${cases.regionCode}, ${scope})`)
+      .where(inRegionScope(cases.regionCode, scope))
       .orderBy(asc(cases.createdAt), asc(cases.id));
-    await recordAudit(tx, {
-      actor,
-      action: "case.export",
-      entity: "case",
-      organisationId: actor.membership?.organisationId ?? null,
-      regionCode: scope,
-      ip: options.ip,
-      after: { format: options.format, count: found.length },
+    return readIdentities(tx, {
+      cipher,
+      fields: PERSON_IDENTITY_FIELDS,
+      use: (read) => found.map((c) => ({ c, identity: { name: read(c, "name"), idNumber: read(c, "idNumber"), phone: read(c, "phone"), address: read(c, "address") } })),
+      audit: (read) => ({
+        actor,
+        action: "case.export",
+        entity: "case",
+        organisationId: actor.membership?.organisationId ?? null,
+        regionCode: scope,
+        ip: options.ip,
+        after: { format: options.format, count: read.length },
+      }),
     });
-    return found;
   });
   const county = (code: string) => {
     const region = options.regions.get(code);
@@ -74,12 +78,9 @@ export async function exportHouseholds(options: {
   };
   return {
     headers: [...SHEET_FIELDS.map((field) => EXPORT_HEADERS[locale][field]), EXPORT_CASE_NUMBER_HEADER[locale]],
-    rows: rows.map((c) => {
+    rows: rows.map(({ c, identity }) => {
       const cells: Record<SheetField, SheetCell> = {
-        name: cipher.decrypt("name", c.name),
-        idNumber: cipher.decrypt("idNumber", c.idNumber),
-        phone: cipher.decrypt("phone", c.phone),
-        address: cipher.decrypt("address", c.address),
+        ...identity,
         birthYear: c.birthYear,
         sex: sexLabel(c.sex, locale),
         householdSize: c.householdSize,

@@ -6,7 +6,7 @@ import type { Database } from "../../../db/client.server";
 import { organisations } from "../../../db/schema/organisations";
 import type { Actor } from "../auth/actor";
 import { checkResidentId, normaliseResidentId, residentIdBirthDate, residentIdSex } from "../cases/resident-id";
-import type { ImportDocument } from "../import/import-document";
+import type { ImportCase, ImportDocument } from "../import/import-document";
 import { formatIssuePath, importCaseSchema, importDocumentSchema } from "../import/import-document";
 import { checkImportReferences } from "../import/check-import-references.server";
 import type { IdentityCipher } from "../privacy/identity-cipher.server";
@@ -18,7 +18,7 @@ import type { PlannedRow, RowOutcome } from "./planned-row";
 import type { ParsedSheet, SheetRow } from "./read-sheet.server";
 import type { ColumnMapping, SheetField } from "./sheet-fields";
 import type { Holder } from "./sheet-holders.server";
-import { findHolders, isSameAsHolder } from "./sheet-holders.server";
+import { findHolders, hasSameFacts, rowsSameAsHolders } from "./sheet-holders.server";
 import type { RowProblem } from "./sheet-problems";
 import { localizeImportProblem } from "./sheet-problems";
 import { unguardFormula } from "../security/formula-guard";
@@ -78,7 +78,7 @@ export async function planHouseholdImport(options: {
     } else d.input.key = sheetKey(hash);
   }
 
-  const candidates: Draft[] = [];
+  const standing: { draft: Draft; row: ImportCase; holder: Holder | undefined }[] = [];
   for (const d of drafts) {
     const parsed = importCaseSchema.safeParse(d.input);
     if (!parsed.success) {
@@ -96,8 +96,14 @@ export async function planHouseholdImport(options: {
     if (d.holder?.consent && !value.consent) {
       // Withdrawing consent takes every need off the site; that is the case page's action.
       d.row.problems.push({ field: "consent", key: "householdImport:errors.consentWithdrawal" });
-    } else if (d.holder && isSameAsHolder(value, d.holder, cipher)) d.row.outcome = "unchanged";
-    else candidates.push(d);
+    } else standing.push({ draft: d, row: value, holder: d.holder });
+  }
+  const comparable = standing.flatMap((s) => (s.holder && hasSameFacts(s.row, s.holder) ? [{ ...s, holder: s.holder }] : []));
+  const unchanged = new Set([...(await rowsSameAsHolders(db, { cipher, actor, scope, pairs: comparable }))].map((s) => s.draft));
+  const candidates: Draft[] = [];
+  for (const { draft } of standing) {
+    if (unchanged.has(draft)) draft.row.outcome = "unchanged";
+    else candidates.push(draft);
   }
 
   const document = await checkReferences(db, cipher, candidates);

@@ -2,13 +2,16 @@
 // A row of the actor's own union updates its case; a row whose ID another union holds is refused
 // with that union's name and nothing more (precise identification, DESIGN §2).
 import { eq, inArray } from "drizzle-orm";
-import type { Database } from "../../../db/client.server";
+import type { Database, Transaction } from "../../../db/client.server";
 import { cases } from "../../../db/schema/cases";
 import { organisations } from "../../../db/schema/organisations";
 import type { CaseStatus } from "../cases/case-vocabulary";
 import type { ImportCase } from "../import/import-document";
 import { parseMoney } from "../money/money";
+import type { Actor } from "../auth/actor";
 import type { IdentityCipher } from "../privacy/identity-cipher.server";
+import { readIdentities } from "../privacy/read-identities.server";
+import type { RegionScope } from "../regions/region-scope.server";
 
 const BATCH = 1_000;
 
@@ -63,12 +66,9 @@ export async function findHolders(db: Database, hashes: readonly Buffer[]): Prom
   return out;
 }
 
-/**
- * True when importing the row would leave its case as it is. Comparing the identities means
- * decrypting them; the values stay in this function and the import itself is audited.
- */
-export function isSameAsHolder(row: ImportCase, holder: Holder, cipher: IdentityCipher): boolean {
-  const same =
+/** True when the row's facts other than the identity are the case's (no decryption needed). */
+export function hasSameFacts(row: ImportCase, holder: Holder): boolean {
+  return (
     row.region === holder.regionCode &&
     row.head.birthYear === holder.birthYear &&
     row.head.sex === holder.sex &&
@@ -78,11 +78,37 @@ export function isSameAsHolder(row: ImportCase, holder: Holder, cipher: Identity
     row.causes.every((cause, i) => holder.causes[i] === cause) &&
     row.tier === holder.tier &&
     row.consent === holder.consent &&
-    row.status === holder.status;
-  return (
-    same &&
-    cipher.decrypt("name", holder.nameEnc) === row.head.name &&
-    cipher.decrypt("phone", holder.phoneEnc) === row.head.phone &&
-    cipher.decrypt("address", holder.addressEnc) === row.head.address
+    row.status === holder.status
   );
+}
+
+/**
+ * Which of `pairs` (rows whose other facts equal their case's) also carry the case's name, phone and
+ * address, i.e. importing them changes nothing. Comparing means decrypting the cases' identities:
+ * the values stay in this function, and the read is audited (`identity.compare-for-import`).
+ */
+export async function rowsSameAsHolders<T extends { row: ImportCase; holder: Holder }>(
+  db: Database | Transaction,
+  options: { cipher: IdentityCipher; actor: Actor; scope: RegionScope; pairs: readonly T[] },
+): Promise<Set<T>> {
+  if (!options.pairs.length) return new Set();
+  return readIdentities(db, {
+    cipher: options.cipher,
+    fields: ["name", "phone", "address"] as const,
+    use: (read) =>
+      new Set(
+        options.pairs.filter(({ row, holder }) => {
+          const encrypted = { name: holder.nameEnc, phone: holder.phoneEnc, address: holder.addressEnc };
+          return read(encrypted, "name") === row.head.name && read(encrypted, "phone") === row.head.phone && read(encrypted, "address") === row.head.address;
+        }),
+      ),
+    audit: (same) => ({
+      actor: options.actor,
+      action: "identity.compare-for-import",
+      entity: "case",
+      organisationId: options.actor.membership?.organisationId ?? null,
+      regionCode: options.scope,
+      after: { fields: ["name", "phone", "address"], compared: options.pairs.length, unchanged: same.size },
+    }),
+  });
 }

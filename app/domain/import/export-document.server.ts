@@ -1,19 +1,26 @@
 // Writes the whole database in the import format (DESIGN §7), identities decrypted: this is a
-// staff tool for moving data between installations, and its output must be handled as such.
+// staff tool for moving data between installations, and its output must be handled as such. The
+// read of the identities is audited (`case.export`, with the count) in the export's transaction.
 // Rows created on the site have no import key: their key is their reference or id.
 import { asc, eq } from "drizzle-orm";
-import type { Database } from "../../../db/client.server";
+import type { Database, Transaction } from "../../../db/client.server";
 import { cases } from "../../../db/schema/cases";
 import { needs } from "../../../db/schema/needs";
 import { offers } from "../../../db/schema/offers";
 import { organisations } from "../../../db/schema/organisations";
 import { isHardshipCause } from "../cases/case-vocabulary";
+import type { AuditActor } from "../audit/record-audit.server";
 import type { IdentityCipher } from "../privacy/identity-cipher.server";
+import { PERSON_IDENTITY_FIELDS, readIdentities } from "../privacy/read-identities.server";
 import type { ImportDocumentInput } from "./import-document";
 
-/** The database as an import document; importing it again changes nothing. */
-export async function exportDocument(options: { db: Database; cipher: IdentityCipher }): Promise<ImportDocumentInput> {
-  const { db, cipher } = options;
+/** The database as an import document, read for `actor` and audited; importing it again changes nothing. */
+export async function exportDocument(options: { db: Database; cipher: IdentityCipher; actor: AuditActor }): Promise<ImportDocumentInput> {
+  // One snapshot, so the audited count is the count written.
+  return options.db.transaction((tx) => readDocument(tx, options.cipher, options.actor));
+}
+
+async function readDocument(db: Transaction, cipher: IdentityCipher, actor: AuditActor): Promise<ImportDocumentInput> {
   const orgRows = await db.select().from(organisations).orderBy(asc(organisations.createdAt), asc(organisations.id));
   const orgKey = new Map(orgRows.map((o) => [o.id, o.importKey ?? o.id]));
   const caseRows = await db.select().from(cases).orderBy(asc(cases.createdAt), asc(cases.id));
@@ -26,6 +33,17 @@ export async function exportDocument(options: { db: Database; cipher: IdentityCi
 
   const needsByCase = new Map<string, typeof needRows>();
   for (const n of needRows) needsByCase.set(n.caseId, [...(needsByCase.get(n.caseId) ?? []), n]);
+  const heads = await readIdentities(db, {
+    cipher,
+    fields: PERSON_IDENTITY_FIELDS,
+    use: (read) =>
+      caseRows.map((c) => {
+        const encrypted = { name: c.headNameEnc, idNumber: c.headIdNumberEnc, phone: c.headPhoneEnc, address: c.headAddressEnc };
+        return { c, identity: { name: read(encrypted, "name"), idNumber: read(encrypted, "idNumber"), phone: read(encrypted, "phone"), address: read(encrypted, "address") } };
+      }),
+    // How many households' identities left, in which form — never a value.
+    audit: (read) => ({ actor, action: "case.export", entity: "case", after: { format: "json", count: read.length } }),
+  });
   return {
     version: 1,
     // Parents before children, so the file reads top-down like the union tree.
@@ -38,15 +56,12 @@ export async function exportDocument(options: { db: Database; cipher: IdentityCi
       description: o.description,
       verified: o.status === "verified",
     })),
-    cases: caseRows.map((c) => ({
+    cases: heads.map(({ c, identity }) => ({
       key: c.importKey ?? c.id,
       organisation: orgKey.get(c.organisationId) ?? c.organisationId,
       region: c.regionCode,
       head: {
-        name: cipher.decrypt("name", c.headNameEnc),
-        idNumber: cipher.decrypt("idNumber", c.headIdNumberEnc),
-        phone: cipher.decrypt("phone", c.headPhoneEnc),
-        address: cipher.decrypt("address", c.headAddressEnc),
+        ...identity,
         birthYear: c.birthYear,
         sex: c.sex,
       },

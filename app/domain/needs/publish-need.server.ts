@@ -8,14 +8,16 @@ import { cases } from "../../../db/schema/cases";
 import { recordAudit } from "../audit/record-audit.server";
 import type { Actor } from "../auth/actor";
 import type { PiiSpan } from "../cases/pii-check";
+import { notFound } from "../errors/domain-error";
 import type { IdentityCipher } from "../privacy/identity-cipher.server";
+import { regionScope } from "../regions/region-scope.server";
 import { lockNeed, writeNeedContent } from "./edit-need.server";
 import { guardNeedText } from "./guard-need-text.server";
 import type { NeedStatus } from "./need-category";
-import { getNeedForEditor, needEditorScope, publishRefusal } from "./need-editor.server";
+import { getNeedForEditor, publishRefusal } from "./need-editor.server";
 import type { NeedContent, NeedStatusIntent } from "./need-form";
 import { NeedTransitionError, moveNeeds } from "./need-lifecycle.server";
-import { canMoveNeed } from "./need-status";
+import { PUBLISHABLE_NEED_STATUSES, RESTORABLE_NEED_STATUSES, UNPUBLISHABLE_NEED_STATUSES, WITHDRAWABLE_NEED_STATUSES, canMoveNeed } from "./need-status";
 import type { AuditAction } from "../audit/audit-actions";
 
 export type PublishNeedOutcome =
@@ -24,18 +26,18 @@ export type PublishNeedOutcome =
   | { kind: "refused"; reason: "no-consent" | "case-status" };
 
 /** Statuses a need is published from: a draft, or an expired need put up again. */
-const PUBLISHABLE: readonly NeedStatus[] = ["draft", "expired"];
+const PUBLISHABLE: readonly NeedStatus[] = PUBLISHABLE_NEED_STATUSES;
 
-const notFound = () => new Response("No such need in your region.", { status: 404 });
+const needNotFound = () => notFound("needNotFound", "No such need in your region.");
 
 /**
  * Saves this content and publishes the need. Throws 404 outside the actor's region and
  * NeedTransitionError (409) when the need is not a draft or expired need.
  */
 export async function publishNeed(options: { db: Database; cipher: IdentityCipher; actor: Actor; ref: string; content: NeedContent; overrideReason: string | null; ip: string | null }): Promise<PublishNeedOutcome> {
-  const scope = needEditorScope(options.actor);
+  const scope = regionScope(options.actor, "write-cases");
   const found = await getNeedForEditor({ db: options.db, actor: options.actor, ref: options.ref });
-  if (!found) throw notFound();
+  if (!found) throw needNotFound();
   if (!PUBLISHABLE.includes(found.need.status)) throw new NeedTransitionError(found.need.ref, found.need.status, "published");
   const refusal = publishRefusal(found.case);
   if (refusal) return { kind: "refused", reason: refusal };
@@ -44,7 +46,7 @@ export async function publishNeed(options: { db: Database; cipher: IdentityCiphe
 
   return options.db.transaction(async (tx): Promise<PublishNeedOutcome> => {
     const row = await lockNeed(tx, scope, options.ref);
-    if (!row) throw notFound();
+    if (!row) throw needNotFound();
     if (!PUBLISHABLE.includes(row.status)) throw new NeedTransitionError(row.ref, row.status, "published");
     // Shared with a consent withdrawal's update of the case: that one waits for this publication
     // (and then withdraws it) or this one sees the consent gone.
@@ -64,10 +66,10 @@ export async function publishNeed(options: { db: Database; cipher: IdentityCiphe
 
 const MOVES: Record<NeedStatusIntent, { to: NeedStatus; from: readonly NeedStatus[]; action: AuditAction }> = {
   // Back to the drafts: off the site and out of the index until published again.
-  unpublish: { to: "draft", from: ["published"], action: "need.unpublish" },
-  withdraw: { to: "withdrawn", from: ["draft", "published", "matched", "expired"], action: "need.withdraw" },
+  unpublish: { to: "draft", from: UNPUBLISHABLE_NEED_STATUSES, action: "need.unpublish" },
+  withdraw: { to: "withdrawn", from: WITHDRAWABLE_NEED_STATUSES, action: "need.withdraw" },
   // A withdrawn or expired need becomes a draft again, to be checked and published anew.
-  restore: { to: "draft", from: ["withdrawn", "expired"], action: "need.restore" },
+  restore: { to: "draft", from: RESTORABLE_NEED_STATUSES, action: "need.restore" },
 };
 
 /**
@@ -75,11 +77,11 @@ const MOVES: Record<NeedStatusIntent, { to: NeedStatus; from: readonly NeedStatu
  * outside the region and NeedTransitionError (409) for a move its status does not allow.
  */
 export async function moveNeedStatus(options: { db: Database; actor: Actor; ref: string; intent: NeedStatusIntent; ip: string | null }): Promise<{ ref: string; status: NeedStatus }> {
-  const scope = needEditorScope(options.actor);
+  const scope = regionScope(options.actor, "write-cases");
   const move = MOVES[options.intent];
   return options.db.transaction(async (tx) => {
     const row = await lockNeed(tx, scope, options.ref);
-    if (!row) throw notFound();
+    if (!row) throw needNotFound();
     if (!move.from.includes(row.status) || !canMoveNeed(row.status, move.to)) throw new NeedTransitionError(row.ref, row.status, move.to);
     await moveNeeds(tx, { needIds: [row.id], to: move.to });
     const [household] = await tx.select({ organisationId: cases.organisationId }).from(cases).where(eq(cases.id, row.caseId));
