@@ -53,7 +53,8 @@ describe("search commands", () => {
     expect(drifted.code, drifted.stderr).toBe(1);
     expect(JSON.parse(drifted.stdout)).toMatchObject({
       total: 1,
-      needs: { database: 3, indexed: 2, missing: [{ ref: lost, version: 1 }], extra: [], stale: [] },
+      // Created as a draft (version 1), then published (2): the importer moves needs as the editor does.
+      needs: { database: 3, indexed: 2, missing: [{ ref: lost, version: 2 }], extra: [], stale: [] },
       offers: { database: 1, indexed: 1 },
       outbox: { pending: 0, dead: 0 },
     });
