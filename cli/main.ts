@@ -33,8 +33,8 @@ Commands:
   export [file.json]      write everything in the import format (to stdout without a file)
   reindex                 rebuild the search indexes from the database and swap them in
                           atomically; search keeps answering meanwhile
-  search-check [--json]   compare (ref, version) of every public need and listed offer with the
-                          search indexes; exit 0 when they agree, 1 when they drift
+  search-check [--json]   compare every public need and listed offer with the search indexes, by
+                          version and by content; exit 0 when they agree, 1 when they drift
   create-user --email E --name N [--platform-admin] [--password-stdin]
                           create an account; without --password-stdin it prints a link to set
                           the password (valid 24 h)
