@@ -10,10 +10,11 @@ import { completeApplication } from "../applications/application-prefill.server"
 import { recordAudit } from "../audit/record-audit.server";
 import type { Actor } from "../auth/actor";
 import type { RateLimiters } from "../auth/rate-limit.server";
-import { canWriteCases, staffRegion } from "../auth/permissions";
 import { moneyToString, parseMoney } from "../money/money";
 import type { IdentityCipher } from "../privacy/identity-cipher.server";
+import { forbidden } from "../errors/domain-error";
 import { getRegionDirectory } from "../regions/region-directory.server";
+import { regionScope } from "../regions/region-scope.server";
 import type { HouseholdForm } from "./household-form";
 import { reserveCaseNumber } from "./reserve-case-numbers.server";
 
@@ -31,9 +32,9 @@ interface Writer {
 }
 
 function writerOf(actor: Actor): Writer {
-  const scope = staffRegion(actor);
+  const scope = regionScope(actor, "write-cases");
   const organisationId = actor.membership?.organisationId;
-  if (!scope || !organisationId || !canWriteCases(actor)) throw new Response("Only caseworkers and union admins register households.", { status: 403 });
+  if (!organisationId) throw forbidden("Only caseworkers and union admins register households.", "noCaseWriting");
   return { scope, organisationId };
 }
 

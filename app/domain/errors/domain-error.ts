@@ -31,6 +31,7 @@ export type DomainMessageKey =
   | "householdsChanged"
   | "applicationMoveRefused"
   | "organisationReviewed"
+  | "memberNotFound"
   | "needMoveRefused"
   | "needEditRefused"
   | "invalidInput";

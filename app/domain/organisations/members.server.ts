@@ -10,7 +10,6 @@ import type { Logger } from "pino";
 import type { Locale } from "../../i18n/config";
 import { recordAudit } from "../audit/record-audit.server";
 import type { Actor, ActorMembership } from "../auth/actor";
-import { forbidden } from "../auth/guards.server";
 import { canInviteMembers, canManageMembers } from "../auth/permissions";
 import type { RateLimitCheck, RateLimiters } from "../auth/rate-limit.server";
 import type { MembershipRole } from "../auth/roles";
@@ -18,6 +17,7 @@ import { rolesForKind } from "../auth/roles";
 import { deleteUserSessions } from "../auth/session.server";
 import { normaliseEmail } from "../auth/sign-in.server";
 import { hashToken, newToken } from "../auth/tokens.server";
+import { forbidden, notFound as domainNotFound } from "../errors/domain-error";
 import type { Mailer } from "../mail/mailer.server";
 import { invitationMail } from "./invitation-mail.server";
 import { INVITATION_DAYS } from "./invitation-rules";
@@ -27,9 +27,7 @@ export type MemberActor = Actor & { membership: ActorMembership };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function notFound(): Response {
-  return new Response("Not Found", { status: 404, statusText: "Not Found" });
-}
+const notFound = () => domainNotFound("memberNotFound", "No such invitation or member in your organisation.");
 
 function requireManager(actor: MemberActor): ActorMembership {
   if (!canManageMembers(actor)) throw forbidden();
