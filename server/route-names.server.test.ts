@@ -29,5 +29,7 @@ describe("route names for the log", () => {
     expect(nameOf("/_root.data")).toBe("routes/_index");
     expect(nameOf("/api/v2/whatever")).toBe("routes/api.$");
     expect(nameOf("/no/such/page")).toBe("routes/$");
+    // Without a console warning that would carry the path.
+    expect(nameOf("/needs/%FF%FE")).toBe("undecodable");
   });
 });

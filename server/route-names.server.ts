@@ -23,6 +23,17 @@ export function createRouteNamer(routes: Record<string, BuildRoute>): (pathname:
   const tree = routeTree(Object.values(routes), undefined);
   return (pathname) => {
     const page = pathname.endsWith(".data") ? pathname.slice(0, -".data".length).replace(/^\/_root$/, "/") : pathname;
+    // The router warns on the console, path included, about a path it cannot decode.
+    if (!isDecodable(page)) return "undecodable";
     return matchRoutes(tree, page)?.at(-1)?.route.id ?? "unmatched";
   };
+}
+
+function isDecodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
 }
