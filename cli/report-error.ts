@@ -1,7 +1,8 @@
 // What the command line says when a command fails: the one mapping of a DomainError for the CLI
 // (its kind and English message on stderr; exit 2 for bad input, 1 otherwise), and a readable line
 // for anything else, never "[object Response]".
-import { DomainError } from "../app/domain/errors/domain-error";
+import type { DomainError } from "../app/domain/errors/domain-error";
+import { isDomainError } from "../app/domain/errors/domain-error";
 
 const KIND_LABEL: Record<DomainError["kind"], string> = {
   invalid: "invalid input",
@@ -13,7 +14,7 @@ const KIND_LABEL: Record<DomainError["kind"], string> = {
 
 /** The message for stderr and the exit code of a command that threw `error`. */
 export function describeCliError(error: unknown): { message: string; exitCode: number } {
-  if (error instanceof DomainError) {
+  if (isDomainError(error)) {
     const retry = error.retryAfterSeconds !== null ? ` (try again in ${error.retryAfterSeconds} s)` : "";
     return { message: `${KIND_LABEL[error.kind]}: ${error.message}${retry}`, exitCode: error.kind === "invalid" ? 2 : 1 };
   }

@@ -4,7 +4,8 @@
 // the message key; the root error boundary shows the status's translated text and, when a key is
 // there, the translated message. Routes keep throwing their own Responses (guards, redirects).
 import type { ActionFunction, LoaderFunction, ServerBuild } from "@remix-run/node";
-import { DomainError } from "../app/domain/errors/domain-error";
+import type { DomainError } from "../app/domain/errors/domain-error";
+import { isDomainError } from "../app/domain/errors/domain-error";
 
 /** What a page's error boundary receives as `error.data` for a DomainError. */
 export interface DomainErrorPageBody {
@@ -29,7 +30,7 @@ function mapped(fn: LoaderFunction): LoaderFunction {
     try {
       return await fn(args);
     } catch (error) {
-      if (error instanceof DomainError) throw pageResponseFor(error);
+      if (isDomainError(error)) throw pageResponseFor(error);
       throw error;
     }
   };

@@ -1,6 +1,6 @@
 // What a loader or action gave back, read the way Remix reads it: a Response (returned or thrown),
 // `data(value, { status })`, or a plain value (200).
-import { DomainError } from "../app/domain/errors/domain-error";
+import { isDomainError } from "../app/domain/errors/domain-error";
 import { pageResponseFor } from "../server/domain-error-pages.server";
 
 /**
@@ -12,7 +12,7 @@ export async function settle(promise: Promise<unknown>): Promise<unknown> {
     return await promise;
   } catch (thrown) {
     if (thrown instanceof Response) return thrown;
-    if (thrown instanceof DomainError) return pageResponseFor(thrown);
+    if (isDomainError(thrown)) return pageResponseFor(thrown);
     throw thrown;
   }
 }

@@ -3,7 +3,8 @@
 // cache keeps. Remix's own error answers are HTML or text, so API routes never let one escape.
 import { createHash } from "node:crypto";
 import type { AppLoadContext } from "@remix-run/node";
-import { DomainError } from "../domain/errors/domain-error";
+import type { DomainError } from "../domain/errors/domain-error";
+import { isDomainError } from "../domain/errors/domain-error";
 import type { SearchProblem } from "../domain/search/search-query";
 import type { ApiErrorBody } from "./public-schemas";
 
@@ -80,7 +81,7 @@ export async function answerApi(request: Request, context: AppLoadContext, answe
   try {
     return await answer();
   } catch (error) {
-    if (error instanceof DomainError) return apiDomainError(error);
+    if (isDomainError(error)) return apiDomainError(error);
     context.runtime.logger.error({ err: error, method: request.method, path: new URL(request.url).pathname }, "public API request failed");
     return apiError(500, { code: "internal_error", message: "The request failed on the server; please try again later." });
   }

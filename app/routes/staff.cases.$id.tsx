@@ -20,6 +20,7 @@ import { CaseVisitsSection } from "../ui/case-visits-section";
 import { formatAmount } from "../ui/format-amount.server";
 import { formatDay } from "../ui/format";
 import { formatDateTime } from "../ui/format-time";
+import { domainMessageOf } from "../ui/error-text";
 import { useLabels, useLocale } from "../ui/labels";
 import { titleMeta } from "../ui/meta";
 import { handleCaseAction } from "./staff-case-actions.server";
@@ -142,7 +143,8 @@ export function ErrorBoundary() {
   const { id } = useParams();
   const { t } = useTranslation("cases");
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const detail = isRouteErrorResponse(error) && typeof error.data === "string" && status !== 404 ? error.data : null;
+  const domain = isRouteErrorResponse(error) ? domainMessageOf(error.data) : null;
+  const detail = domain ? t(`common:domainError.${domain.key}`, domain.values) : isRouteErrorResponse(error) && typeof error.data === "string" && status !== 404 ? error.data : null;
   const key = status === 409 ? "conflict" : status === 403 ? "forbidden" : status === 404 ? "notFound" : status === 400 ? "badRequest" : "server";
   return (
     <section aria-labelledby="case-error-title" className="max-w-xl">

@@ -38,7 +38,12 @@ export type DomainMessageKey =
 
 export type DomainMessageValues = Record<string, string | number>;
 
+// The server build bundles its own copy of this module, so `instanceof` across the build's edge
+// (server/main.ts, the CLI) would fail: a DomainError is recognised by a registered symbol instead.
+const BRAND = Symbol.for("xiangyun.DomainError");
+
 export class DomainError extends Error {
+  readonly [BRAND] = true;
   readonly kind: DomainErrorKind;
   readonly messageKey: DomainMessageKey;
   readonly values: DomainMessageValues;
@@ -59,8 +64,9 @@ export class DomainError extends Error {
   }
 }
 
+/** True for a DomainError from any copy of this module (use this, not `instanceof`). */
 export function isDomainError(value: unknown): value is DomainError {
-  return value instanceof DomainError;
+  return value instanceof Error && BRAND in value && value[BRAND] === true;
 }
 
 /** 404: the record does not exist, or not for this actor (another region's id finds nothing). */
