@@ -2,7 +2,9 @@
 // are imported into a fresh installation; then every public page reachable from / (pagination and a
 // set of searches included), every public API response, the loaders' .data responses, a dump of both
 // Meilisearch indexes and the server's own log are searched for every identity value and its
-// variants (full-width, spaced, dashed, partial ID runs of 6+ digits). Zero hits is the only pass.
+// variants (full-width, spaced, dashed, partial ID runs of 6+ digits). Requests that fail while
+// carrying identities (bad input, searches, paths) are sent first, so the log of failures is searched
+// as well. Zero hits is the only pass.
 import { execFile, spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -137,8 +139,39 @@ function links(html: string): string[] {
   return [...html.matchAll(/href="(\/[^"#]*)"/g)].map((m) => (m[1] ?? "").replaceAll("&amp;", "&")).filter((href) => !href.startsWith("/assets/") && !href.startsWith("/staff") && !href.startsWith("/account"));
 }
 
+/**
+ * Requests that fail while carrying identity values, so the log of failures is searched too: a NUL
+ * byte in a story (a failed query used to be logged with its parameters), a body that is no form,
+ * searches and paths made of identities (request lines used to carry the query and the path).
+ */
+async function failWithIdentities(): Promise<number[]> {
+  const statuses: number[] = [];
+  const send = async (path: string, init?: RequestInit) => {
+    const response = await fetch(new URL(path, baseUrl), { redirect: "manual", ...init, headers: { Origin: baseUrl, "Sec-Fetch-Site": "same-origin", ...init?.headers } });
+    await response.arrayBuffer();
+    statuses.push(response.status);
+  };
+  const form = (fields: Record<string, string>) => ({ method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(fields) });
+  for (const { head } of (document.cases ?? []).slice(0, 5)) {
+    const story = `我是${head.name}，身份证${head.idNumber}，电话${head.phone}，住${head.address}\u0000`;
+    await send("/apply", form({ name: head.name, idNumber: head.idNumber, phone: head.phone, county: "532923", whatHappened: story, helpNeeded: story, consent: "on" }));
+    await send("/register", form({ kind: "charity", name: head.name, region: "532923", description: story, contactName: head.name, contactEmail: `${head.phone}@example.org`, contactPhone: head.phone }));
+    await send("/apply", { method: "POST", headers: { "Content-Type": "text/plain" }, body: `name=${head.name}&idNumber=${head.idNumber}` });
+    await send("/sign-in", form({ email: `${head.phone}@example.org`, password: head.idNumber, redirectTo: `/${head.idNumber}\r\n` }));
+    await send("/apply/status", form({ number: "A-2345678", phone: head.phone }));
+    await send(`/needs?q=${encodeURIComponent(head.name)}&region=${head.idNumber}`);
+    await send(`/reset-password/${head.idNumber}`);
+    await send(`/needs/${encodeURIComponent(head.address)}%FF`);
+  }
+  return statuses;
+}
+
 async function crawl(): Promise<Corpus> {
   const corpus: Corpus = { pages: 0, apiResponses: 0, dataResponses: 0, documents: 0, texts: [] };
+  // First, so that their log lines are written out while the crawl runs.
+  const failed = await failWithIdentities();
+  expect(failed.filter((status) => status >= 400).length).toBeGreaterThan(20);
+  expect(failed.every((status) => status < 500)).toBe(true);
   const seeds = ["/", "/needs", "/offers", "/needs?q=电工", "/needs?q=electrician", "/needs?q=测试", "/needs?category=medical&money=yes", "/needs?region=5329", "/needs?sort=goal", "/offers?q=水电工", "/register", "/sign-in", "/apply"];
   const queue = [...seeds];
   const seen = new Set<string>(queue);
