@@ -16,4 +16,15 @@ describe("the command line's error message", () => {
     expect(message).toBe("failed: HTTP 404 Not Found");
     expect(exitCode).toBe(1);
   });
+
+  it("tells an unexpected error by its class and code, never by a message that lists a query's parameters", () => {
+    const cause = Object.assign(new Error('duplicate key value violates unique constraint "cases_id_hash_key"'), { code: "23505", constraint: "cases_id_hash_key" });
+    const failed = new Error("Failed query: insert into cases values ($1, $2)\nparams: 测试甲,13912345678", { cause });
+    const { message, exitCode } = describeCliError(failed);
+    expect(message).toContain("23505");
+    expect(message).toContain("cases_id_hash_key");
+    expect(message).not.toContain("13912345678");
+    expect(message).not.toContain("测试甲");
+    expect(exitCode).toBe(1);
+  });
 });

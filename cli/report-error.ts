@@ -1,8 +1,9 @@
 // What the command line says when a command fails: the one mapping of a DomainError for the CLI
 // (its kind and English message on stderr; exit 2 for bad input, 1 otherwise), and a readable line
-// for anything else, never "[object Response]".
+// for anything else by its class and codes, never its message and never "[object Response]".
 import type { DomainError } from "../app/domain/errors/domain-error";
 import { isDomainError } from "../app/domain/errors/domain-error";
+import { describeError } from "../server/logger.server";
 
 const KIND_LABEL: Record<DomainError["kind"], string> = {
   invalid: "invalid input",
@@ -20,6 +21,7 @@ export function describeCliError(error: unknown): { message: string; exitCode: n
   }
   // A web answer that reached the command line (a guard meant for pages): its status, not its class.
   if (error instanceof Response) return { message: `failed: HTTP ${error.status}${error.statusText ? ` ${error.statusText}` : ""}`, exitCode: 1 };
-  if (error instanceof Error) return { message: error.stack ?? error.message, exitCode: 1 };
-  return { message: String(error), exitCode: 1 };
+  // Anything else is told by class, codes and frames like a log line: a failed query's message lists
+  // its parameters (identities, stories), and the terminal's scrollback is a log too.
+  return { message: `failed: ${JSON.stringify(describeError(error), null, 2)}`, exitCode: 1 };
 }
