@@ -2,7 +2,7 @@
 // guessed, see every bad row's problem, import exactly the good rows — and a second import of the
 // same sheet changes nothing. The rules are the JSON import's.
 import type { AppLoadContext } from "@remix-run/node";
-import { eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -17,6 +17,7 @@ import { createTestCipher } from "../../tests/identity";
 import { createTestLoadContext } from "../../tests/load-context";
 import { settle, statusOf } from "../../tests/route-results";
 import { deflatedZeros, lyingZip } from "../../tests/zip-bomb";
+import { RATE_LIMITS } from "../domain/auth/rate-limit.server";
 import { parseImportDocument } from "../domain/import/import-document";
 import { importDocument } from "../domain/import/import-document.server";
 import { action, loader } from "./staff.households.import";
@@ -258,5 +259,76 @@ describe("importing households from an .xlsx sheet", () => {
       expect(statusOf(await settle(loader({ request: userRequest("/staff/households/import", { cookie }), context, params: {} })))).toBe(403);
       expect(statusOf(await settle(upload(await xlsxFile(SHEET), cookie)))).toBe(403);
     }
+  });
+});
+
+describe("naming the union that holds a sheet row's resident ID", () => {
+  // Binchuan's union holds households 401–411; a sheet of them asks who holds each, a sheet at a time.
+  const HELD = Array.from({ length: 11 }, (_, i) => 401 + i);
+  const heldId = (n: number) => fakeResidentId(n, { region: "532924" });
+  const heldRow = (n: number) => household(n, { id: heldId(n), birthYear: fakeBirth(n).year });
+  const checksBy = (userId: string) => handle.db.select().from(auditLog).where(and(eq(auditLog.action, "case.resident-id-check"), eq(auditLog.actorUserId, userId)));
+  const caseCount = async () => (await handle.db.select({ id: cases.id }).from(cases)).length;
+
+  beforeAll(async () => {
+    const document = fakeDocument({ cases: 0, offers: 0 });
+    document.organisations?.push({ key: "bc-union", kind: "union", name: "宾川县总工会", region: "532924", parent: "dali-union" });
+    document.cases = HELD.map((n) => {
+      const held = fakeCase(n, { organisation: "bc-union", region: "532924", needs: [] });
+      held.head = { ...held.head, idNumber: heldId(n) };
+      return held;
+    });
+    const parsed = parseImportDocument(document);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
+    const imported = await importDocument({ db: handle.db, cipher, document: parsed.document });
+    if (!imported.ok) throw new Error(JSON.stringify(imported.problems));
+  }, 60_000);
+
+  it("audits each answer and counts it against the caseworker's hourly limit; past it the sheet waits, holders unnamed, nothing imported", async () => {
+    const prober = await createTestUser(handle.db, { organisation: "xy-union", role: "caseworker" });
+    const heldCases = new Map((await handle.db.select({ id: cases.id, hash: cases.idHash }).from(cases).where(inArray(cases.idHash, HELD.map((n) => cipher.hashResidentId(heldId(n)))))).map((c) => [c.hash.toString("hex"), c.id]));
+
+    // Four rows Binchuan holds and one nobody holds: four answers, four audit rows, four points.
+    const first = stepOf(await upload(await xlsxFile([HEADERS, ...HELD.slice(0, 4).map(heldRow), household(420)]), prober.cookie), "map");
+    const preview = stepOf(await submit(mappingForm(first, "preview"), prober.cookie), "preview");
+    expect(preview.rows.map((r) => r.problems.map((p) => p.values?.union ?? p.key))).toEqual([["宾川县总工会"], ["宾川县总工会"], ["宾川县总工会"], ["宾川县总工会"], []]);
+    const checks = await checksBy(prober.id);
+    expect(checks).toHaveLength(4);
+    expect(checks.map((c) => c.entityId).sort()).toEqual(HELD.slice(0, 4).map((n) => heldCases.get(cipher.hashResidentId(heldId(n)).toString("hex"))).sort());
+    expect(checks[0]).toMatchObject({ entity: "case", regionCode: "532923", summary: { after: { outcome: "held-elsewhere", source: "sheet" } } });
+    const logged = JSON.stringify(checks, (_key, value: unknown) => (typeof value === "bigint" ? String(value) : value));
+    for (const n of HELD.slice(0, 4)) for (const secret of [heldId(n), cipher.hashResidentId(heldId(n)).toString("hex")]) expect(logged).not.toContain(secret);
+
+    // Rows nobody holds cost nothing: a sheet of them previews and imports however often.
+    for (let i = 0; i < RATE_LIMITS.residentIdHolder.points; i++) {
+      const free = stepOf(await upload(await xlsxFile([HEADERS, household(430 + i)]), prober.cookie), "map");
+      expect(stepOf(await submit(mappingForm(free, "preview"), prober.cookie), "preview").counts).toMatchObject({ new: 1, error: 0 });
+    }
+    expect(await checksBy(prober.id)).toHaveLength(4);
+
+    // Six points left, seven held rows: the preview names no union and waits (429, Retry-After, a
+    // translated message), back on the upload step; importing the sheet instead writes nothing.
+    const before = await caseCount();
+    const sheet = [HEADERS, ...HELD.slice(4, 11).map(heldRow), household(421)];
+    for (const intent of ["preview", "import"]) {
+      const map = stepOf(await upload(await xlsxFile(sheet), prober.cookie), "map");
+      const refused = await submit(mappingForm(map, intent), prober.cookie);
+      expect(statusOf(refused)).toBe(429);
+      const retryAfter = Number("init" in refused ? new Headers(refused.init?.headers).get("Retry-After") : NaN);
+      expect(retryAfter).toBeGreaterThan(0);
+      expect(retryAfter).toBeLessThanOrEqual(RATE_LIMITS.residentIdHolder.duration);
+      const step = stepOf(refused, "upload");
+      expect(step.result.error?.file?.[0]).toMatch(/^您近期导入或录入的身份证号中已登记的较多。.*请 \d+ 分钟后再试/);
+      expect(JSON.stringify(refused)).not.toContain("宾川县总工会");
+    }
+    expect(await caseCount()).toBe(before);
+    const after = await checksBy(prober.id);
+    expect(after.filter((c) => JSON.stringify(c.summary).includes("held-elsewhere"))).toHaveLength(4);
+    expect(after.filter((c) => JSON.stringify(c.summary).includes("rate-limited")).length).toBeGreaterThanOrEqual(1);
+
+    // The limit is the prober's own: a colleague previews the same sheet and is told.
+    const colleague = await createTestUser(handle.db, { organisation: "xy-union", role: "caseworker" });
+    const theirs = stepOf(await upload(await xlsxFile(sheet), colleague.cookie), "map");
+    expect(stepOf(await submit(mappingForm(theirs, "preview"), colleague.cookie), "preview").counts).toMatchObject({ new: 1, error: 7 });
   });
 });

@@ -17,7 +17,10 @@ import { SHEET_FIELDS, columnLetter, guessMapping } from "../domain/household-sh
 import { MAX_UPLOAD_BYTES, mappingFormValues, mappingSchema, uploadSchema } from "../domain/household-sheets/sheet-forms";
 import type { StoredUpload } from "../domain/household-sheets/upload-store.server";
 import { deleteUpload, loadUpload, saveUpload } from "../domain/household-sheets/upload-store.server";
+import type { RegionDirectory } from "../domain/regions/region-directory.server";
 import { getRegionDirectory } from "../domain/regions/region-directory.server";
+import { HolderAnswersLimited } from "../domain/cases/answer-resident-id-holders.server";
+import { getPageLocale } from "../i18n/page-locale.server";
 
 /** Rows a preview lists at most: every row with a problem first, then the others in sheet order. */
 const PREVIEW_ROWS = 500;
@@ -96,7 +99,7 @@ function columnsOf(headers: readonly string[]): Column[] {
 }
 
 /** Steps 2 → 3 (preview), back to 2 (remap), or 3 → done (import), from the mapping form. */
-export async function handleMapping(formData: FormData, context: AppLoadContext, actor: Actor, intent: "preview" | "remap" | "import") {
+export async function handleMapping(request: Request, formData: FormData, context: AppLoadContext, actor: Actor, intent: "preview" | "remap" | "import") {
   const submission = parseWithZod(formData, { schema: mappingSchema({ countyRequired: countyRequired(actor) }) });
   const token = String(formData.get("token") ?? "");
   const { runtime } = context;
@@ -108,13 +111,30 @@ export async function handleMapping(formData: FormData, context: AppLoadContext,
   const mapping = submission.value.columns;
   if (intent === "remap") return data(mapStep({ token, upload, mapping, result: null }));
   const regions = await getRegionDirectory(runtime.db);
-  if (intent === "import") {
-    const counts = await importHouseholds({ db: runtime.db, cipher: runtime.cipher, actor, regions, sheet: upload.sheet, mapping, ip: context.clientIp || null });
+  try {
+    return await importOrPreview({ context, actor, intent, token, upload, mapping, regions });
+  } catch (error) {
+    if (!(error instanceof HolderAnswersLimited)) throw error;
+    // The sheet would name more unions holding its IDs than this user may be told this hour: it
+    // names none and goes back to the upload step, nothing imported.
+    const { t } = await getPageLocale(request);
+    const message = t("householdImport:errors.holderCheckRateLimited", { count: Math.ceil(error.retryAfterSeconds / 60) });
+    const result: SubmissionResult<string[]> = { status: "error", error: { file: [message] } };
+    return data({ step: "upload" as const, result }, { status: 429, headers: { "Retry-After": String(error.retryAfterSeconds) } });
+  }
+}
+
+async function importOrPreview(options: { context: AppLoadContext; actor: Actor; intent: "preview" | "import"; token: string; upload: StoredUpload; mapping: ColumnMapping; regions: RegionDirectory }) {
+  const { context, actor, token, upload, mapping, regions } = options;
+  const { runtime } = context;
+  const ip = context.clientIp || null;
+  if (options.intent === "import") {
+    const counts = await importHouseholds({ db: runtime.db, cipher: runtime.cipher, actor, regions, sheet: upload.sheet, mapping, ip });
     await deleteUpload(runtime.config.DATA_DIR, token);
     const done = new URLSearchParams({ created: String(counts.new), updated: String(counts.update), unchanged: String(counts.unchanged), refused: String(counts.error) });
     return redirect(`/staff/households/import?${done}`);
   }
-  const plan = await planHouseholdImport({ db: runtime.db, cipher: runtime.cipher, actor, regions, sheet: upload.sheet, mapping });
+  const plan = await planHouseholdImport({ db: runtime.db, cipher: runtime.cipher, rateLimits: runtime.rateLimits, actor, regions, sheet: upload.sheet, mapping, ip });
   const columns = columnsOf(upload.sheet.headers);
   return data({
     step: "preview" as const,

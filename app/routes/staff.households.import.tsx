@@ -8,6 +8,7 @@ import { requireUnionStaff } from "../domain/auth/guards.server";
 import { withNamespaces } from "../i18n/client-namespaces";
 import { getPageLocale } from "../i18n/page-locale.server";
 import { MapStep, PreviewStep, UploadStep } from "../ui/household-import-steps";
+import { keepRetryAfter } from "../ui/keep-retry-after";
 import { titleMeta } from "../ui/meta";
 import { countyRequired, handleMapping, receiveUpload } from "./staff.households.import.server";
 
@@ -35,13 +36,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data?.title, matches);
+export const headers = keepRetryAfter;
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireUnionStaff(request, context, WRITERS);
   if ((request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data")) return receiveUpload(request, context, actor);
   const formData = await request.formData();
   const intent = INTENTS.find((i) => i === formData.get("intent")) ?? "preview";
-  return handleMapping(formData, context, actor, intent);
+  return handleMapping(request, formData, context, actor, intent);
 }
 
 const STEPS = ["upload", "map", "preview", "import"] as const;

@@ -14,6 +14,8 @@ import { moneyToString, parseMoney } from "../money/money";
 import type { IdentityCipher } from "../privacy/identity-cipher.server";
 import { forbidden } from "../errors/domain-error";
 import { getRegionDirectory } from "../regions/region-directory.server";
+import type { HolderAnswer } from "./answer-resident-id-holders.server";
+import { auditHolderAnswer } from "./answer-resident-id-holders.server";
 import { regionScope } from "../regions/region-scope.server";
 import type { HouseholdForm } from "./household-form";
 import { reserveCaseNumber } from "./reserve-case-numbers.server";
@@ -141,30 +143,9 @@ async function unionHolding(db: Database | Transaction, idHash: Buffer): Promise
   return row ?? null;
 }
 
-type HolderAnswer = { actor: Actor; regionCode: string; ip: string | null; holder: Holder | null };
-
 async function answerHeld(db: Database | Transaction, answer: HolderAnswer & { holder: Holder }) {
   await auditHolderAnswer(db, answer);
   return { kind: "held", unionName: answer.holder.unionName } as const;
-}
-
-/**
- * Audits an answer about who holds a resident ID: who asked, in which county of theirs, and the
- * outcome. The ID itself is never written; the holding case is named by its id.
- */
-async function auditHolderAnswer(db: Database | Transaction, answer: HolderAnswer): Promise<void> {
-  const { actor, holder } = answer;
-  const outcome = !holder ? "rate-limited" : holder.organisationId === actor.membership?.organisationId ? "held-here" : "held-elsewhere";
-  await recordAudit(db, {
-    actor,
-    action: "case.resident-id-check",
-    entity: "case",
-    entityId: holder?.caseId ?? null,
-    organisationId: actor.membership?.organisationId ?? null,
-    regionCode: answer.regionCode,
-    ip: answer.ip,
-    after: { outcome },
-  });
 }
 
 function isUniqueViolation(error: unknown, constraint: string): boolean {

@@ -4,6 +4,8 @@
 import type { Database } from "../../../db/client.server";
 import { recordAudit } from "../audit/record-audit.server";
 import type { Actor } from "../auth/actor";
+import { createRateLimiters } from "../auth/rate-limit.server";
+import { HolderAnswersLimited } from "../cases/answer-resident-id-holders.server";
 import { conflict } from "../errors/domain-error";
 import { importDocument } from "../import/import-document.server";
 import type { IdentityCipher } from "../privacy/identity-cipher.server";
@@ -26,8 +28,16 @@ export async function importHouseholds(options: {
 }): Promise<Record<RowOutcome, number>> {
   const { actor, cipher } = options;
   const scope = regionScope(actor, "write-cases");
-  return options.db.transaction(async (tx) => {
-    const plan = await planHouseholdImport({ ...options, db: tx });
+  const outcome = await options.db.transaction(async (tx) => {
+    let plan;
+    try {
+      // The answers naming other unions are counted in this transaction (a second connection could
+      // wait on it), and a refusal commits its count and audit row with nothing imported.
+      plan = await planHouseholdImport({ ...options, db: tx, rateLimits: createRateLimiters(tx) });
+    } catch (error) {
+      if (error instanceof HolderAnswersLimited) return error;
+      throw error;
+    }
     if (plan.document.cases.length) {
       const imported = await importDocument({ db: tx, cipher, document: plan.document });
       // The plan ran the importer's checks in this transaction; a refusal now is a concurrent write.
@@ -45,4 +55,6 @@ export async function importHouseholds(options: {
     });
     return plan.counts;
   });
+  if (outcome instanceof HolderAnswersLimited) throw outcome;
+  return outcome;
 }

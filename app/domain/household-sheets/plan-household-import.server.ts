@@ -5,6 +5,8 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "../../../db/client.server";
 import { organisations } from "../../../db/schema/organisations";
 import type { Actor } from "../auth/actor";
+import type { RateLimiters } from "../auth/rate-limit.server";
+import { HolderAnswersLimited, answerSheetHolders } from "../cases/answer-resident-id-holders.server";
 import { checkResidentId, normaliseResidentId, residentIdBirthDate, residentIdSex } from "../cases/resident-id";
 import type { ImportCase, ImportDocument } from "../import/import-document";
 import { formatIssuePath, importCaseSchema, importDocumentSchema } from "../import/import-document";
@@ -47,6 +49,8 @@ export async function planHouseholdImport(options: {
   regions: RegionDirectory;
   sheet: ParsedSheet;
   mapping: ColumnMapping;
+  rateLimits: RateLimiters;
+  ip: string | null;
 }): Promise<ImportPlan> {
   const { db, cipher, actor, mapping } = options;
   const scope = regionScope(actor, "write-cases");
@@ -77,6 +81,12 @@ export async function planHouseholdImport(options: {
       d.input.status = d.holder.status;
     } else d.input.key = sheetKey(hash);
   }
+  // Each row naming another union is an answer about an ID: counted and audited, or none is given.
+  const own = actor.membership?.organisationId;
+  const asked = drafts.filter((d) => d.idNumber !== null && firstLine.get(d.idNumber) === d.row.line && d.holder?.organisationId !== own);
+  const heldElsewhere = asked.flatMap((d) => (d.holder ? [d.holder] : []));
+  const answered = await answerSheetHolders(db, { rateLimits: options.rateLimits, actor, regionCode: scope, ip: options.ip, asked: asked.length, heldElsewhere });
+  if (!answered.ok) throw new HolderAnswersLimited(answered.retryAfterSeconds);
 
   const standing: { draft: Draft; row: ImportCase; holder: Holder | undefined }[] = [];
   for (const d of drafts) {
