@@ -19,7 +19,7 @@ import type { StoredUpload } from "../domain/household-sheets/upload-store.serve
 import { deleteUpload, loadUpload, saveUpload } from "../domain/household-sheets/upload-store.server";
 import type { RegionDirectory } from "../domain/regions/region-directory.server";
 import { getRegionDirectory } from "../domain/regions/region-directory.server";
-import { HolderAnswersLimited } from "../domain/cases/answer-resident-id-holders.server";
+import { isHolderAnswersLimited } from "../domain/cases/answer-resident-id-holders.server";
 import { getPageLocale } from "../i18n/page-locale.server";
 
 /** Rows a preview lists at most: every row with a problem first, then the others in sheet order. */
@@ -114,7 +114,7 @@ export async function handleMapping(request: Request, formData: FormData, contex
   try {
     return await importOrPreview({ context, actor, intent, token, upload, mapping, regions });
   } catch (error) {
-    if (!(error instanceof HolderAnswersLimited)) throw error;
+    if (!isHolderAnswersLimited(error) || error.retryAfterSeconds === null) throw error;
     // The sheet would name more unions holding its IDs than this user may be told this hour: it
     // names none and goes back to the upload step, nothing imported.
     const { t } = await getPageLocale(request);

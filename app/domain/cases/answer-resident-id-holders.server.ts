@@ -7,6 +7,8 @@ import type { Database, Transaction } from "../../../db/client.server";
 import { recordAudit } from "../audit/record-audit.server";
 import type { Actor } from "../auth/actor";
 import type { RateLimitCheck, RateLimiters } from "../auth/rate-limit.server";
+import type { DomainError } from "../errors/domain-error";
+import { isDomainError, rateLimited } from "../errors/domain-error";
 
 /** The case holding a resident ID: named in the audit by its id, never by the ID. */
 export interface HeldCase {
@@ -59,12 +61,12 @@ export async function answerSheetHolders(
   return { ok: true };
 }
 
-/** Thrown when a sheet would name more holders than the asker's limit has left: nothing is told or written. */
-export class HolderAnswersLimited extends Error {
-  readonly retryAfterSeconds: number;
-  constructor(retryAfterSeconds: number) {
-    super("Too many answers naming the union that holds a resident ID lately; try again later.");
-    this.name = "HolderAnswersLimited";
-    this.retryAfterSeconds = retryAfterSeconds;
-  }
+/** The refusal of a sheet that would name more holders than the asker's limit has left: nothing is told or written. */
+export function holderAnswersLimited(retryAfterSeconds: number): DomainError {
+  return rateLimited("holderAnswersLimited", "Too many answers naming the union that holds a resident ID lately; try again later.", retryAfterSeconds);
+}
+
+/** Whether `error` is that refusal. */
+export function isHolderAnswersLimited(error: unknown): error is DomainError {
+  return isDomainError(error) && error.messageKey === "holderAnswersLimited";
 }

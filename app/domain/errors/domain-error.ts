@@ -34,6 +34,7 @@ export type DomainMessageKey =
   | "memberNotFound"
   | "needMoveRefused"
   | "needEditRefused"
+  | "holderAnswersLimited"
   | "invalidInput";
 
 export type DomainMessageValues = Record<string, string | number>;
@@ -82,6 +83,11 @@ export function forbidden(message = "You do not have access to this page.", mess
 /** 409: the record's state does not allow it (now). */
 export function conflict(messageKey: DomainMessageKey, message: string, values?: DomainMessageValues): DomainError {
   return new DomainError("conflict", messageKey, message, { values });
+}
+
+/** 429: the actor asked too often lately; `retryAfterSeconds` says when to try again. */
+export function rateLimited(messageKey: DomainMessageKey, message: string, retryAfterSeconds: number, values?: DomainMessageValues): DomainError {
+  return new DomainError("rate-limited", messageKey, message, { values, retryAfterSeconds });
 }
 
 /** 400: the input cannot be used; name the field in the message. */

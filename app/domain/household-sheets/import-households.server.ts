@@ -5,7 +5,7 @@ import type { Database } from "../../../db/client.server";
 import { recordAudit } from "../audit/record-audit.server";
 import type { Actor } from "../auth/actor";
 import { createRateLimiters } from "../auth/rate-limit.server";
-import { HolderAnswersLimited } from "../cases/answer-resident-id-holders.server";
+import { isHolderAnswersLimited } from "../cases/answer-resident-id-holders.server";
 import { conflict } from "../errors/domain-error";
 import { importDocument } from "../import/import-document.server";
 import type { IdentityCipher } from "../privacy/identity-cipher.server";
@@ -35,7 +35,7 @@ export async function importHouseholds(options: {
       // wait on it), and a refusal commits its count and audit row with nothing imported.
       plan = await planHouseholdImport({ ...options, db: tx, rateLimits: createRateLimiters(tx) });
     } catch (error) {
-      if (error instanceof HolderAnswersLimited) return error;
+      if (isHolderAnswersLimited(error)) return error;
       throw error;
     }
     if (plan.document.cases.length) {
@@ -55,6 +55,6 @@ export async function importHouseholds(options: {
     });
     return plan.counts;
   });
-  if (outcome instanceof HolderAnswersLimited) throw outcome;
+  if (isHolderAnswersLimited(outcome)) throw outcome;
   return outcome;
 }

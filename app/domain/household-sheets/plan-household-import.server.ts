@@ -6,7 +6,7 @@ import type { Database } from "../../../db/client.server";
 import { organisations } from "../../../db/schema/organisations";
 import type { Actor } from "../auth/actor";
 import type { RateLimiters } from "../auth/rate-limit.server";
-import { HolderAnswersLimited, answerSheetHolders } from "../cases/answer-resident-id-holders.server";
+import { answerSheetHolders, holderAnswersLimited } from "../cases/answer-resident-id-holders.server";
 import { checkResidentId, normaliseResidentId, residentIdBirthDate, residentIdSex } from "../cases/resident-id";
 import type { ImportCase, ImportDocument } from "../import/import-document";
 import { formatIssuePath, importCaseSchema, importDocumentSchema } from "../import/import-document";
@@ -86,7 +86,7 @@ export async function planHouseholdImport(options: {
   const asked = drafts.filter((d) => d.idNumber !== null && firstLine.get(d.idNumber) === d.row.line && d.holder?.organisationId !== own);
   const heldElsewhere = asked.flatMap((d) => (d.holder ? [d.holder] : []));
   const answered = await answerSheetHolders(db, { rateLimits: options.rateLimits, actor, regionCode: scope, ip: options.ip, asked: asked.length, heldElsewhere });
-  if (!answered.ok) throw new HolderAnswersLimited(answered.retryAfterSeconds);
+  if (!answered.ok) throw holderAnswersLimited(answered.retryAfterSeconds);
 
   const standing: { draft: Draft; row: ImportCase; holder: Holder | undefined }[] = [];
   for (const d of drafts) {
