@@ -331,4 +331,18 @@ describe("naming the union that holds a sheet row's resident ID", () => {
     const theirs = stepOf(await upload(await xlsxFile(sheet), colleague.cookie), "map");
     expect(stepOf(await submit(mappingForm(theirs, "preview"), colleague.cookie), "preview").counts).toMatchObject({ new: 1, error: 7 });
   });
+
+  it("does not count again what the preview told: a sheet of seven held rows previews, then imports, within the limit", async () => {
+    const caseworker = await createTestUser(handle.db, { organisation: "xy-union", role: "caseworker" });
+    const before = await caseCount();
+    const map = stepOf(await upload(await xlsxFile([HEADERS, ...HELD.slice(0, 7).map(heldRow), household(440)]), caseworker.cookie), "map");
+    expect(stepOf(await submit(mappingForm(map, "preview"), caseworker.cookie), "preview").counts).toMatchObject({ new: 1, error: 7 });
+    const imported = await submit(mappingForm(map, "import"), caseworker.cookie);
+    expect(statusOf(imported)).toBe(302);
+    expect(await caseCount()).toBe(before + 1);
+    // Seven answers, told once: seven audit rows and seven points, so three are left.
+    expect((await checksBy(caseworker.id)).filter((c) => JSON.stringify(c.summary).includes("held-elsewhere"))).toHaveLength(7);
+    const remap = stepOf(await upload(await xlsxFile([HEADERS, ...HELD.slice(7, 11).map(heldRow)]), caseworker.cookie), "map");
+    expect(statusOf(await submit(mappingForm(remap, "preview"), caseworker.cookie))).toBe(429);
+  });
 });

@@ -16,7 +16,7 @@ import type { ColumnMapping, SheetField } from "../domain/household-sheets/sheet
 import { SHEET_FIELDS, columnLetter, guessMapping } from "../domain/household-sheets/sheet-fields";
 import { MAX_UPLOAD_BYTES, mappingFormValues, mappingSchema, uploadSchema } from "../domain/household-sheets/sheet-forms";
 import type { StoredUpload } from "../domain/household-sheets/upload-store.server";
-import { deleteUpload, loadUpload, saveUpload } from "../domain/household-sheets/upload-store.server";
+import { deleteUpload, loadUpload, recordAnsweredIds, saveUpload } from "../domain/household-sheets/upload-store.server";
 import type { RegionDirectory } from "../domain/regions/region-directory.server";
 import { getRegionDirectory } from "../domain/regions/region-directory.server";
 import { isHolderAnswersLimited } from "../domain/cases/answer-resident-id-holders.server";
@@ -129,12 +129,14 @@ async function importOrPreview(options: { context: AppLoadContext; actor: Actor;
   const { runtime } = context;
   const ip = context.clientIp || null;
   if (options.intent === "import") {
-    const counts = await importHouseholds({ db: runtime.db, cipher: runtime.cipher, actor, regions, sheet: upload.sheet, mapping, ip });
+    // What the preview already told this user about the sheet is not counted again.
+    const counts = await importHouseholds({ db: runtime.db, cipher: runtime.cipher, actor, regions, sheet: upload.sheet, mapping, ip, alreadyAnswered: new Set(upload.answered) });
     await deleteUpload(runtime.config.DATA_DIR, token);
     const done = new URLSearchParams({ created: String(counts.new), updated: String(counts.update), unchanged: String(counts.unchanged), refused: String(counts.error) });
     return redirect(`/staff/households/import?${done}`);
   }
-  const plan = await planHouseholdImport({ db: runtime.db, cipher: runtime.cipher, rateLimits: runtime.rateLimits, actor, regions, sheet: upload.sheet, mapping, ip });
+  const plan = await planHouseholdImport({ db: runtime.db, cipher: runtime.cipher, rateLimits: runtime.rateLimits, actor, regions, sheet: upload.sheet, mapping, ip, alreadyAnswered: new Set(upload.answered) });
+  await recordAnsweredIds({ dataDir: runtime.config.DATA_DIR, token, userId: actor.userId, hashes: plan.answeredIds });
   const columns = columnsOf(upload.sheet.headers);
   return data({
     step: "preview" as const,

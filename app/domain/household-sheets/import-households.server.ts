@@ -25,6 +25,8 @@ export async function importHouseholds(options: {
   sheet: ParsedSheet;
   mapping: ColumnMapping;
   ip: string | null;
+  /** IDs (keyed hashes, hex) whose holders the preview of this sheet already told this user. */
+  alreadyAnswered?: ReadonlySet<string>;
 }): Promise<Record<RowOutcome, number>> {
   const { actor, cipher } = options;
   const scope = regionScope(actor, "write-cases");

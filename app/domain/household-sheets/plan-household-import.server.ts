@@ -31,6 +31,8 @@ export interface ImportPlan {
   counts: Record<RowOutcome, number>;
   /** The new and changed rows as an import document of the actor's union, no needs. */
   document: ImportDocument;
+  /** Keyed hashes (hex) of the resident IDs whose holders this plan answered or had answered before. */
+  answeredIds: string[];
 }
 
 interface Draft {
@@ -51,6 +53,8 @@ export async function planHouseholdImport(options: {
   mapping: ColumnMapping;
   rateLimits: RateLimiters;
   ip: string | null;
+  /** IDs (keyed hashes, hex) answered for this user and sheet before, e.g. by its preview: not counted again. */
+  alreadyAnswered?: ReadonlySet<string>;
 }): Promise<ImportPlan> {
   const { db, cipher, actor, mapping } = options;
   const scope = regionScope(actor, "write-cases");
@@ -83,7 +87,10 @@ export async function planHouseholdImport(options: {
   }
   // Each row naming another union is an answer about an ID: counted and audited, or none is given.
   const own = actor.membership?.organisationId;
-  const asked = drafts.filter((d) => d.idNumber !== null && firstLine.get(d.idNumber) === d.row.line && d.holder?.organisationId !== own);
+  const answeredBefore = options.alreadyAnswered ?? new Set<string>();
+  const hexOf = (d: Draft) => hashes.get(d)?.toString("hex") ?? "";
+  const firstAsks = drafts.filter((d) => d.idNumber !== null && firstLine.get(d.idNumber) === d.row.line && d.holder?.organisationId !== own);
+  const asked = firstAsks.filter((d) => !answeredBefore.has(hexOf(d)));
   const heldElsewhere = asked.flatMap((d) => (d.holder ? [d.holder] : []));
   const answered = await answerSheetHolders(db, { rateLimits: options.rateLimits, actor, regionCode: scope, ip: options.ip, asked: asked.length, heldElsewhere });
   if (!answered.ok) throw holderAnswersLimited(answered.retryAfterSeconds);
@@ -123,7 +130,7 @@ export async function planHouseholdImport(options: {
   }
   const counts: Record<RowOutcome, number> = { new: 0, update: 0, unchanged: 0, error: 0 };
   for (const d of drafts) counts[d.row.outcome]++;
-  return { rows: drafts.map((d) => d.row), counts, document };
+  return { rows: drafts.map((d) => d.row), counts, document, answeredIds: firstAsks.map(hexOf) };
 }
 
 /** The database checks of the importer over the rows still standing; the rows they fail are marked. */

@@ -21,6 +21,8 @@ const storedSchema = z.object({
     headers: z.array(z.string()),
     rows: z.array(z.object({ line: z.number(), cells: z.array(z.string()), imprecise: z.array(z.number()) })),
   }),
+  /** Keyed hashes (hex) of the resident IDs whose holders this user was already told about for this sheet. */
+  answered: z.array(z.string()).default([]),
 });
 export type StoredUpload = z.output<typeof storedSchema>;
 
@@ -33,14 +35,29 @@ export async function saveUpload(options: { dataDir: string; userId: string; fil
   await sweepUploads(options.dataDir, now);
   const id = randomBytes(16).toString("hex");
   const key = randomBytes(32);
+  await writeUpload(options.dataDir, id, key, { userId: options.userId, createdAt: now, fileName: options.fileName, sheet: options.sheet, answered: [] });
+  return `${id}.${key.toString("base64url")}`;
+}
+
+/**
+ * Remembers that the user was told who holds these resident IDs (keyed hashes, hex) for this sheet,
+ * so importing what they previewed does not count the same answers twice.
+ */
+export async function recordAnsweredIds(options: { dataDir: string; token: string; userId: string; hashes: readonly string[] }): Promise<void> {
+  const match = UPLOAD_TOKEN.exec(options.token);
+  const stored = await loadUpload(options);
+  if (!stored || !match?.[1] || !match[2]) return;
+  const answered = [...new Set([...stored.answered, ...options.hashes])];
+  await writeUpload(options.dataDir, match[1], Buffer.from(match[2], "base64url"), { ...stored, answered });
+}
+
+async function writeUpload(dataDir: string, id: string, key: Buffer, upload: StoredUpload): Promise<void> {
   const iv = randomBytes(12);
   const cipher = createCipheriv("aes-256-gcm", key, iv);
   cipher.setAAD(Buffer.from(id));
-  const plain = JSON.stringify({ userId: options.userId, createdAt: now, fileName: options.fileName, sheet: options.sheet } satisfies StoredUpload);
-  const body = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
-  await mkdir(uploadsDir(options.dataDir), { recursive: true, mode: 0o700 });
-  await writeFile(pathOf(options.dataDir, id), Buffer.concat([iv, cipher.getAuthTag(), body]), { mode: 0o600 });
-  return `${id}.${key.toString("base64url")}`;
+  const body = Buffer.concat([cipher.update(JSON.stringify(upload), "utf8"), cipher.final()]);
+  await mkdir(uploadsDir(dataDir), { recursive: true, mode: 0o700 });
+  await writeFile(pathOf(dataDir, id), Buffer.concat([iv, cipher.getAuthTag(), body]), { mode: 0o600 });
 }
 
 /** The upload behind a token, or null when it is malformed, expired, gone or someone else's. */
