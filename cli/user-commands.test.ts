@@ -28,7 +28,9 @@ function cli(args: string[], stdin?: string): Promise<{ code: number; stdout: st
   });
 }
 
-describe("account commands", () => {
+// Each command is a whole process (tsx, PGlite, migrations): several in one test outlast the default
+// timeout on a busy 2-core machine.
+describe("account commands", { timeout: 120_000 }, () => {
   it("create a platform admin with a set-password link, then refuse the same email again", async () => {
     const created = await cli(["create-user", "--email", "Ops@Test.Xiangyun.invalid", "--name", "运维测试", "--platform-admin"]);
     expect(created.stderr).toBe("");

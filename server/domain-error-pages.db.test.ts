@@ -3,8 +3,6 @@
 // it): a stale status form is a 409 page that says what changed, not a 500 "error logged".
 import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import { createRequestHandler } from "@remix-run/node";
-import { createServer } from "vite";
-import type { ViteDevServer } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../db/client.server";
 import { createTestUser, userRequest } from "../tests/accounts";
@@ -12,12 +10,14 @@ import { createTestDatabase } from "../tests/database";
 import { fakeCase, fakeDocument } from "../tests/factories";
 import { createTestCipher } from "../tests/identity";
 import { createTestLoadContext } from "../tests/load-context";
+import type { LoadedServerBuild } from "../tests/server-build";
+import { loadServerBuild } from "../tests/server-build";
 import { parseImportDocument } from "../app/domain/import/import-document";
 import { importDocument } from "../app/domain/import/import-document.server";
 import { withDomainErrorPages } from "./domain-error-pages.server";
 
 let handle: DatabaseHandle;
-let vite: ViteDevServer;
+let loaded: LoadedServerBuild;
 let build: ServerBuild;
 let context: AppLoadContext;
 let caseId: string;
@@ -33,19 +33,13 @@ beforeAll(async () => {
   const imported = await importDocument({ db: handle.db, cipher, document: parsed.document });
   if (!imported.ok) throw new Error(JSON.stringify(imported.problems));
   caseId = imported.result.cases["case-1"] ?? "";
-  vite = await createServer({ server: { middlewareMode: true, hmr: false }, appType: "custom", logLevel: "error" });
-  const loaded: unknown = await vite.ssrLoadModule("virtual:remix/server-build");
-  if (!isServerBuild(loaded)) throw new Error("no server build");
-  build = loaded;
+  loaded = await loadServerBuild();
+  build = loaded.build;
 }, 120_000);
 afterAll(async () => {
-  await vite?.close();
+  await loaded?.close();
   await handle?.close();
 });
-
-function isServerBuild(value: unknown): value is ServerBuild {
-  return typeof value === "object" && value !== null && "routes" in value && "entry" in value;
-}
 
 async function staleStatusPost(target: ServerBuild): Promise<Response> {
   const caseworker = await createTestUser(handle.db, { organisation: "xy-union", role: "caseworker" });

@@ -122,7 +122,8 @@ describe("enrolling a second factor", () => {
     const ctx = { ...context, clientIp: "10.50.0.1" };
     const passwordStep = await signInAction({ request: userRequest("/sign-in", { form: { email: user.email, password: TEST_PASSWORD } }), context: ctx, params: {} });
     if (!(passwordStep instanceof Response)) throw new Error("expected a redirect");
-    expect(passwordStep.headers.get("Location")).toBe("/sign-in/two-factor?redirectTo=%2Faccount");
+    // No page asked to be returned to: the code step then leads to the account's home.
+    expect(passwordStep.headers.get("Location")).toBe("/sign-in/two-factor");
     const pendingCookie = cookieFrom(passwordStep);
     expect(await signedInAs(pendingCookie)).toBeNull();
     const postCode = (cookie: string, code: string) => signInCodeAction({ request: userRequest("/sign-in/two-factor", { cookie, form: { code } }), context: ctx, params: {} });
@@ -131,7 +132,7 @@ describe("enrolling a second factor", () => {
     const nextCode = currentTotpCode(secret, Date.now() + STEP_MS);
     const signedIn = await postCode(pendingCookie, nextCode);
     if (!(signedIn instanceof Response)) throw new Error("expected a redirect");
-    expect(signedIn.headers.get("Location")).toBe("/account");
+    expect(signedIn.headers.get("Location")).toBe("/staff"); // a caseworker's home
     expect(await signedInAs(cookieFrom(signedIn))).toBe(user.email);
 
     // Replaying that code on a new password step fails.

@@ -5,37 +5,31 @@
 import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import { createRequestHandler } from "@remix-run/node";
 import { readFileSync, existsSync } from "node:fs";
-import { createServer } from "vite";
-import type { ViteDevServer } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../db/client.server";
 import { userRequest } from "../../tests/accounts";
 import { createTestDatabase } from "../../tests/database";
 import { createTestLoadContext } from "../../tests/load-context";
+import type { LoadedServerBuild } from "../../tests/server-build";
+import { loadServerBuild } from "../../tests/server-build";
 import { RATE_LIMITS } from "../domain/auth/rate-limit.server";
 import { keepRetryAfter } from "../ui/keep-retry-after";
 
 let handle: DatabaseHandle;
-let vite: ViteDevServer;
+let loaded: LoadedServerBuild;
 let build: ServerBuild;
 let handleRequest: (request: Request, context: AppLoadContext) => Promise<Response>;
 
 beforeAll(async () => {
   handle = await createTestDatabase();
-  vite = await createServer({ server: { middlewareMode: true, hmr: false }, appType: "custom", logLevel: "error" });
-  const loaded: unknown = await vite.ssrLoadModule("virtual:remix/server-build");
-  if (!isServerBuild(loaded)) throw new Error("no server build");
-  build = loaded;
+  loaded = await loadServerBuild();
+  build = loaded.build;
   handleRequest = createRequestHandler(build, "production");
 }, 120_000);
 afterAll(async () => {
-  await vite?.close();
+  await loaded?.close();
   await handle?.close();
 });
-
-function isServerBuild(value: unknown): value is ServerBuild {
-  return typeof value === "object" && value !== null && "routes" in value && "entry" in value;
-}
 
 /** A no-JavaScript form post (a document request) or the fetch a hydrated page makes (`.data`). */
 function formPost(path: string, form: Record<string, string>, as: "document" | "data"): Request {
