@@ -1,4 +1,4 @@
-// `create-user` and `grant`: a platform operator's way to the first admin (issue 4).
+// `create-user` and `grant`: a platform operator's way to the first admin.
 //   npm run cli -- create-user --email a@example.org --name "Li Hua" [--platform-admin] [--password-stdin]
 //   npm run cli -- grant a@example.org admin --organisation demo-union-xiangyun
 //   npm run cli -- grant a@example.org platform-admin

@@ -1,5 +1,5 @@
 // /apply — a worker, or someone on their behalf, asks the union for help without an account
-// (issue 5; Liuzhou's one-click application). A short form in plain words that works on a phone and
+// (Liuzhou's one-click application). A short form in plain words that works on a phone and
 // without JavaScript: the county is picked in two steps like /register's region (a GET form reloads
 // the page with ?province=, then a county of that province). Honeypot and a rate limit per address.
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";

@@ -1,4 +1,4 @@
-// The public application form and status check (issue 5) as a browser posts them: a valid
+// The public application form and status check as a browser posts them: a valid
 // application is stored with its identity encrypted and audited without identity values; bad
 // input, a missing consent, a honeypot and a flood store nothing; the status check answers only the
 // right number and phone pair.

@@ -1,4 +1,4 @@
-// /register — an organisation registers itself and its first admin account (issue 4); it stays
+// /register — an organisation registers itself and its first admin account; it stays
 // pending until a union admin of its region verifies it. A public form: honeypot and a rate limit
 // per address. The region is picked without JavaScript in two steps: a province (a GET form that
 // reloads the page with ?province=), then a region of that province; with JavaScript the list

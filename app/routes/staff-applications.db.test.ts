@@ -1,4 +1,4 @@
-// Online applications as union staff work through them (issue 5): the queue and the page are scoped
+// Online applications as union staff work through them: the queue and the page are scoped
 // to the caseworker's region (another region's application is a 404), the identity is shown only
 // through a logged reveal, and each decision — contacted, declined, merged, accepted through the
 // case form — is validated (a decided application is final: 409) and audited.

@@ -1,4 +1,4 @@
-// Exporting households to a sheet (issue 5): staff download every case of their region with the
+// Exporting households to a sheet: staff download every case of their region with the
 // import's columns, as .xlsx or CSV; importing the download again registers nobody new.
 import type { AppLoadContext } from "@remix-run/node";
 import { count, eq } from "drizzle-orm";

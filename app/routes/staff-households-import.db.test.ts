@@ -1,4 +1,4 @@
-// Importing households from a sheet (issue 5): upload an .xlsx or CSV file, get the columns
+// Importing households from a sheet: upload an .xlsx or CSV file, get the columns
 // guessed, see every bad row's problem, import exactly the good rows — and a second import of the
 // same sheet changes nothing. The rules are the JSON import's.
 import type { AppLoadContext } from "@remix-run/node";

@@ -1,4 +1,4 @@
-// The need editor's form and its live preview (issue 5): the fields a caseworker writes, beside the
+// The need editor's form and its live preview: the fields a caseworker writes, beside the
 // public card exactly as donors will see it (NeedCard over the projection, need-preview.ts). With
 // JavaScript the card follows the typing; without, a "preview" button sends the form back to be
 // shown with its card. A PII guard finding comes back marked in the text, with the override.

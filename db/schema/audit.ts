@@ -1,7 +1,7 @@
 import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
 /**
- * Who did what to which record, when and from where (issue 4). Append-only: a trigger in the
+ * Who did what to which record, when and from where. Append-only: a trigger in the
  * migration refuses UPDATE, DELETE and TRUNCATE. Written in the transaction of the action it records.
  * `regionCode` is the region the record belongs to, so auditors see the log of their scope.
  * The summary never holds identity values (names, ID numbers, phones, addresses) or secrets.

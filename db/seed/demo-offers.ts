@@ -104,7 +104,7 @@ export const DEMO_OFFERS: readonly OfferSpec[] = [
   // Volunteers.
   spec("xiangyun-volunteer-care", "volunteer-xiangyun", "care", "上门陪护和课后托管", "志愿者每周上门陪伴独居老人和残疾人，放学后为孩子提供作业辅导和托管。", { regions: ["532923"], capacity: 30, skills: ["课后托管", "助残"] }),
   spec("xiangyun-volunteer-wishes", "volunteer-xiangyun", "goods", "微心愿收集与认领", "收集困难家庭的小心愿，发布给爱心人士认领，志愿者负责送达。", { regions: ["532923"], capacity: 100 }),
-  // Its organisation is still pending: only verified organisations have open offers (issue 4).
+  // Its organisation is still pending: only verified organisations have open offers.
   spec("chuncheng-disability", "volunteer-chuncheng", "care", "助残上门服务（康复陪练、出行陪同）", "为残疾人提供康复训练陪练、就医和出行陪同。", { regions: ["5301"], capacity: 20, skills: ["助残"], status: "draft" }),
   spec("binzhou-counselling", "volunteer-binzhou", "counselling", "心理疏导（热线和面谈）", "持证心理咨询师志愿者提供心理疏导，面向遭遇变故的家庭、长期照护者和青少年。", { regions: ["3716", "37"], capacity: 50 }),
 

@@ -1,4 +1,4 @@
-// The authorization matrix (issue 4): every route of the built app's route manifest, requested by
+// The authorization matrix: every route of the built app's route manifest, requested by
 // every kind of person, against the status this table expects. A route missing from the table
 // fails the test, and so does any status other than the expected one — an unexpected allow above
 // all. Routes with an action are also POSTed by everyone the GET refuses: they must refuse too.

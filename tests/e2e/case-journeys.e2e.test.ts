@@ -1,4 +1,4 @@
-// Issue 5's journeys on the demo data set, as the people involved do them in Chinese:
+// The case journeys on the demo data set, as the people involved do them in Chinese:
 // a worker applies online and a Xiangyun caseworker accepts the application into a case; a
 // caseworker registers a household, writes a need with a phone number in it, is stopped by the
 // PII guard, fixes it, publishes, finds it in search — and withdrawing consent takes it off the

@@ -1,4 +1,4 @@
-// The privacy leak test (issue 5): 1,000 generated households with identities and published needs
+// The privacy leak test: 1,000 generated households with identities and published needs
 // are imported into a fresh installation; then every public page reachable from / (pagination and a
 // set of searches included), every public API response, the loaders' .data responses, a dump of both
 // Meilisearch indexes and the server's own log are searched for every identity value and its

@@ -1,4 +1,4 @@
-// The bridge between an online application and the case registry (issue 5): the registration form
+// The bridge between an online application and the case registry: the registration form
 // of a case prefills from an open application (a logged reveal, like any read of an identity), and
 // the transaction that creates the case — or a merge into an existing one — closes the application.
 import { and, eq } from "drizzle-orm";

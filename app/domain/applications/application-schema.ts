@@ -1,4 +1,4 @@
-// The public forms of an online application (issue 5): applying, and checking the status. One schema
+// The public forms of an online application: applying, and checking the status. One schema
 // per form for the browser and the server (Conform); messages are i18n keys of the "applications"
 // namespace. What needs the database — the county exists and a union covers it — the server adds.
 import { z } from "zod";

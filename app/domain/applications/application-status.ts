@@ -1,4 +1,4 @@
-// The lifecycle of an online application (issue 5): new → contacted (after the call-back) →
+// The lifecycle of an online application: new → contacted (after the call-back) →
 // accepted (a case was created from it) | merged (into an existing case) | declined (with a reason
 // the applicant reads). Staff may skip the call-back; a decided application is final. Pure: the
 // domain functions ask before they write and answer an impossible move with 409.

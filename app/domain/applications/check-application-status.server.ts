@@ -1,4 +1,4 @@
-// The applicant's own view of an application (issue 5): number and phone number together find it,
+// The applicant's own view of an application: number and phone number together find it,
 // and only its status (with the reason, when declined) is shown. A wrong pair is "not found" either
 // way, so the answer never tells whether a number exists; the look-up is rate limited per address.
 import { and, eq } from "drizzle-orm";

@@ -1,4 +1,4 @@
-// What union staff do with an online application after reading it (issue 5): note the call-back,
+// What union staff do with an online application after reading it: note the call-back,
 // decline it with a reason the applicant reads on the status page, or merge it into a case that
 // already exists. Accepting it goes through the case registration form (completeApplication there).
 import { eq } from "drizzle-orm";

@@ -1,4 +1,4 @@
-// The forms on a staff member's application page (issue 5), one schema each for Conform; the
+// The forms on a staff member's application page, one schema each for Conform; the
 // server parses their union by `intent`. Messages are i18n keys of the "applications" namespace.
 import { z } from "zod";
 import { parseCaseNumber } from "../cases/case-number";

@@ -1,4 +1,4 @@
-// Online applications as union staff see them (issue 5), always within the actor's region: the
+// Online applications as union staff see them, always within the actor's region: the
 // queue of open ones, oldest first, and one application with what helps to decide on it. Identity
 // columns are never selected here; showing them is the logged reveal (revealApplicationIdentity).
 import { aliasedTable, and, asc, count, eq, inArray, ne, sql } from "drizzle-orm";

@@ -1,4 +1,4 @@
-// An online application for help, made without an account (issue 5; Liuzhou's one-click
+// An online application for help, made without an account (Liuzhou's one-click
 // application). Its identity is protected exactly like a case's: each field encrypted, the resident
 // ID and phone kept as keyed hashes for matching and for the status check. Nothing is emailed (no
 // address is asked); the applicant keeps the number shown once.

@@ -1,4 +1,4 @@
-// Reading the audit log (issue 4). The reader's scope is part of every query: a union admin or
+// Reading the audit log. The reader's scope is part of every query: a union admin or
 // auditor sees the rows of their union's region and below, and the rows of their own union;
 // a platform admin sees all. Rows with no region (an unknown email's failed sign-in) are theirs.
 import type { SQL } from "drizzle-orm";

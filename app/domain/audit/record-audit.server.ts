@@ -1,5 +1,5 @@
 // Writes one row of the append-only audit log, in the caller's transaction, so an action and its
-// record commit or fail together (issue 4). Summaries name fields and states, never identity values.
+// record commit or fail together. Summaries name fields and states, never identity values.
 import type { Database, Transaction } from "../../../db/client.server";
 import { auditLog } from "../../../db/schema/audit";
 import type { Actor } from "../auth/actor";

@@ -1,4 +1,4 @@
-// A person's own sessions (issue 4): the list on /account, ending one of the others, ending all.
+// A person's own sessions: the list on /account, ending one of the others, ending all.
 // Every query is scoped by the actor's user id, so a session id of someone else is never found.
 import { and, desc, eq, gt, ne, sql } from "drizzle-orm";
 import type { Database } from "../../../db/client.server";

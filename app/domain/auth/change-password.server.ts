@@ -1,4 +1,4 @@
-// Changing one's password (issue 4). The current password is asked again — a session left open on
+// Changing one's password. The current password is asked again — a session left open on
 // a shared computer must not be enough — and guessing it counts against the same limit as signing
 // in. Afterwards every other session is gone and this device continues on a new session id.
 import { eq } from "drizzle-orm";

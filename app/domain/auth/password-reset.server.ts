@@ -1,4 +1,4 @@
-// Password reset by emailed link (issue 4). The link carries a random token and the table keeps
+// Password reset by emailed link. The link carries a random token and the table keeps
 // only its hash. A link works once and for an hour; using it ends every session of the account,
 // so whoever knew or had guessed the old password is signed out everywhere.
 import { and, eq, gt, isNull } from "drizzle-orm";

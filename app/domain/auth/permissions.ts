@@ -61,7 +61,7 @@ export function canInviteMembers(actor: Actor | null): boolean {
   return canManageMembers(actor) && actor?.membership?.status === "verified";
 }
 
-/** Only verified organisations publish offers (issue 4); unions are verified on creation. */
+/** Only verified organisations publish offers; unions are verified on creation. */
 export function canPublishOffers(organisation: { status: string }): boolean {
   return organisation.status === "verified";
 }

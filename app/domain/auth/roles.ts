@@ -12,7 +12,7 @@ export function rolesForKind(kind: string): readonly MembershipRole[] {
   return kind === "union" ? UNION_ROLES : PROVIDER_ROLES;
 }
 
-/** Finance and admin staff must sign in with a second factor (issue 4); platform admins too. */
+/** Finance and admin staff must sign in with a second factor; platform admins too. */
 export function roleRequiresSecondFactor(role: MembershipRole | null, kind: string | null, isPlatformAdmin: boolean): boolean {
   if (isPlatformAdmin) return true;
   return kind === "union" && (role === "admin" || role === "finance");

@@ -1,4 +1,4 @@
-// Session expiry (issue 4): staff sessions end after an hour idle or twelve hours in all; a
+// Session expiry: staff sessions end after an hour idle or twelve hours in all; a
 // disabled account's sessions stop working at once.
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

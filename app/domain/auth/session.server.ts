@@ -1,4 +1,4 @@
-// Server-side sessions (issue 4): a random token in an HttpOnly cookie, its hash in `sessions`.
+// Server-side sessions: a random token in an HttpOnly cookie, its hash in `sessions`.
 // A new session (and id) on every sign-in and second-factor step; deleted on sign-out, password
 // change and role change. Staff sessions end after an hour idle and twelve hours in all.
 import { createCookie } from "@remix-run/node";

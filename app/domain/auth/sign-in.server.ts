@@ -1,4 +1,4 @@
-// Signing in and out (issue 4). Each step that grants more (password, then TOTP code) starts a new
+// Signing in and out. Each step that grants more (password, then TOTP code) starts a new
 // session and drops the old one, so a session id seen before sign-in is worthless after it.
 import { eq } from "drizzle-orm";
 import type { Database } from "../../../db/client.server";

@@ -1,4 +1,4 @@
-// Enrolling and removing a second factor on one's own account (issue 4). Enrolment keeps a pending
+// Enrolling and removing a second factor on one's own account. Enrolment keeps a pending
 // secret (encrypted, `totp_enabled_at` still null) until the person proves with a code that their
 // app holds it; only then is the factor on, and the session is replaced as at any step that grants
 // more. Codes given here count against the same limit as at sign-in, under the account's own key.

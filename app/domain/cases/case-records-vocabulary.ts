@@ -1,4 +1,4 @@
-// Vocabulary of what caseworkers record about a household besides its identity (issue 5).
+// Vocabulary of what caseworkers record about a household besides its identity.
 
 /** What a household's consent covers. Publishing needs `publish`. */
 export const CONSENT_SCOPES = ["publish", "share-with-providers", "contact"] as const;

@@ -1,5 +1,5 @@
 // A household's consents and visits as its case page shows them, within the actor's region. The
-// case itself is read by staff-cases.server.ts; these are the records kept about it (issue 5).
+// case itself is read by staff-cases.server.ts; these are the records kept about it.
 import { and, desc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "../../../db/client.server";

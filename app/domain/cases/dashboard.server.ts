@@ -1,4 +1,4 @@
-// The caseworker's dashboard (issue 5): what needs attention in their region — follow-up visits
+// The caseworker's dashboard: what needs attention in their region — follow-up visits
 // due (动态监测), the cases by status and tier, needs published long ago and still unmatched, and
 // what colleagues did lately. Every query carries the region scope; no identity column is read.
 import { and, asc, count, desc, eq, isNotNull, lt, lte, ne, sql } from "drizzle-orm";

@@ -1,4 +1,4 @@
-// 走访 / 回访 (issue 5): a visit to the household with its notes, and the next follow-up date, which
+// 走访 / 回访: a visit to the household with its notes, and the next follow-up date, which
 // becomes the case's follow-up date (the dashboard's "follow-ups due" reads it).
 import { eq } from "drizzle-orm";
 import type { Database } from "../../../db/client.server";

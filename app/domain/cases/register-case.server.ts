@@ -1,4 +1,4 @@
-// Registers a household (建档立卡, issue 5): identity fields encrypted per field, the resident ID's
+// Registers a household (建档立卡): identity fields encrypted per field, the resident ID's
 // HMAC unique across the platform (precise identification: 不漏一户、不添一人), and the audit row in
 // the same transaction. A household accepted from an online application closes that application in
 // the same transaction too, so there is never a case without its application marked, or the reverse.

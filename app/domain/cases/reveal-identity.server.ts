@@ -1,4 +1,4 @@
-// The one way staff read a household's identity (issue 5, DESIGN §3.1): scoped to the actor's
+// The one way staff read a household's identity (DESIGN §3.1): scoped to the actor's
 // region, for a reason chosen from REVEAL_REASONS, and logged — the audit row is written in the
 // same transaction as the read, so there is no read without its record.
 import { and, eq } from "drizzle-orm";
@@ -60,7 +60,7 @@ export async function revealCaseIdentity(options: {
   });
 }
 
-/** The same for an online application's identity (issue 5: protected exactly like a case's). */
+/** The same for an online application's identity (protected exactly like a case's). */
 export async function revealApplicationIdentity(options: {
   db: Database;
   cipher: IdentityCipher;

@@ -1,4 +1,4 @@
-// Region scoping of the staff case pages (issue 4): a county caseworker reaches only their county;
+// Region scoping of the staff case pages: a county caseworker reaches only their county;
 // guessing another county's case id or need reference is a 404, never the data.
 import type { AppLoadContext } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -1,6 +1,6 @@
 // Cases and needs as union staff see them, always within the actor's region (DESIGN §1): the scope
 // is part of every query, so an id from another county finds nothing — a 404, never the data.
-// Identity columns are not selected here; revealing them is a logged action of its own (issue 5).
+// Identity columns are not selected here; revealing them is a logged action of its own.
 import { and, count, desc, eq, sql } from "drizzle-orm";
 import type { Database } from "../../../db/client.server";
 import { cases } from "../../../db/schema/cases";

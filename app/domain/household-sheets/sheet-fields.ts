@@ -1,4 +1,4 @@
-// The columns of a household sheet (issue 5): our fields, the header names people give them in
+// The columns of a household sheet: our fields, the header names people give them in
 // Chinese and English, and the guess of which sheet column holds which field. Pure: no I/O.
 //
 // The header words are the file format's vocabulary, not page text: a sheet is read the same way

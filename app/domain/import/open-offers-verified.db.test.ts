@@ -1,4 +1,4 @@
-// Only verified organisations publish offers (issue 4), also through the importer: an open offer
+// Only verified organisations publish offers, also through the importer: an open offer
 // of an organisation that is not verified once the file is in is a problem with its JSON path,
 // and nothing is written. Drafts and paused offers may wait for the verification.
 import { count, eq } from "drizzle-orm";

@@ -1,4 +1,4 @@
-// Outgoing email (issue 4): nodemailer over SMTP_URL when it is set; otherwise each message is
+// Outgoing email: nodemailer over SMTP_URL when it is set; otherwise each message is
 // written to DATA_DIR/mail (an .eml and a .json summary) and listed for platform admins at /dev/mail,
 // so sign-up, invitation and reset flows work on the embedded default.
 import { randomUUID } from "node:crypto";

@@ -1,4 +1,4 @@
-// Writing a household's plan (一户一策, issue 5): a caseworker adds needs to a case of their region
+// Writing a household's plan (一户一策): a caseworker adds needs to a case of their region
 // and edits them. Drafts change freely; an edit of a published need goes live at once, so it passes
 // the PII guard first and moves the need's version and search-outbox row (touchNeed).
 import { and, eq } from "drizzle-orm";

@@ -1,4 +1,4 @@
-// What the need editor reads (issue 5): a case or need of the actor's region — the scope is in the
+// What the need editor reads: a case or need of the actor's region — the scope is in the
 // SQL, so another county's id finds nothing — with the case facts its public card is built from.
 // No identity column is selected here; the PII guard reads those itself (pii-check.server.ts).
 import { and, eq } from "drizzle-orm";

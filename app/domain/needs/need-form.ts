@@ -1,4 +1,4 @@
-// The need editor's form (issue 5): one zod schema shared by the browser (Conform) and the server.
+// The need editor's form: one zod schema shared by the browser (Conform) and the server.
 // Pure, so it ships to the browser: amounts stay text here (the server turns them into a Decimal
 // through the money module) and decimal.js stays out of the bundle. The limits are the JSON
 // import's (import-document.ts), so a need written here could have been imported and vice versa.

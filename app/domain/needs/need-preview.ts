@@ -1,4 +1,4 @@
-// The need editor's live preview (issue 5): the public card exactly as donors will see it. The
+// The need editor's live preview: the public card exactly as donors will see it. The
 // server builds the card's case side with toPublicNeed (county, age band, urgency, month — never an
 // identity); the browser lays the caseworker's content over it as they type. need-preview.test.ts
 // checks that this gives what toPublicNeed itself would give for the same content. Pure.

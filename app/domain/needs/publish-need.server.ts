@@ -1,4 +1,4 @@
-// Publishing a need and taking it back (issue 5, DESIGN §3): a need goes public only for a checked
+// Publishing a need and taking it back (DESIGN §3): a need goes public only for a checked
 // household with its recorded consent, and only once its text has passed the PII guard (or a
 // caseworker overrode a finding with a reason). Every status move goes through moveNeeds — status,
 // version and search-outbox row in one transaction; the caller kicks the search worker after it.

@@ -1,4 +1,4 @@
-// Answering an invitation (issue 4). The link's token is looked up by its hash. A newcomer creates
+// Answering an invitation. The link's token is looked up by its hash. A newcomer creates
 // an account and joins in one transaction; someone with an account signs in first and accepts.
 // A person belongs to one organisation, so an account that already has a membership cannot accept.
 // Joining starts a new session either way: the rights grow, so the old session id is dropped.

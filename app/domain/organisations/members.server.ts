@@ -1,4 +1,4 @@
-// An organisation's people (issue 4): its admins list members and pending invitations, invite by
+// An organisation's people: its admins list members and pending invitations, invite by
 // email, revoke invitations, change roles and remove people. Every query is scoped by the actor's
 // own organisation, so an id from another organisation finds nothing (404). A role change or a
 // removal ends that person's sessions at once: a right taken away must not live on in a cookie.

@@ -1,4 +1,4 @@
-// Emails about an organisation's registration and its review (issue 4). They go out after the
+// Emails about an organisation's registration and its review. They go out after the
 // commit of what they announce, and a failure is logged, never thrown: the decision stands and is
 // on the site (the applicant reads it at /organisation, union admins at /staff/organisations).
 // No user has a language setting yet, so a message is in the language of the request that caused it.

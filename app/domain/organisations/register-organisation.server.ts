@@ -1,4 +1,4 @@
-// Public registration of an organisation (issue 4). The organisation (pending until a union admin
+// Public registration of an organisation. The organisation (pending until a union admin
 // of its region verifies it), its first user with an admin membership, the audit row and a signed-in
 // session commit together; the emails follow the commit (organisation-mail.server.ts).
 import { eq } from "drizzle-orm";

@@ -1,4 +1,4 @@
-// The public registration form of an organisation (issue 4), one schema for the browser and the
+// The public registration form of an organisation, one schema for the browser and the
 // server (Conform). Messages are i18n keys of the "organisations" namespace. What needs the database
 // — the region exists, the email is free — the server adds to the same submission.
 import { z } from "zod";

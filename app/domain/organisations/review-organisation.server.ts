@@ -1,4 +1,4 @@
-// A union admin's decision on a registered organisation of their region (issue 4): verified
+// A union admin's decision on a registered organisation of their region: verified
 // organisations publish offers, rejected ones read the reason at /organisation. Decided once: only
 // a pending organisation can be reviewed, and the row lock makes a second admin wait and get 409.
 // There is no re-submission after a rejection yet; the applicant contacts the union.

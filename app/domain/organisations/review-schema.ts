@@ -1,4 +1,4 @@
-// The two forms a union admin reviews a registration with (issue 4): verify, or reject with a
+// The two forms a union admin reviews a registration with: verify, or reject with a
 // reason the applicant reads. One schema per form for Conform; the server parses their union.
 import { z } from "zod";
 

@@ -5,7 +5,7 @@ import { CORPUS_IDENTITIES, PII_CORPUS } from "./__fixtures__/pii-corpus";
 import { scorePiiGuard } from "./__fixtures__/score-pii-guard";
 import { findPii } from "./pii-guard";
 
-// Issue 5: recall at least 0.95 and precision at least 0.9 on the labelled corpus, per snippet
+// The bar: recall at least 0.95 and precision at least 0.9 on the labelled corpus, per snippet
 // (is publishing blocked?) and per finding (right kind, right place). bench/pii-guard.ts prints the details.
 const MIN_RECALL = 0.95;
 const MIN_PRECISION = 0.9;

@@ -1,4 +1,4 @@
-// Cross-site request protection for every state-changing request (issue 4), on top of SameSite=Lax
+// Cross-site request protection for every state-changing request, on top of SameSite=Lax
 // cookies: browsers send Sec-Fetch-Site (and Origin) with every POST, so a form or fetch from
 // another site is refused before any action runs. Requests with neither header (curl, the CLI's
 // scripts) cannot carry a victim's cookies from another site and pass.

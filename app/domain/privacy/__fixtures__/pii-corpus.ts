@@ -47,7 +47,7 @@ function group(name: string, identity: CorpusIdentity | undefined, rows: readonl
   }));
 }
 
-const CHINESE_NUMERALS = "Chinese-numeral numbers are out of scope (issue 5)";
+const CHINESE_NUMERALS = "Chinese-numeral numbers are out of scope";
 
 export const PII_CORPUS: readonly PiiSnippet[] = [
   // Resident IDs written every way caseworkers write them.
