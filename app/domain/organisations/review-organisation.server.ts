@@ -12,6 +12,7 @@ import { conflict, forbidden, notFound } from "../errors/domain-error";
 import { regionScope } from "../regions/region-scope.server";
 import type { MailContext } from "./organisation-mail.server";
 import { mailReviewDecision } from "./organisation-mail.server";
+import { touchOrganisationOffers } from "../offers/touch-organisation-offers.server";
 import { inReviewScope } from "./organisations-for-review.server";
 import type { ReviewDecision } from "./review-schema";
 
@@ -39,6 +40,8 @@ export async function reviewOrganisation(options: {
     const rejectionReason = decision.decision === "reject" ? decision.reason : null;
     const now = new Date();
     await tx.update(organisations).set({ status, rejectionReason, reviewedAt: now, reviewedBy: actor.userId, updatedAt: now }).where(eq(organisations.id, organisation.id));
+    // Only a verified organisation's offers are listed: its offers' public projection changes with it.
+    await touchOrganisationOffers(tx, [organisation.id]);
     await recordAudit(tx, {
       actor,
       action: `organisation.${decision.decision}`,
