@@ -6,7 +6,9 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../db/client.server";
 import { auditLog } from "../../db/schema/audit";
+import { offers } from "../../db/schema/offers";
 import { organisations } from "../../db/schema/organisations";
+import { searchOutbox } from "../../db/schema/search-outbox";
 import type { TestUser } from "../../tests/accounts";
 import { createTestUser, userRequest } from "../../tests/accounts";
 import { createTestDatabase } from "../../tests/database";
@@ -131,6 +133,18 @@ describe("reviewing an organisation", () => {
     expect(context.runtime.mailer.list().map((m) => m.to)).toEqual([applicant.email]);
     const own = payloadOf(await settle(organisationLoader({ request: userRequest("/organisation", { cookie: applicant.cookie }), context: contextFor(), params: {} })));
     expect(own).toMatchObject({ canPublishOffers: true, organisation: { status: "verified", reviewingUnion: "祥云县总工会" } });
+  });
+
+  it("moves the versions of a reviewed organisation's offers and queues them for the index", async () => {
+    const { id } = await pendingOrganisation("532923");
+    const [draft] = await handle.db
+      .insert(offers)
+      .values({ ref: "O-REVIEW1", organisationId: id, category: "training", title: "电工培训", description: "测试用的课程", regionCodes: ["532923"], capacity: 5, remainingCapacity: 5 })
+      .returning({ version: offers.version });
+    expect(statusOf(await review(xiangyunAdmin, id, { decision: "verify" }))).toBe(302);
+    const [after] = await handle.db.select({ version: offers.version }).from(offers).where(eq(offers.ref, "O-REVIEW1"));
+    expect(after?.version).toBe((draft?.version ?? 0) + 1);
+    expect(await handle.db.select({ ref: searchOutbox.ref }).from(searchOutbox).where(eq(searchOutbox.ref, "O-REVIEW1"))).toHaveLength(1);
   });
 
   it("gives the Xiangyun admin 404 for an organisation in Kunming, or in Dali above their county, and changes nothing", async () => {
