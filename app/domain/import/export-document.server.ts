@@ -85,6 +85,8 @@ async function readDocument(db: Transaction, cipher: IdentityCipher, actor: Audi
       key: o.importKey ?? o.ref,
       organisation: orgKey.get(organisationId) ?? organisationId,
       category: o.category,
+      type: o.offerType,
+      ...(Object.keys(o.details).length ? { details: o.details } : {}),
       title: o.title,
       description: o.description,
       skills: o.skills,

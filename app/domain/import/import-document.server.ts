@@ -18,6 +18,7 @@ import { moveNeeds } from "../needs/need-lifecycle.server";
 import { movesToPublish, movesToUnpublish } from "../needs/need-status";
 import type { CASE_FACTS_IN_PUBLIC } from "../needs/touch-case-needs.server";
 import { touchCaseNeeds } from "../needs/touch-case-needs.server";
+import { inferOfferType } from "../offers/offer-type";
 import { touchOrganisationOffers } from "../offers/touch-organisation-offers.server";
 import { newPublicReference } from "../needs/public-reference.server";
 import type { IdentityCipher } from "../privacy/identity-cipher.server";
@@ -244,9 +245,9 @@ async function caseNumbersFor(tx: Transaction, batch: ImportDocument["cases"]): 
 // change of status is a move of the lifecycle, which moves the version itself).
 const needChanged = sql`(${needs.regionCode}, ${needs.category}, ${needs.title}, ${needs.story}, ${needs.skills}, ${needs.targetAmount})
   is distinct from (excluded.region_code, excluded.category, excluded.title, excluded.story, excluded.skills, excluded.target_amount)`;
-const offerChanged = sql`(${offers.organisationId}, ${offers.category}, ${offers.title}, ${offers.description}, ${offers.skills}, ${offers.regionCodes},
+const offerChanged = sql`(${offers.organisationId}, ${offers.category}, ${offers.offerType}, ${offers.details}, ${offers.title}, ${offers.description}, ${offers.skills}, ${offers.regionCodes},
   ${offers.capacity}, ${offers.amount}, ${offers.validFrom}, ${offers.validUntil}, ${offers.status})
-  is distinct from (excluded.organisation_id, excluded.category, excluded.title, excluded.description, excluded.skills, excluded.region_codes,
+  is distinct from (excluded.organisation_id, excluded.category, excluded.offer_type, excluded.details, excluded.title, excluded.description, excluded.skills, excluded.region_codes,
   excluded.capacity, excluded.amount, excluded.valid_from, excluded.valid_until, excluded.status)`;
 
 /**
@@ -319,6 +320,10 @@ async function upsertNeeds(tx: Transaction, doc: ImportDocument, caseIds: Map<st
 async function upsertOffers(tx: Transaction, doc: ImportDocument, orgIds: Map<string, string>, now: Date) {
   const refs: Record<string, string> = {};
   const changed: string[] = [];
+  const ids = [...new Set(orgIds.values())];
+  const kinds = new Map(
+    ids.length ? (await tx.select({ id: organisations.id, kind: organisations.kind }).from(organisations).where(inArray(organisations.id, ids))).map((r) => [r.id, r.kind]) : [],
+  );
   for (let i = 0; i < doc.offers.length; i += BATCH) {
     const batch = doc.offers.slice(i, i + BATCH);
     const before = new Map(
@@ -333,6 +338,8 @@ async function upsertOffers(tx: Transaction, doc: ImportDocument, orgIds: Map<st
           ref: fresh[j] ?? "",
           organisationId: orgIds.get(o.organisation) ?? "",
           category: o.category,
+          offerType: o.type ?? inferOfferType(o.category, kinds.get(orgIds.get(o.organisation) ?? "") ?? "charity", o.amount),
+          details: o.details ?? {},
           title: o.title,
           description: o.description,
           skills: o.skills,
@@ -343,6 +350,7 @@ async function upsertOffers(tx: Transaction, doc: ImportDocument, orgIds: Map<st
           validFrom: o.validFrom ?? null,
           validUntil: o.validUntil,
           status: o.status,
+          closedReason: o.status === "closed" ? ("closed" as const) : null,
           updatedAt: now,
         })),
       )
@@ -352,7 +360,9 @@ async function upsertOffers(tx: Transaction, doc: ImportDocument, orgIds: Map<st
           ...fromExcluded(offers, ["organisationId", "category", "title", "description", "skills", "regionCodes", "capacity"]),
           // Keep what matches already consumed: remaining = new capacity − used.
           remainingCapacity: sql`greatest(0, excluded.capacity - (${offers.capacity} - ${offers.remainingCapacity}))`,
-          ...fromExcluded(offers, ["amount", "validFrom", "validUntil", "status"]),
+          ...fromExcluded(offers, ["amount", "validFrom", "validUntil", "status", "offerType", "details"]),
+          // A closed offer keeps why it closed (expired, say) while the file still says closed.
+          closedReason: sql`case when excluded.status <> 'closed' then null else coalesce(${offers.closedReason}, excluded.closed_reason) end`,
           version: sql`case when ${offerChanged} then ${offers.version} + 1 else ${offers.version} end`,
           updatedAt: sql`case when ${offerChanged} then excluded.updated_at else ${offers.updatedAt} end`,
         },

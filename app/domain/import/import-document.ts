@@ -8,7 +8,8 @@ import { normaliseMobile } from "../cases/phone";
 import { checkResidentId, normaliseResidentId, residentIdBirthDate } from "../cases/resident-id";
 import { MONEY_PATTERN } from "../money/money";
 import { NEED_CATEGORIES } from "../needs/need-category";
-import { OFFER_STATUSES } from "../offers/offer-vocabulary";
+import { offerDetailsSchemas } from "../offers/offer-details";
+import { OFFER_STATUSES, OFFER_TYPES } from "../offers/offer-vocabulary";
 import { ORGANISATION_KINDS } from "../organisations/organisation-vocabulary";
 import type { PiiKind } from "../privacy/pii-guard";
 import { findPii } from "../privacy/pii-guard";
@@ -127,8 +128,17 @@ export const importOfferSchema = z
     validFrom: isoDate.nullish(),
     validUntil: isoDate.nullable().default(null),
     status: z.enum(OFFER_STATUSES).default("open"),
+    /** Optional: without it the type follows from the organisation and category (inferOfferType). */
+    type: z.enum(OFFER_TYPES).optional(),
+    details: z.record(z.string(), z.string()).optional(),
   })
   .superRefine((o, ctx) => {
+    if (o.details) {
+      const parsed = offerDetailsSchemas[o.type ?? "service"].strict().safeParse(o.details);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) ctx.addIssue({ code: "custom", path: ["details", ...issue.path.map(String)], message: issue.message });
+      }
+    }
     if (o.validFrom && o.validUntil && o.validFrom > o.validUntil) {
       ctx.addIssue({ code: "custom", path: ["validUntil"], message: "must not be before validFrom" });
     }

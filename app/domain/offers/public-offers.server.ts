@@ -1,5 +1,5 @@
 // Reads of public offers: open offers of verified organisations, through toPublicOffer.
-import { and, count, desc, eq, inArray } from "drizzle-orm";
+import { and, count, desc, eq, gt, inArray } from "drizzle-orm";
 import type { Database } from "../../../db/client.server";
 import { offers } from "../../../db/schema/offers";
 import { organisations } from "../../../db/schema/organisations";
@@ -26,8 +26,11 @@ export const publicOfferColumns = {
   organisationKind: organisations.kind,
 };
 
-/** Listed and indexed: open, from a verified organisation. */
-export const isListed = and(eq(offers.status, "open"), eq(organisations.status, "verified"));
+/**
+ * Listed and indexed: open, with capacity left, from a verified organisation. Past its end date an
+ * offer is closed by the expiry job, so the index never has to follow the calendar itself.
+ */
+export const isListed = and(eq(offers.status, "open"), gt(offers.remainingCapacity, 0), eq(organisations.status, "verified"));
 /** Viewable on its own page: anything but a draft, from a verified organisation. */
 const isViewable = and(inArray(offers.status, ["open", "paused", "closed"]), eq(organisations.status, "verified"));
 
