@@ -2,67 +2,18 @@
 // registration order per county and year of registration (Beijing time), and leaves each county's
 // counter where the next registration continues. Run against a database migrated up to the
 // migration before it, with cases in it, then migrated to the end.
-import { randomBytes } from "node:crypto";
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import type { SQL } from "drizzle-orm";
 import { sql } from "drizzle-orm";
-import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
-import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { SQL } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { withDatabase } from "../tests/global-setup";
-import type { DatabaseHandle } from "./client.server";
-import { openDatabase } from "./client.server";
+import type { MigrationDatabase } from "../tests/migration-database";
+import { openMigrationDatabase } from "../tests/migration-database";
 import { migrateDatabase } from "./migrate.server";
-import { syncRegions } from "./regions/sync-regions.server";
 
 const BEFORE_CASE_NUMBERS = "0003_case_records";
 
-let handle: DatabaseHandle;
-let dropDatabase: () => Promise<void> = async () => undefined;
-const folder = mkdtempSync(join(tmpdir(), "xiangyun-migrations-"));
-
-/** A database with no tables at all, on the driver this run tests. */
-async function emptyDatabase(): Promise<DatabaseHandle> {
-  const spec = inject("testDatabase");
-  if (spec.driver === "pglite") return openDatabase({ driver: "pglite" });
-  const name = `xiangyun_t_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: spec.url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  dropDatabase = async () => {
-    const dropper = new pg.Client({ connectionString: spec.url });
-    await dropper.connect();
-    await dropper.query(`drop database if exists ${name} with (force)`);
-    await dropper.end();
-  };
-  return openDatabase({ driver: "pg", url: withDatabase(spec.url, name), poolSize: 2 });
-}
-
-/** Applies the committed migrations up to and including `lastTag`. */
-async function migrateUpTo(lastTag: string): Promise<void> {
-  cpSync(fileURLToPath(new URL("./migrations", import.meta.url)), folder, { recursive: true });
-  const journalFile = join(folder, "meta", "_journal.json");
-  const journal = JSON.parse(readFileSync(journalFile, "utf8")) as { entries: { tag: string; idx: number }[] };
-  const last = journal.entries.find((e) => e.tag === lastTag);
-  if (!last) throw new Error(`no migration ${lastTag}`);
-  writeFileSync(journalFile, JSON.stringify({ ...journal, entries: journal.entries.filter((e) => e.idx <= last.idx) }));
-  if (handle.driver === "pglite") await migratePglite(handle.pgliteDb, { migrationsFolder: folder });
-  else await migrateNodePg(handle.nodePg, { migrationsFolder: folder });
-  await syncRegions(handle.db);
-}
-
-/** The rows of a raw statement, on either driver (pg answers { rows }, PGlite's drizzle too). */
-async function rowsOf<T>(schema: z.ZodType<T>, statement: SQL): Promise<T[]> {
-  const result: unknown = await handle.db.execute(statement);
-  const rows = typeof result === "object" && result !== null && "rows" in result ? result.rows : result;
-  return z.array(schema).parse(rows);
-}
+let database: MigrationDatabase;
+const rowsOf = <T>(schema: z.ZodType<T>, statement: SQL) => database.rowsOf(schema, statement);
 
 const idRow = z.object({ id: z.string() });
 
@@ -82,8 +33,8 @@ async function registeredAt(organisationId: string, regionCode: string, createdA
 const numbers: Record<string, string> = {};
 
 beforeAll(async () => {
-  handle = await emptyDatabase();
-  await migrateUpTo(BEFORE_CASE_NUMBERS);
+  database = await openMigrationDatabase();
+  await database.migrateUpTo(BEFORE_CASE_NUMBERS);
   const [org] = await rowsOf(idRow, sql`insert into organisations (kind, name, region_code, status) values ('union', '祥云县总工会', '532923', 'verified') returning id`);
   const orgId = org?.id ?? "";
   // Out of order on purpose: numbers follow the registration time, not the insertion order.
@@ -92,14 +43,10 @@ beforeAll(async () => {
   // 17:30 UTC on 31 December is already 1 January in Beijing: a 2026 registration.
   numbers.newYearXiangyun = await registeredAt(orgId, "532923", "2025-12-31T17:30:00Z", 3);
   numbers.binchuan2026 = await registeredAt(orgId, "532924", "2026-05-01T02:00:00Z", 4);
-  await migrateDatabase(handle);
+  await migrateDatabase(database.handle);
 }, 120_000);
 
-afterAll(async () => {
-  await handle?.close();
-  await dropDatabase();
-  rmSync(folder, { recursive: true, force: true });
-});
+afterAll(() => database?.close());
 
 async function caseNumberOf(id: string | undefined): Promise<string | undefined> {
   const [row] = await rowsOf(z.object({ case_number: z.string() }), sql`select case_number from cases where id = ${id ?? ""}`);
