@@ -55,6 +55,8 @@ const offer = toPublicOffer({
   ref: "O-TRAIN",
   version: 1,
   category: "training",
+  offerType: "course",
+  details: { certificate: "电工上岗证" },
   title: "电工上岗证免费培训",
   description: "人社局组织的职业技能培训，考试合格发证。",
   skills: ["电工"],

@@ -7,6 +7,7 @@ import { CASE_TIERS } from "../domain/cases/case-vocabulary";
 import { NEED_CATEGORIES, PUBLIC_NEED_STATUSES } from "../domain/needs/need-category";
 import type { PUBLIC_NEED_FIELDS, PublicNeed } from "../domain/needs/public-need";
 import type { PUBLIC_OFFER_FIELDS, PublicOffer } from "../domain/offers/public-offer";
+import { OFFER_TYPES } from "../domain/offers/offer-vocabulary";
 import { ORGANISATION_KINDS } from "../domain/organisations/organisation-vocabulary";
 import { NEED_SORTS, OFFER_SORTS } from "../domain/search/search-link";
 
@@ -44,10 +45,30 @@ const needFields = {
   updatedMonth: month,
 } satisfies Record<(typeof PUBLIC_NEED_FIELDS)[number], z.ZodType>;
 
+const detailAmount = z.string().regex(/^\d{1,16}(\.\d{1,2})?$/).describe("Exact amount in yuan as decimal text");
+// Every key any offer type's details can have (offer-details.ts); an offer carries its type's only.
+const offerDetails = z
+  .strictObject({
+    hours: z.string().optional().describe("vacancy: working hours"),
+    payMin: detailAmount.optional().describe("vacancy: lowest pay, yuan per payPeriod"),
+    payMax: detailAmount.optional().describe("vacancy: highest pay, yuan per payPeriod"),
+    payPeriod: z.enum(["month", "day", "hour"]).optional(),
+    accommodations: z.string().optional().describe("vacancy: accommodations for disability"),
+    schedule: z.string().optional().describe("course, service: when it runs"),
+    certificate: z.string().optional().describe("course: the certificate it leads to"),
+    learnerCost: detailAmount.optional().describe("course: what the learner pays; absent or 0.00 when free"),
+    eligibility: z.string().optional().describe("grant, entitlement: who qualifies"),
+    howToClaim: z.string().optional().describe("entitlement: where and with which documents to claim"),
+    items: z.string().optional().describe("goods: what and how much"),
+  })
+  .describe("The offer type's own details; for a grant the amount is per recipient and capacity the number of recipients");
+
 const offerFields = {
   ref: z.string().regex(/^O-[2-9A-HJKMNP-TV-Z]{7}$/).describe("Public reference, e.g. O-4HW2K8P"),
   version: z.number().int().min(1).describe("Moves with every public change"),
   category: z.enum(NEED_CATEGORIES),
+  offerType: z.enum(OFFER_TYPES),
+  details: offerDetails,
   title: z.string(),
   description: z.string(),
   skills: z.array(z.string()).describe("Skills wanted or taught"),

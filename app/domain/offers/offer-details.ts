@@ -62,3 +62,12 @@ export type OfferDetails = Partial<
     z.infer<typeof entitlementDetails> &
     z.infer<typeof goodsDetails>
 >;
+
+/**
+ * The details a public projection carries: only the keys the offer's type has (zod drops the rest,
+ * say a key of another type left from a change of type), and nothing that no longer passes.
+ */
+export function publicOfferDetails(type: keyof typeof offerDetailsSchemas, details: OfferDetails): OfferDetails {
+  const parsed = offerDetailsSchemas[type].safeParse(details);
+  return parsed.success ? parsed.data : {};
+}

@@ -2,11 +2,16 @@
 // but they still go out through one function so pages, API and index agree.
 import type { OrganisationKind } from "../organisations/organisation-vocabulary";
 import type { NeedCategory } from "../needs/need-category";
+import type { OfferDetails } from "./offer-details";
+import { publicOfferDetails } from "./offer-details";
+import type { OfferType } from "./offer-vocabulary";
 
 export interface PublicOfferSource {
   ref: string;
   version: number;
   category: NeedCategory;
+  offerType: OfferType;
+  details: OfferDetails;
   title: string;
   description: string;
   skills: string[];
@@ -26,6 +31,10 @@ export interface PublicOffer {
   ref: string;
   version: number;
   category: NeedCategory;
+  /** Vacancy, course, grant, service, entitlement or goods. */
+  offerType: OfferType;
+  /** The type's own details (pay range, schedule, who qualifies …): the offer's data, no persons. */
+  details: OfferDetails;
   title: string;
   description: string;
   skills: string[];
@@ -55,6 +64,8 @@ export const PUBLIC_OFFER_FIELDS = [
   "ref",
   "version",
   "category",
+  "offerType",
+  "details",
   "title",
   "description",
   "skills",
@@ -92,6 +103,8 @@ export function toPublicOffer(source: PublicOfferSource): PublicOffer {
     ref: source.ref,
     version: source.version,
     category: source.category,
+    offerType: source.offerType,
+    details: publicOfferDetails(source.offerType, source.details),
     title: source.title,
     description: source.description,
     skills: [...source.skills],

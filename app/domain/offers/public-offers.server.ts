@@ -11,6 +11,8 @@ export const publicOfferColumns = {
   ref: offers.ref,
   version: offers.version,
   category: offers.category,
+  offerType: offers.offerType,
+  details: offers.details,
   title: offers.title,
   description: offers.description,
   skills: offers.skills,
