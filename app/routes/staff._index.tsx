@@ -19,10 +19,11 @@ import { getPageLocale } from "../i18n/page-locale.server";
 import { formatDay } from "../ui/format";
 import { formatDate, formatDateTime } from "../ui/format-time";
 import { titleMeta } from "../ui/meta";
+import { MatchCounts } from "../ui/match-counts";
 import { CaseCounts, FollowUpList, RecentActivity, StaleNeedList } from "../ui/staff-dashboard";
 
-export const handle = { i18n: ["staff", "dashboard", "audit"] };
-export const clientLoader = withNamespaces("staff", "dashboard", "audit");
+export const handle = { i18n: ["staff", "dashboard", "audit", "matches"] };
+export const clientLoader = withNamespaces("staff", "dashboard", "audit", "matches");
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -48,6 +49,7 @@ function present(actor: Actor, dashboard: CaseDashboard, regions: RegionDirector
       items: dashboard.followUps.items.map((c) => ({ id: c.id, caseNumber: c.caseNumber, county: county(c.regionCode), status: c.status, tier: c.tier, due: formatDay(c.followUpOn, locale), dueOn: c.followUpOn, overdue: c.overdue })),
     },
     cases: dashboard.cases,
+    matches: dashboard.matches,
     staleNeeds: {
       total: dashboard.staleNeeds.total,
       items: dashboard.staleNeeds.items.map((n) => ({ ref: n.ref, title: n.title, county: county(n.regionCode), published: formatDate(n.publishedAt, locale), days: n.daysPublished })),
@@ -104,6 +106,7 @@ export default function StaffHome() {
           <FollowUpList followUps={dashboard.followUps} />
           <CaseCounts cases={dashboard.cases} />
           <StaleNeedList staleNeeds={dashboard.staleNeeds} />
+          <MatchCounts counts={dashboard.matches} />
           <RecentActivity activity={dashboard.activity} />
         </div>
       ) : null}

@@ -47,6 +47,20 @@ export default function StaffLayout() {
               </NavLink>
             </li>
           ) : null}
+          {sections.cases ? (
+            <>
+              <li>
+                <NavLink to="/staff/matches" className={linkClass}>
+                  {t("nav.matches")}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/staff/offers" className={linkClass}>
+                  {t("nav.offers")}
+                </NavLink>
+              </li>
+            </>
+          ) : null}
           {sections.writeCases ? (
             <>
               <li>
