@@ -13,27 +13,84 @@ export interface Concept {
   en: string[];
   /** Categories the concept belongs to (a hint for ranking, never a hard rule). */
   categories: NeedCategory[];
+  /**
+   * Longer words that hold a trigger without meaning the concept: 确保安全 holds 保安 (security
+   * guard), 维护工作 holds 护工 (nursing aide), "social security" holds "security". A trigger found
+   * only inside one of these does not count.
+   */
+  not?: string[];
 }
 
 export const CONCEPTS: readonly Concept[] = data as Concept[];
 
+interface Trigger {
+  word: string;
+  /** Index of the concept in CONCEPTS. */
+  concept: number;
+  kind: "zh" | "en" | "not";
+}
+
+// conceptsIn runs for every document at index time, so the vocabulary is compiled once: every
+// trigger (lowercased) is filed under its first character, and one pass over the text looks up
+// only the words that can start at each position, instead of searching the text for each word.
+const TRIGGERS_BY_FIRST = new Map<string, Trigger[]>();
+CONCEPTS.forEach((concept, index) => {
+  const file = (words: readonly string[], kind: Trigger["kind"]) => {
+    for (const raw of words) {
+      const word = raw.toLowerCase();
+      const first = word[0];
+      if (first === undefined) continue;
+      const list = TRIGGERS_BY_FIRST.get(first) ?? [];
+      list.push({ word, concept: index, kind });
+      TRIGGERS_BY_FIRST.set(first, list);
+    }
+  };
+  file(concept.zh, "zh");
+  file(concept.en, "en");
+  file(concept.not ?? [], "not");
+});
+
+interface Hit {
+  concept: number;
+  start: number;
+  end: number;
+}
+
 /** The concepts a text mentions, each once, in vocabulary order. */
 export function conceptsIn(text: string): Concept[] {
   const lower = text.toLowerCase();
-  return CONCEPTS.filter((concept) => concept.zh.some((word) => lower.includes(word)) || concept.en.some((word) => containsWord(lower, word.toLowerCase())));
+  const hits: Hit[] = [];
+  const excluded: Hit[] = [];
+  for (let at = 0; at < lower.length; at++) {
+    const candidates = TRIGGERS_BY_FIRST.get(lower[at] ?? "");
+    if (!candidates) continue;
+    for (const trigger of candidates) {
+      if (!lower.startsWith(trigger.word, at)) continue;
+      const hit = { concept: trigger.concept, start: at, end: at + trigger.word.length };
+      if (trigger.kind === "not") excluded.push(hit);
+      else if (trigger.kind === "zh" || isWholeWord(lower, hit.start, hit.end)) hits.push(hit);
+    }
+  }
+  const found = new Set<number>();
+  for (const hit of hits) {
+    // A trigger inside one of its concept's `not` words does not count.
+    const inside = excluded.some((not) => not.concept === hit.concept && not.start < hit.end && hit.start < not.end);
+    if (!inside) found.add(hit.concept);
+  }
+  return [...found].sort((a, b) => a - b).flatMap((index) => CONCEPTS[index] ?? []);
 }
 
-/** English triggers match whole words ("care" is not in "career"); Chinese has no spaces to respect. */
-function containsWord(text: string, word: string): boolean {
-  let from = 0;
-  for (;;) {
-    const at = text.indexOf(word, from);
-    if (at < 0) return false;
-    const before = at === 0 ? "" : text[at - 1];
-    const after = text[at + word.length] ?? "";
-    if (!/[a-z]/.test(before ?? "") && !/[a-z]/.test(after)) return true;
-    from = at + 1;
-  }
+/**
+ * English triggers match whole words ("care" is not in "career"), a plural "s" allowed ("welders");
+ * Chinese has no spaces to respect.
+ */
+function isWholeWord(text: string, start: number, end: number): boolean {
+  const after = text[end] === "s" ? end + 1 : end;
+  return !isLetter(text[start - 1]) && !isLetter(text[after]);
+}
+
+function isLetter(char: string | undefined): boolean {
+  return char !== undefined && char >= "a" && char <= "z";
 }
 
 /** The label of a concept in a language: its first trigger word. */
