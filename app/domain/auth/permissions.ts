@@ -66,6 +66,15 @@ export function canPublishOffers(organisation: { status: string }): boolean {
   return organisation.status === "verified";
 }
 
+/**
+ * An organisation's admins and members write its offers (a pending one keeps drafts until it is
+ * verified, canPublishOffers); a rejected organisation writes none.
+ */
+export function canManageOffers(actor: Actor | null): boolean {
+  const m = actor?.membership;
+  return Boolean(m && m.status !== "rejected" && (m.role === "admin" || m.role === "member"));
+}
+
 /** Finance, admin and platform admin accounts must have a second factor before they do anything. */
 export function mustEnrolSecondFactor(actor: Actor): boolean {
   return !actor.totpEnabled && roleRequiresSecondFactor(actor.membership?.role ?? null, actor.membership?.kind ?? null, actor.isPlatformAdmin);

@@ -35,6 +35,10 @@ export type DomainMessageKey =
   | "needMoveRefused"
   | "needEditRefused"
   | "holderAnswersLimited"
+  | "offerNotFound"
+  | "offerMoveRefused"
+  | "offerPastEnd"
+  | "offerPublishingNotVerified"
   | "invalidInput";
 
 export type DomainMessageValues = Record<string, string | number>;
