@@ -28,6 +28,7 @@ import { createRateLimiters } from "../app/domain/auth/rate-limit.server";
 import { deleteExpiredSessions } from "../app/domain/auth/session.server";
 import { applyDemoAccountSwitch } from "../db/seed/demo-accounts.server";
 import type { Logger } from "./logger.server";
+import { runOfferExpiry, scheduleOfferExpiry } from "./offer-expiry.server";
 
 const OUTBOX_POLL_MS = 1000;
 const HOUSEKEEPING_MS = 10 * 60 * 1000;
@@ -134,6 +135,8 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       onError: (error) => logger.error({ err: error }, "search outbox worker failed"),
     });
     stack.push(() => worker.stop());
+    // Offers that ended while the server was down close before the first drain, so they leave the index now.
+    if (options.runOutboxWorker) await runOfferExpiry({ db: database.db, logger, kick: () => undefined });
     await worker.flush();
     // Writes of this process kick the worker; the poll picks up rows written by other instances
     // and processes (and retries after a backoff). LISTEN/NOTIFY would only shorten the latter.
@@ -144,6 +147,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       }, HOUSEKEEPING_MS);
       housekeeping.unref();
       stack.push(() => clearInterval(housekeeping));
+      stack.push(scheduleOfferExpiry({ db: database.db, logger, kick: worker.kick }));
     }
 
     const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, dataDir: config.DATA_DIR });
