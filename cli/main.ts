@@ -19,6 +19,7 @@ import { outboxBacklog } from "../search/search-sync.server";
 import { createLogger } from "../server/logger.server";
 import { describeCliError } from "./report-error";
 import { createUserCommand, grantCommand } from "./user-commands";
+import { suggestCommand } from "./suggest-command";
 import type { Runtime } from "../server/runtime.server";
 import { startRuntime } from "../server/runtime.server";
 
@@ -33,6 +34,9 @@ Commands:
   export [file.json]      write everything in the import format (to stdout without a file)
   reindex                 rebuild the search indexes from the database and swap them in
                           atomically; search keeps answering meanwhile
+  suggest <need ref or import key> [--limit N] [--json]
+                          the suggested offers for a need, best first, with their reasons;
+                          --json prints [{ offer, key, score, reasons }]
   search-check [--json]   compare every public need and listed offer with the search indexes, by
                           version and by content; exit 0 when they agree, 1 when they drift
   create-user --email E --name N [--platform-admin] [--password-stdin]
@@ -161,10 +165,11 @@ function reportProblems(file: string, problems: { path: string; message: string 
 
 async function main(argv: string[]): Promise<number> {
   const [first] = argv;
-  // These two parse their own options.
-  if (first === "create-user" || first === "grant") {
+  // These parse their own options.
+  if (first === "create-user" || first === "grant" || first === "suggest") {
     const config = loadConfig();
     const run = <T>(command: string, fn: (runtime: Runtime) => Promise<T>) => withRuntime(config, command, fn);
+    if (first === "suggest") return suggestCommand(argv.slice(1), run);
     return first === "create-user" ? createUserCommand(argv.slice(1), run) : grantCommand(argv.slice(1), run);
   }
   const { positionals, values } = parseArgs({
