@@ -40,7 +40,7 @@ export async function handleCaseAction(options: { context: AppLoadContext; actor
     case "consent-withdraw": {
       const submission = parseWithZod(formData, { schema: withdrawConsentSchema });
       if (submission.status !== "success") return data({ intent, result: submission.reply(), identity: null }, { status: 400 });
-      await withdrawConsent({ db: runtime.db, actor, caseId, ip });
+      await withdrawConsent({ db: runtime.db, actor, caseId, ip, mail: runtime });
       // The withdrawn needs' outbox rows are committed: take them out of the index now.
       runtime.kickSearch();
       return back("consent-withdrawn");

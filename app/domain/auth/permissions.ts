@@ -75,6 +75,22 @@ export function canManageOffers(actor: Actor | null): boolean {
   return Boolean(m && m.status !== "rejected" && (m.role === "admin" || m.role === "member"));
 }
 
+/** Union admins and caseworkers propose matches, review providers' requests, withdraw and close them. */
+export function canCurateMatches(actor: Actor | null): boolean {
+  return isUnionStaff(actor, ["admin", "caseworker"]);
+}
+
+/** An admin or member of a verified organisation that is not a union answers the matches of its offers. */
+export function canRespondToMatches(actor: Actor | null): boolean {
+  const m = actor?.membership;
+  return Boolean(m && m.kind !== "union" && m.status === "verified" && (m.role === "admin" || m.role === "member"));
+}
+
+/** "We can help": the same people, for one of their organisation's own listed offers. */
+export function canRequestMatch(actor: Actor | null): boolean {
+  return canRespondToMatches(actor);
+}
+
 /** Finance, admin and platform admin accounts must have a second factor before they do anything. */
 export function mustEnrolSecondFactor(actor: Actor): boolean {
   return !actor.totpEnabled && roleRequiresSecondFactor(actor.membership?.role ?? null, actor.membership?.kind ?? null, actor.isPlatformAdmin);

@@ -10,8 +10,11 @@ import { needs } from "../../../db/schema/needs";
 import { recordAudit } from "../audit/record-audit.server";
 import type { Actor } from "../auth/actor";
 import { conflict } from "../errors/domain-error";
+import { withdrawOpenMatchesOfCase } from "../matching/withdraw-match.server";
 import { moveNeeds } from "../needs/need-lifecycle.server";
 import { WITHDRAWABLE_NEED_STATUSES } from "../needs/need-status";
+import type { NotificationMail } from "../notifications/notify.server";
+import { emailNotifications } from "../notifications/notify.server";
 import type { ConsentForm } from "./case-record-forms";
 import { lockCaseForWrite } from "./case-in-scope.server";
 
@@ -51,12 +54,20 @@ export async function recordConsent(options: { db: Database; actor: Actor; caseI
 
 /**
  * The household withdraws its consent: every live consent is marked withdrawn, the case is no
- * longer publishable, and all its needs are withdrawn (queued for the index). 409 when there is no
- * consent to withdraw. The caller kicks the search worker after this returns.
+ * longer publishable, every open match of its needs is withdrawn (each provider told, without a word
+ * about who the household is) and all its needs are withdrawn (queued for the index). 409 when
+ * there is no consent to withdraw. The caller kicks the search worker after this returns.
  */
-export async function withdrawConsent(options: { db: Database; actor: Actor; caseId: string; ip: string | null }): Promise<{ withdrawnNeeds: string[] }> {
+export async function withdrawConsent(options: {
+  db: Database;
+  actor: Actor;
+  caseId: string;
+  ip: string | null;
+  /** context.runtime: the providers' notifications are emailed after the commit. */
+  mail?: NotificationMail;
+}): Promise<{ withdrawnNeeds: string[]; withdrawnMatches: string[] }> {
   const { actor } = options;
-  return options.db.transaction(async (tx) => {
+  const done = await options.db.transaction(async (tx) => {
     const found = await lockCaseForWrite(tx, actor, options.caseId);
     const withdrawn = await tx
       .update(caseConsents)
@@ -66,6 +77,8 @@ export async function withdrawConsent(options: { db: Database; actor: Actor; cas
     // Imported households carry consent without a consent record; theirs can be withdrawn too.
     if (!withdrawn.length && !found.consent) throw conflict("noConsentToWithdraw", "This household has no consent on record to withdraw.");
     if (found.consent) await tx.update(cases).set({ consent: false, updatedAt: new Date() }).where(eq(cases.id, found.id));
+    // Matches before needs: the same lock order as a match's own steps (match, offer, need).
+    const matches = await withdrawOpenMatchesOfCase(tx, found.id, actor, { ip: options.ip });
     const open = await tx
       .select({ id: needs.id })
       .from(needs)
@@ -80,8 +93,10 @@ export async function withdrawConsent(options: { db: Database; actor: Actor; cas
       regionCode: found.regionCode,
       ip: options.ip,
       before: { consent: found.consent },
-      after: { consent: false, consentsWithdrawn: withdrawn.length, needsWithdrawn: refs },
+      after: { consent: false, consentsWithdrawn: withdrawn.length, needsWithdrawn: refs, matchesWithdrawn: matches.refs },
     });
-    return { withdrawnNeeds: refs };
+    return { withdrawnNeeds: refs, withdrawnMatches: matches.refs, notificationIds: matches.notificationIds };
   });
+  if (options.mail) await emailNotifications(options.db, options.mail, done.notificationIds);
+  return { withdrawnNeeds: done.withdrawnNeeds, withdrawnMatches: done.withdrawnMatches };
 }

@@ -4,8 +4,8 @@ import { randomInt } from "node:crypto";
 const ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ";
 const LENGTH = 7;
 
-/** A random public reference like N-7K3Q9MX (A- for an online application's number); never derived from a row id. */
-export function newPublicReference(prefix: "N" | "O" | "P" | "A"): string {
+/** A random public reference like N-7K3Q9MX (A- for an online application's number, M- for a match); never derived from a row id. */
+export function newPublicReference(prefix: "N" | "O" | "P" | "A" | "M"): string {
   let body = "";
   for (let i = 0; i < LENGTH; i++) body += ALPHABET[randomInt(ALPHABET.length)];
   return `${prefix}-${body}`;

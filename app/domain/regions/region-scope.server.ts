@@ -7,7 +7,7 @@
 import { sql } from "drizzle-orm";
 import type { AnyColumn, SQL } from "drizzle-orm";
 import type { Actor } from "../auth/actor";
-import { canReadCases, canReviewOrganisations, canWriteCases, staffRegion } from "../auth/permissions";
+import { canCurateMatches, canReadCases, canReviewOrganisations, canWriteCases, staffRegion } from "../auth/permissions";
 import type { DomainMessageKey } from "../errors/domain-error";
 import { forbidden } from "../errors/domain-error";
 
@@ -15,13 +15,15 @@ import { forbidden } from "../errors/domain-error";
 export type RegionScope = string;
 
 /** What the actor wants to do in their region; each asks its own `can…` predicate. */
-export type ScopedWork = "read-cases" | "write-cases" | "review-organisations";
+export type ScopedWork = "read-cases" | "write-cases" | "review-organisations" | "curate-matches";
 
 const RULES: Record<ScopedWork, { may: (actor: Actor) => boolean; message: string; messageKey: DomainMessageKey }> = {
   "read-cases": { may: canReadCases, message: "Only union staff who work with cases read them.", messageKey: "noAccess" },
   // Applications, sheets and the need editor are case writing too.
   "write-cases": { may: canWriteCases, message: "Only caseworkers and union admins change a household's records.", messageKey: "noCaseWriting" },
   "review-organisations": { may: canReviewOrganisations, message: "Only union admins review organisations.", messageKey: "noAccess" },
+  // Matches are scoped by their need's county.
+  "curate-matches": { may: canCurateMatches, message: "Only caseworkers and union admins work on matches.", messageKey: "noAccess" },
 };
 
 /**
