@@ -14,6 +14,7 @@ import householdImportEn from "./locales/en/householdImport.json";
 import infoEn from "./locales/en/info.json";
 import matchingEn from "./locales/en/matching.json";
 import matchesEn from "./locales/en/matches.json";
+import offersEn from "./locales/en/offers.json";
 import notificationsEn from "./locales/en/notifications.json";
 import accountZh from "./locales/zh-CN/account.json";
 import auditZh from "./locales/zh-CN/audit.json";
@@ -29,12 +30,13 @@ import householdImportZh from "./locales/zh-CN/householdImport.json";
 import infoZh from "./locales/zh-CN/info.json";
 import matchingZh from "./locales/zh-CN/matching.json";
 import matchesZh from "./locales/zh-CN/matches.json";
+import offersZh from "./locales/zh-CN/offers.json";
 import notificationsZh from "./locales/zh-CN/notifications.json";
 import { resources } from "./config";
 
 export const allResources = {
-  "zh-CN": { ...resources["zh-CN"], account: accountZh, audit: auditZh, auth: authZh, members: membersZh, organisations: organisationsZh, staff: staffZh, cases: casesZh, needEditor: needEditorZh, dashboard: dashboardZh, applications: applicationsZh, householdImport: householdImportZh, info: infoZh, matches: matchesZh, notifications: notificationsZh, matching: matchingZh },
-  en: { ...resources.en, account: accountEn, audit: auditEn, auth: authEn, members: membersEn, organisations: organisationsEn, staff: staffEn, cases: casesEn, needEditor: needEditorEn, dashboard: dashboardEn, applications: applicationsEn, householdImport: householdImportEn, info: infoEn, matches: matchesEn, notifications: notificationsEn, matching: matchingEn },
+  "zh-CN": { ...resources["zh-CN"], account: accountZh, audit: auditZh, auth: authZh, members: membersZh, organisations: organisationsZh, staff: staffZh, cases: casesZh, needEditor: needEditorZh, dashboard: dashboardZh, applications: applicationsZh, householdImport: householdImportZh, info: infoZh, matches: matchesZh, offers: offersZh, notifications: notificationsZh, matching: matchingZh },
+  en: { ...resources.en, account: accountEn, audit: auditEn, auth: authEn, members: membersEn, organisations: organisationsEn, staff: staffEn, cases: casesEn, needEditor: needEditorEn, dashboard: dashboardEn, applications: applicationsEn, householdImport: householdImportEn, info: infoEn, matches: matchesEn, offers: offersEn, notifications: notificationsEn, matching: matchingEn },
 } as const;
 
-export const ALL_NAMESPACES = ["common", "account", "audit", "auth", "members", "organisations", "staff", "cases", "needEditor", "dashboard", "applications", "householdImport", "info", "matches", "notifications", "matching"] as const;
+export const ALL_NAMESPACES = ["common", "account", "audit", "auth", "members", "organisations", "staff", "cases", "needEditor", "dashboard", "applications", "householdImport", "info", "matches", "notifications", "matching", "offers"] as const;

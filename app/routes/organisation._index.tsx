@@ -4,7 +4,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireMember } from "../domain/auth/guards.server";
-import { canManageMembers, canPublishOffers } from "../domain/auth/permissions";
+import { canManageMembers, canManageOffers, canPublishOffers } from "../domain/auth/permissions";
 import { getOwnOrganisation } from "../domain/organisations/own-organisation.server";
 import { regionLabel, regionTrailLabel } from "../domain/regions/region-choices.server";
 import { getRegionDirectory } from "../domain/regions/region-directory.server";
@@ -32,6 +32,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     },
     canManageMembers: canManageMembers(actor),
     canPublishOffers: canPublishOffers(organisation),
+    canManageOffers: canManageOffers(actor),
   };
 }
 
@@ -45,6 +46,7 @@ const STATUS_STYLE = {
 
 export default function OrganisationPage() {
   const { registered, organisation, canManageMembers, canPublishOffers } = useLoaderData<typeof loader>();
+  const { canManageOffers: managesOffers } = useLoaderData<typeof loader>();
   const { t } = useTranslation("organisations");
   const labels = useLabels();
   const locale = useLocale();
@@ -98,6 +100,13 @@ export default function OrganisationPage() {
             {organisation.description}
           </p>
         </>
+      ) : null}
+      {managesOffers ? (
+        <p className="mt-6">
+          <Link to="/organisation/offers" className="font-medium text-brand-700 underline underline-offset-4">
+            {t("own.offers")}
+          </Link>
+        </p>
       ) : null}
       {canManageMembers ? (
         <p className="mt-6">

@@ -130,6 +130,8 @@ export const offerFormSchema = z
   });
 
 export type OfferFormValues = z.output<typeof offerFormSchema>;
+/** The form's fields as the browser holds them: text, and the list of region codes. */
+export type OfferFormFields = { [K in keyof z.input<typeof offerFormSchema>]?: K extends "regions" ? string[] : string };
 
 /** Compares two canonical amounts ("3000.00") as text: longer whole part is larger. */
 function compareAmounts(a: string, b: string): number {
@@ -167,8 +169,8 @@ export function offerContentOf(values: OfferFormValues): OfferContent {
 }
 
 /** The form's values for an offer being edited. */
-export function offerFormValues(content: OfferContent): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {
+export function offerFormValues(content: OfferContent): OfferFormFields {
+  return {
     offerType: content.offerType,
     category: content.category,
     title: content.title,
@@ -179,9 +181,8 @@ export function offerFormValues(content: OfferContent): Record<string, string | 
     amount: content.amount ?? "",
     validFrom: content.validFrom ?? "",
     validUntil: content.validUntil ?? "",
+    ...content.details,
   };
-  for (const [key, value] of Object.entries(content.details)) if (typeof value === "string") out[key] = value;
-  return out;
 }
 
 export const isMoneyDetail = (field: OfferDetailField) => MONEY_DETAILS.includes(field);
