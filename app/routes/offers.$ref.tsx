@@ -8,9 +8,10 @@ import { PUBLIC_REFERENCE_PATTERN } from "../domain/needs/public-reference.serve
 import { getPublicOffer } from "../domain/offers/public-offers.server";
 import { CategoryBadge, OfferStatusBadge, SkillTags } from "../ui/badges";
 import { formatCount } from "../ui/format";
-import { withOfferAmount } from "../ui/format-amount.server";
+import { formatAmount, withOfferAmount } from "../ui/format-amount.server";
 import { contentLang, useLabels, useLocale } from "../ui/labels";
 import { titleMeta } from "../ui/meta";
+import { OfferDetailsSection } from "../ui/offer-details-section";
 import { RegionNames } from "../ui/region-names";
 import { getPageLocale } from "../i18n/page-locale.server";
 import { PUBLIC_PAGE_HEADERS } from "./public-cache.server";
@@ -23,7 +24,9 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   if (!parsed.success) throw new Response("Not Found", { status: 404 });
   const [{ locale, t }, offer] = await Promise.all([getPageLocale(request), getPublicOffer(context.runtime.db, parsed.data.ref)]);
   if (!offer) throw new Response("Not Found", { status: 404 });
-  return { title: t("meta.suffix", { title: offer.title }), ...withOfferAmount(offer, locale) };
+  const detailAmount = (text: string | undefined) => (text === undefined ? null : formatAmount(text, locale));
+  const detailAmounts = { payMin: detailAmount(offer.details.payMin), payMax: detailAmount(offer.details.payMax), learnerCost: detailAmount(offer.details.learnerCost), amount: formatAmount(offer.amount, locale) };
+  return { title: t("meta.suffix", { title: offer.title }), ...withOfferAmount(offer, locale), detailAmounts };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data?.title, matches);
@@ -40,7 +43,7 @@ function Fact({ term, children }: { term: string; children: ReactNode }) {
 }
 
 export default function OfferPage() {
-  const { offer, amountLabel } = useLoaderData<typeof loader>();
+  const { offer, amountLabel, detailAmounts } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const labels = useLabels();
   const locale = useLocale();
@@ -93,6 +96,7 @@ export default function OfferPage() {
           </section>
 
           <dl className="self-start rounded-lg border border-stone-200 bg-white px-4 py-2 text-sm sm:text-base">
+            <Fact term={t("offers.type")}>{t(`offerType.${offer.offerType}`)}</Fact>
             <Fact term={t("offers.category")}>{labels.category(offer.category)}</Fact>
             <Fact term={t("offers.status")}>{labels.offerStatus(offer.status)}</Fact>
             {offer.regionNames.length ? (
@@ -109,6 +113,7 @@ export default function OfferPage() {
             </Fact>
           </dl>
         </div>
+        <OfferDetailsSection offer={offer} amounts={detailAmounts} />
       </article>
     </>
   );

@@ -2,7 +2,7 @@
 // them: a verified provider's member posts, edits, pauses and closes an offer; bad input comes back
 // with what was typed (400); a pending organisation keeps drafts; another organisation's offer is
 // not there (404); people who write no offers get 403.
-import type { AppLoadContext } from "@remix-run/node";
+import type { ActionFunctionArgs, AppLoadContext, LoaderFunctionArgs } from "@remix-run/node";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../db/client.server";
@@ -57,9 +57,9 @@ const FORM = {
 };
 
 const locationOf = (result: unknown) => (result instanceof Response ? result.headers.get("Location") : null);
-const post = (action: typeof newAction, path: string, cookie: string, form: Record<string, string | string[]>, params: Record<string, string> = {}) =>
+const post = (action: (args: ActionFunctionArgs) => Promise<unknown>, path: string, cookie: string, form: Record<string, string | string[]>, params: Record<string, string> = {}) =>
   settle(action({ request: userRequest(path, { cookie, form }), context: context(), params }));
-const get = (loader: typeof newLoader, path: string, cookie: string, params: Record<string, string> = {}) => settle(loader({ request: userRequest(path, { cookie }), context: context(), params }));
+const get = (loader: (args: LoaderFunctionArgs) => Promise<unknown>, path: string, cookie: string, params: Record<string, string> = {}) => settle(loader({ request: userRequest(path, { cookie }), context: context(), params }));
 const offerOf = async (ref: string) => (await handle.db.select().from(offers).where(eq(offers.ref, ref)))[0];
 const refOf = (location: string | null) => /\/organisation\/offers\/(O-[A-Z0-9]{7})/.exec(location ?? "")?.[1] ?? "";
 
