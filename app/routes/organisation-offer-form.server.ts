@@ -15,9 +15,6 @@ import { provinceChoices, regionChoicesIn, regionLabel, regionTrailLabel } from 
 import type { RegionDirectory } from "../domain/regions/region-directory.server";
 import type { RegionCoverageData } from "../ui/region-coverage-picker";
 
-/** The id of the region picker's GET form (rendered outside the offer form). */
-export const REGION_PICKER_FORM = "region-picker";
-
 /** The province shown: asked for (?province=), else that of the first region chosen, else the organisation's. */
 export function browsedProvince(url: URL, selected: readonly string[], organisationRegion: string): string {
   return url.searchParams.get("province") ?? selected[0]?.slice(0, 2) ?? organisationRegion.slice(0, 2);

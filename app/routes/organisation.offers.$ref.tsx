@@ -26,7 +26,8 @@ import { titleMeta } from "../ui/meta";
 import { OfferEditor } from "../ui/offer-editor";
 import { OFFER_STATUS_STYLE, offerStatusKey } from "../ui/offer-status-tag";
 import { ProvincePickerForm } from "../ui/province-picker";
-import { REGION_PICKER_FORM, browsedProvince, readOfferForm, refusedWrite, regionCoverageData } from "./organisation-offer-form.server";
+import { REGION_PICKER_FORM } from "../ui/region-coverage-picker";
+import { browsedProvince, readOfferForm, refusedWrite, regionCoverageData } from "./organisation-offer-form.server";
 
 export const handle = { i18n: ["offers"] };
 export const clientLoader = withNamespaces("offers");

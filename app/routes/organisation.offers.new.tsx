@@ -15,7 +15,8 @@ import { keepRetryAfter } from "../ui/keep-retry-after";
 import { titleMeta } from "../ui/meta";
 import { OfferEditor } from "../ui/offer-editor";
 import { ProvincePickerForm } from "../ui/province-picker";
-import { REGION_PICKER_FORM, browsedProvince, readOfferForm, refusedWrite, regionCoverageData } from "./organisation-offer-form.server";
+import { REGION_PICKER_FORM } from "../ui/region-coverage-picker";
+import { browsedProvince, readOfferForm, refusedWrite, regionCoverageData } from "./organisation-offer-form.server";
 
 export const handle = { i18n: ["offers"] };
 export const clientLoader = withNamespaces("offers");

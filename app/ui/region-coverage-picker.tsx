@@ -7,6 +7,9 @@ import { useTranslation } from "react-i18next";
 import { ErrorList } from "./form";
 import { ProvincePicker } from "./province-picker";
 
+/** The id of the region picker's GET form (rendered outside the offer form). */
+export const REGION_PICKER_FORM = "region-picker";
+
 export interface RegionCoverageData {
   provinces: RegionChoice[];
   /** The province whose tree is shown, with its prefectures and counties. */
