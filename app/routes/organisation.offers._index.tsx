@@ -83,7 +83,17 @@ export default function OrganisationOffersPage() {
                   </div>
                   <div>
                     <dt className="sr-only">{t("list.matchesLabel")}</dt>
-                    <dd>{t("list.matches", { count: offer.matchCount })}</dd>
+                    <dd>
+                      {t("list.matches", { count: offer.matchCount })}
+                      {offer.matchesWaiting ? (
+                        <>
+                          {" · "}
+                          <Link to="/organisation/matches" className="font-medium text-brand-700 underline underline-offset-4">
+                            {t("list.waiting", { count: offer.matchesWaiting })}
+                          </Link>
+                        </>
+                      ) : null}
+                    </dd>
                   </div>
                 </dl>
                 <p className="mt-1 text-sm text-stone-600">

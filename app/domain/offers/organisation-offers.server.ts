@@ -5,14 +5,15 @@ import type { Database } from "../../../db/client.server";
 import { offers } from "../../../db/schema/offers";
 import type { Actor } from "../auth/actor";
 import { notFound } from "../errors/domain-error";
+import { matchCountsOfOffers } from "../matching/match-counts.server";
 import type { OfferContent } from "./offer-form";
 import type { OfferStatus } from "./offer-vocabulary";
 import { offerOrganisationOf } from "./offer-writes.server";
 
-/** Matches per offer id. */
-async function matchCounts(_db: Database, offerIds: readonly string[]): Promise<Map<string, number>> {
-  // TODO: lifecycle's matchCountsOfOffers(db, offerIds) once matches can be made.
-  return new Map(offerIds.map((id) => [id, 0]));
+/** Matches per offer id: all of them, and the proposals waiting for the organisation's answer. */
+async function matchCounts(db: Database, offerIds: readonly string[]): Promise<Map<string, { total: number; waiting: number }>> {
+  const byOffer = await matchCountsOfOffers(db, offerIds);
+  return new Map(Object.entries(byOffer).map(([id, counts]) => [id, { total: Object.values(counts).reduce((a, b) => a + b, 0), waiting: counts.proposed }]));
 }
 
 export async function listOrganisationOffers(options: { db: Database; actor: Actor; status?: OfferStatus }) {
@@ -36,7 +37,7 @@ export async function listOrganisationOffers(options: { db: Database; actor: Act
     .where(and(eq(offers.organisationId, organisationId), options.status ? eq(offers.status, options.status) : undefined))
     .orderBy(desc(offers.updatedAt), desc(offers.id));
   const counts = await matchCounts(options.db, rows.map((r) => r.id));
-  return rows.map(({ id, ...row }) => ({ ...row, matchCount: counts.get(id) ?? 0 }));
+  return rows.map(({ id, ...row }) => ({ ...row, matchCount: counts.get(id)?.total ?? 0, matchesWaiting: counts.get(id)?.waiting ?? 0 }));
 }
 
 /** One offer of the actor's organisation for its edit page; 404 for any other reference. */
@@ -68,7 +69,8 @@ export async function getOrganisationOffer(options: { db: Database; actor: Actor
     remainingCapacity: row.remainingCapacity,
     version: row.version,
     updatedAt: row.updatedAt,
-    matchCount: counts.get(row.id) ?? 0,
+    matchCount: counts.get(row.id)?.total ?? 0,
+    matchesWaiting: counts.get(row.id)?.waiting ?? 0,
     content,
   };
 }
