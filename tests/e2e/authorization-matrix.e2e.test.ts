@@ -40,6 +40,9 @@ const UNION_ADMINS: Row = /*     */ [302, 403, 403, 403, 403, 403, 403, 200, 403
 const AUDIT_READERS: Row = /*    */ [302, 403, 403, 403, 403, 403, 200, 200, 200];
 const PLATFORM_ADMINS: Row = /*  */ [302, 403, 403, 403, 403, 403, 403, 403, 200];
 const ANONYMOUS_ONLY: Row = /*   */ [200, 302, 302, 302, 302, 302, 302, 302, 302];
+// Admins and members of an organisation write its offers (the union admin those of the union).
+const OFFER_WRITERS: Row = /*    */ [302, 403, 200, 200, 403, 403, 403, 200, 403];
+const OWN_OFFER: Row = /*        */ [302, 403, 200, 200, 403, 403, 403, 404, 403];
 
 interface Fixtures {
   needRef: string;
@@ -48,6 +51,8 @@ interface Fixtures {
   binchuanCase: string;
   xiangyunNeed: string;
   pendingOrganisation: string;
+  /** An offer of the demo training school the provider accounts belong to. */
+  ownOfferRef: string;
 }
 
 /** Route id → the requests to make (path with parameters filled) and the statuses expected. */
@@ -82,6 +87,12 @@ function expectations(f: Fixtures): Record<string, { path: string; expect: Row }
     "routes/account.two-factor": [{ path: "/account/two-factor", expect: SIGNED_IN }],
     "routes/organisation._index": [{ path: "/organisation", expect: MEMBERS }],
     "routes/organisation.members": [{ path: "/organisation/members", expect: ORG_ADMINS }],
+    "routes/organisation.offers._index": [{ path: "/organisation/offers", expect: OFFER_WRITERS }],
+    "routes/organisation.offers.new": [{ path: "/organisation/offers/new", expect: OFFER_WRITERS }],
+    "routes/organisation.offers.$ref": [
+      { path: `/organisation/offers/${f.ownOfferRef}`, expect: OWN_OFFER },
+      { path: "/organisation/offers/O-AAAAAAA", expect: [302, 403, 404, 404, 403, 403, 403, 404, 403] },
+    ],
     "routes/staff": [],
     "routes/staff._index": [{ path: "/staff", expect: STAFF }],
     "routes/staff.cases._index": [{ path: "/staff/cases", expect: CASE_READERS }],
@@ -185,8 +196,9 @@ beforeAll(async () => {
   if (registered.status !== 302) throw new Error(`registration answered ${registered.status}`);
   const review = await html("/staff/organisations", cookies.get("unionAdmin"));
   const pendingOrganisation = /\/staff\/organisations\/([0-9a-f-]{36})/.exec(review)?.[1];
-  if (!needs.data[0] || !offers.data[0] || !xiangyunNeed || !pendingOrganisation) throw new Error("could not find the fixtures");
-  fixtures = { needRef: needs.data[0].ref, offerRef: offers.data[0].ref, xiangyunCase, binchuanCase, xiangyunNeed, pendingOrganisation };
+  const ownOfferRef = /\/organisation\/offers\/(O-[A-Z0-9]{7})/.exec(await html("/organisation/offers", cookies.get("providerMember")))?.[1];
+  if (!needs.data[0] || !offers.data[0] || !xiangyunNeed || !pendingOrganisation || !ownOfferRef) throw new Error("could not find the fixtures");
+  fixtures = { needRef: needs.data[0].ref, offerRef: offers.data[0].ref, xiangyunCase, binchuanCase, xiangyunNeed, pendingOrganisation, ownOfferRef };
 }, 180_000);
 
 describe("the authorization matrix", () => {
