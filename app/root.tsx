@@ -6,6 +6,7 @@ import { useChangeLanguage } from "remix-i18next/react";
 import { DEFAULT_LOCALE, resources } from "./i18n/config";
 import { summariseActor } from "./domain/auth/actor";
 import { getActor } from "./domain/auth/guards.server";
+import { unreadCount } from "./domain/notifications/list-notifications.server";
 import { getPageLocale } from "./i18n/page-locale.server";
 import stylesheet from "./tailwind.css?url";
 import { SiteFooter, SiteHeader } from "./ui/site-chrome";
@@ -19,8 +20,10 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const [{ locale }, actor] = await Promise.all([getPageLocale(request), getActor(request, context)]);
+  // One indexed count, and only for the signed-in (a partial index holds the unread rows).
+  const unreadNotifications = actor ? await unreadCount(context.runtime.db, actor.userId) : 0;
   // Only what the header shows: every page's loader data reaches the browser.
-  return { locale, actor: actor ? summariseActor(actor) : null };
+  return { locale, actor: actor ? summariseActor(actor) : null, unreadNotifications };
 }
 
 /** Routes set their own titles; an error page, rendered by this boundary, needs one here. */
@@ -47,7 +50,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body className="flex min-h-screen flex-col">
-        <SiteHeader locale={locale} actor={data?.actor ?? null} />
+        <SiteHeader locale={locale} actor={data?.actor ?? null} unreadNotifications={data?.unreadNotifications ?? 0} />
         <main id="main" className="mx-auto w-full max-w-5xl flex-1 px-4 py-6 sm:py-8">
           {children}
         </main>

@@ -5,7 +5,7 @@ import type { Locale } from "../i18n/config";
 
 const LANGUAGE_NAMES: Record<Locale, string> = { "zh-CN": "中文", en: "English" };
 
-export function SiteHeader({ locale, actor }: { locale: Locale; actor: ActorSummary | null }) {
+export function SiteHeader({ locale, actor, unreadNotifications = 0 }: { locale: Locale; actor: ActorSummary | null; unreadNotifications?: number }) {
   const { t } = useTranslation();
   const location = useLocation();
   const navClass = ({ isActive }: { isActive: boolean }) =>
@@ -31,7 +31,7 @@ export function SiteHeader({ locale, actor }: { locale: Locale; actor: ActorSumm
             {t("nav.apply")}
           </NavLink>
         </nav>
-        <AccountNav actor={actor} navClass={navClass} />
+        <AccountNav actor={actor} navClass={navClass} unread={unreadNotifications} />
         <Form method="post" action="/set-language" reloadDocument className="flex items-center gap-1 text-sm" aria-label={t("nav.language")}>
           <input type="hidden" name="redirectTo" value={`${location.pathname}${location.search}`} />
           {(Object.keys(LANGUAGE_NAMES) as Locale[]).map((lng) => (
@@ -53,7 +53,7 @@ export function SiteHeader({ locale, actor }: { locale: Locale; actor: ActorSumm
   );
 }
 
-function AccountNav({ actor, navClass }: { actor: ActorSummary | null; navClass: (state: { isActive: boolean }) => string }) {
+function AccountNav({ actor, navClass, unread }: { actor: ActorSummary | null; navClass: (state: { isActive: boolean }) => string; unread: number }) {
   const { t } = useTranslation();
   if (!actor) {
     return (
@@ -76,6 +76,14 @@ function AccountNav({ actor, navClass }: { actor: ActorSummary | null; navClass:
           {t("nav.organisation")}
         </NavLink>
       ) : null}
+      <NavLink to="/notifications" className={navClass} aria-label={unread > 0 ? t("nav.notificationsUnread", { count: unread }) : undefined}>
+        {t("nav.notifications")}
+        {unread > 0 ? (
+          <span aria-hidden="true" className="ml-1 rounded-full bg-brand-700 px-1.5 py-0.5 text-xs font-semibold text-white">
+            {unread}
+          </span>
+        ) : null}
+      </NavLink>
       <NavLink to="/account" className={navClass}>
         <span className="sr-only">{t("nav.account")}: </span>
         {actor.displayName}

@@ -84,6 +84,7 @@ function expectations(f: Fixtures): Record<string, { path: string; expect: Row }
     "routes/reset-password.$token": [{ path: `/reset-password/${bogusToken}`, expect: all(410) }],
     "routes/invitations.$token": [{ path: `/invitations/${bogusToken}`, expect: all(404) }],
     "routes/account._index": [{ path: "/account", expect: SIGNED_IN }],
+    "routes/notifications": [{ path: "/notifications", expect: SIGNED_IN }],
     "routes/account.two-factor": [{ path: "/account/two-factor", expect: SIGNED_IN }],
     "routes/organisation._index": [{ path: "/organisation", expect: MEMBERS }],
     "routes/organisation.members": [{ path: "/organisation/members", expect: ORG_ADMINS }],

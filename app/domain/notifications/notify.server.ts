@@ -94,6 +94,17 @@ export async function markRead(db: Database, userId: string, id: string): Promis
     .where(and(eq(notifications.id, id), eq(notifications.userId, userId), isNull(notifications.readAt)));
 }
 
+/** Marks one of the user's notifications read and returns where it leads (null for another user's id). */
+export async function openNotification(db: Database, userId: string, id: string): Promise<string | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  await markRead(db, userId, id);
+  const [row] = await db
+    .select({ href: notifications.href })
+    .from(notifications)
+    .where(and(eq(notifications.id, id), eq(notifications.userId, userId)));
+  return row?.href ?? null;
+}
+
 /** Marks every unread notification of the user read. */
 export async function markAllRead(db: Database, userId: string): Promise<void> {
   await db
