@@ -1,10 +1,20 @@
 // /needs/N-… — one published need, with everything the public projection holds and nothing more,
-// and a few similar needs below it.
-import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+// and a few similar needs below it. "We can help": anonymous visitors (the page shared caches keep)
+// read how an organisation offers help; a signed-in member of a verified provider gets a form to
+// send one of its offers to the union for review (signed-in pages are never cached).
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { forbidden, getActor, requireActor } from "../domain/auth/guards.server";
+import { canRequestMatch } from "../domain/auth/permissions";
+import { isDomainError } from "../domain/errors/domain-error";
+import { listOffersToHelpWith } from "../domain/matching/offers-to-help-with.server";
+import { requestMatchSchema } from "../domain/matching/provider-match-forms";
+import { requestMatch } from "../domain/matching/request-match.server";
 import { getPublicNeed } from "../domain/needs/public-needs.server";
 import { PUBLIC_REFERENCE_PATTERN } from "../domain/needs/public-reference.server";
 import { similarNeeds } from "../domain/search/similar-needs.server";
@@ -15,6 +25,7 @@ import { contentLang, regionName, useLabels, useLocale } from "../ui/labels";
 import { titleMeta } from "../ui/meta";
 import { NeedCard } from "../ui/need-card";
 import { AskForHelp } from "../ui/ask-for-help";
+import { WeCanHelp } from "../ui/we-can-help";
 import { getPageLocale } from "../i18n/page-locale.server";
 import { PUBLIC_PAGE_HEADERS } from "./public-cache.server";
 
@@ -27,8 +38,30 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const [{ locale, t }, need] = await Promise.all([getPageLocale(request), getPublicNeed(context.runtime.db, parsed.data.ref)]);
   if (!need) throw new Response("Not Found", { status: 404 });
   // Never fails: without the search engine the list is empty and the page shows the need alone.
-  const similar = await similarNeeds({ search: context.runtime.search, logger: context.runtime.logger }, need);
-  return { title: t("meta.suffix", { title: need.title }), ...withNeedAmount(need, locale), similar: similar.map((n) => withNeedAmount(n, locale)) };
+  const [similar, actor] = await Promise.all([similarNeeds({ search: context.runtime.search, logger: context.runtime.logger }, need), getActor(request, context)]);
+  // An anonymous visitor's answer stays the same for everyone: what the signed-in see is added only for them.
+  const help = actor ? { help: await listOffersToHelpWith({ db: context.runtime.db, actor, need }), sent: new URL(request.url).searchParams.get("sent") === "1" } : {};
+  return { title: t("meta.suffix", { title: need.title }), ...withNeedAmount(need, locale), similar: similar.map((n) => withNeedAmount(n, locale)), ...help };
+}
+
+/** "We can help": a requested match for the union to review, then back to the need with a thank-you. */
+export async function action({ params, request, context }: ActionFunctionArgs) {
+  const parsed = needParams.safeParse(params);
+  if (!parsed.success) throw new Response("Not Found", { status: 404 });
+  const actor = await requireActor(request, context);
+  if (!canRequestMatch(actor)) throw forbidden("Only the people of a verified provider organisation offer help.");
+  const submission = parseWithZod(await request.formData(), { schema: requestMatchSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const { runtime } = context;
+  try {
+    await requestMatch({ db: runtime.db, actor, needRef: parsed.data.ref, offerRef: submission.value.offer, message: submission.value.message, ip: context.clientIp || null, mail: runtime });
+  } catch (error) {
+    // The offer filled up or was paused, or this pair is already in play, since the form was shown:
+    // said on the form, with what was written kept.
+    if (isDomainError(error) && error.kind === "conflict") return data(submission.reply({ formErrors: [`domainError.${error.messageKey}`] }), { status: 409 });
+    throw error;
+  }
+  return redirect(`/needs/${parsed.data.ref}?sent=1#we-can-help`);
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data?.title, matches);
@@ -45,7 +78,8 @@ function Fact({ term, children }: { term: string; children: ReactNode }) {
 }
 
 export default function NeedPage() {
-  const { need, amountLabel, similar } = useLoaderData<typeof loader>();
+  const { need, amountLabel, similar, help, sent } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
   const { t } = useTranslation();
   const labels = useLabels();
   const locale = useLocale();
@@ -97,6 +131,9 @@ export default function NeedPage() {
                 </>
               ) : null}
             </section>
+            <div className="mt-6">
+              <WeCanHelp needRef={need.ref} county={county.text} help={help} sent={sent ?? false} lastResult={lastResult} />
+            </div>
           </div>
 
           <div className="space-y-4">

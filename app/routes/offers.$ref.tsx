@@ -13,6 +13,7 @@ import { contentLang, useLabels, useLocale } from "../ui/labels";
 import { titleMeta } from "../ui/meta";
 import { OfferDetailsSection } from "../ui/offer-details-section";
 import { RegionNames } from "../ui/region-names";
+import { TakeUpThroughUnion } from "../ui/take-up-through-union";
 import { getPageLocale } from "../i18n/page-locale.server";
 import { PUBLIC_PAGE_HEADERS } from "./public-cache.server";
 
@@ -114,6 +115,7 @@ export default function OfferPage() {
           </dl>
         </div>
         <OfferDetailsSection offer={offer} amounts={detailAmounts} />
+        <TakeUpThroughUnion />
       </article>
     </>
   );
