@@ -4,7 +4,8 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireMember } from "../domain/auth/guards.server";
-import { canManageMembers, canManageOffers, canPublishOffers } from "../domain/auth/permissions";
+import { canManageMembers, canManageOffers, canPublishOffers, canRespondToMatches } from "../domain/auth/permissions";
+import { listOrganisationMatches } from "../domain/matching/provider-matches.server";
 import { getOwnOrganisation } from "../domain/organisations/own-organisation.server";
 import { regionLabel, regionTrailLabel } from "../domain/regions/region-choices.server";
 import { getRegionDirectory } from "../domain/regions/region-directory.server";
@@ -14,14 +15,16 @@ import { formatDateTime } from "../ui/format-time";
 import { contentLang, useLabels, useLocale } from "../ui/labels";
 import { titleMeta } from "../ui/meta";
 
-export const handle = { i18n: ["organisations"] };
-export const clientLoader = withNamespaces("organisations");
+export const handle = { i18n: ["organisations", "matches"] };
+export const clientLoader = withNamespaces("organisations", "matches");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireMember(request, context);
   const { db } = context.runtime;
   const [{ locale, t }, directory, organisation] = await Promise.all([getPageLocale(request), getRegionDirectory(db), getOwnOrganisation({ db, membership: actor.membership })]);
   const region = directory.get(organisation.regionCode);
+  // Proposals waiting for this organisation's answer, for the link to its matches.
+  const waitingMatches = canRespondToMatches(actor) ? (await listOrganisationMatches({ db, actor, status: "proposed" })).length : null;
   return {
     title: t("meta.suffix", { title: organisation.name }),
     registered: new URL(request.url).searchParams.get("registered") === "1",
@@ -33,6 +36,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     canManageMembers: canManageMembers(actor),
     canPublishOffers: canPublishOffers(organisation),
     canManageOffers: canManageOffers(actor),
+    waitingMatches,
   };
 }
 
@@ -45,9 +49,10 @@ const STATUS_STYLE = {
 } as const;
 
 export default function OrganisationPage() {
-  const { registered, organisation, canManageMembers, canPublishOffers } = useLoaderData<typeof loader>();
+  const { registered, organisation, canManageMembers, canPublishOffers, waitingMatches } = useLoaderData<typeof loader>();
   const { canManageOffers: managesOffers } = useLoaderData<typeof loader>();
   const { t } = useTranslation("organisations");
+  const { t: tm } = useTranslation("matches");
   const labels = useLabels();
   const locale = useLocale();
   const union = organisation.reviewingUnion;
@@ -100,6 +105,14 @@ export default function OrganisationPage() {
             {organisation.description}
           </p>
         </>
+      ) : null}
+      {waitingMatches !== null ? (
+        <p className="mt-6">
+          <Link to="/organisation/matches" className="font-medium text-brand-700 underline underline-offset-4">
+            {tm("provider.inbox.link")}
+          </Link>
+          <span className="ml-2 text-stone-700">{waitingMatches > 0 ? tm("provider.inbox.count", { count: waitingMatches }) : tm("provider.inbox.none")}</span>
+        </p>
       ) : null}
       {managesOffers ? (
         <p className="mt-6">

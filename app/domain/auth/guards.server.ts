@@ -5,7 +5,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import type { Actor } from "./actor";
 import type { UnionRole } from "./roles";
-import { canReadAudit, isUnionStaff, mustEnrolSecondFactor } from "./permissions";
+import { canReadAudit, canRespondToMatches, isUnionStaff, mustEnrolSecondFactor } from "./permissions";
 import type { LoadedSession } from "./session.server";
 import { loadSession, readSessionToken } from "./session.server";
 
@@ -78,4 +78,11 @@ export async function requireMember(request: Request, context: AppLoadContext): 
   const membership = actor.membership;
   if (!membership) throw forbidden();
   return { ...actor, membership };
+}
+
+/** An admin or member of a verified provider organisation: the people who answer its matches. */
+export async function requireMatchResponder(request: Request, context: AppLoadContext): Promise<Actor> {
+  const actor = await requireActor(request, context);
+  if (!canRespondToMatches(actor)) throw forbidden("Only the people of a verified organisation answer its matches.");
+  return actor;
 }
