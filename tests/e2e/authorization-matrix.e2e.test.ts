@@ -31,6 +31,7 @@ const all = (status: number): Row => [status, status, status, status, status, st
 const SIGNED_IN: Row = /*        */ [302, 200, 200, 200, 200, 200, 200, 200, 200];
 const MEMBERS: Row = /*          */ [302, 403, 200, 200, 200, 200, 200, 200, 403];
 const ORG_ADMINS: Row = /*       */ [302, 403, 403, 200, 403, 403, 403, 200, 403];
+const MATCH_RESPONDERS: Row = /* */ [302, 403, 200, 200, 403, 403, 403, 403, 403];
 const STAFF: Row = /*            */ [302, 403, 403, 403, 200, 200, 200, 200, 200];
 const CASE_READERS: Row = /*     */ [302, 403, 403, 403, 200, 403, 200, 200, 403];
 const CASE_WRITERS: Row = /*     */ [302, 403, 403, 403, 200, 403, 403, 200, 403];
@@ -88,6 +89,9 @@ function expectations(f: Fixtures): Record<string, { path: string; expect: Row }
     "routes/account.two-factor": [{ path: "/account/two-factor", expect: SIGNED_IN }],
     "routes/organisation._index": [{ path: "/organisation", expect: MEMBERS }],
     "routes/organisation.members": [{ path: "/organisation/members", expect: ORG_ADMINS }],
+    "routes/organisation.matches._index": [{ path: "/organisation/matches", expect: MATCH_RESPONDERS }],
+    // No match of the demo provider has this reference: its people get 404, everyone else is refused first.
+    "routes/organisation.matches.$ref": [{ path: "/organisation/matches/M-2222222", expect: [302, 403, 404, 404, 403, 403, 403, 403, 403] }],
     "routes/organisation.offers._index": [{ path: "/organisation/offers", expect: OFFER_WRITERS }],
     "routes/organisation.offers.new": [{ path: "/organisation/offers/new", expect: OFFER_WRITERS }],
     "routes/organisation.offers.$ref": [
