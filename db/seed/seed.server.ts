@@ -5,6 +5,7 @@ import type { IdentityCipher } from "../../app/domain/privacy/identity-cipher.se
 import type { Database } from "../client.server";
 import { organisations } from "../schema/organisations";
 import { seedDemoAccounts } from "./demo-accounts.server";
+import { seedDemoMatches } from "./demo-matches.server";
 import { buildDemoDocument } from "./demo-document";
 
 export async function isDatabaseEmpty(db: Database): Promise<boolean> {
@@ -20,11 +21,14 @@ export async function seedDemo(options: { db: Database; cipher: IdentityCipher }
   if (!imported.ok) throw new Error(`the demo data set did not import: ${imported.problems.map((p) => `${p.path}: ${p.message}`).join("; ")}`);
   const { result } = imported;
   const accounts = await seedDemoAccounts(options);
+  // After the accounts: the demo matches are made by the demo caseworker and training school.
+  const matches = await seedDemoMatches(options.db);
   return {
     accounts,
     organisations: Object.keys(result.organisations).length,
     cases: Object.keys(result.cases).length,
     needs: Object.keys(result.needs).length,
     offers: Object.keys(result.offers).length,
+    matches,
   };
 }
