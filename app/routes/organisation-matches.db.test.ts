@@ -77,6 +77,8 @@ describe("who may see the provider's matches", () => {
     const { employerMember } = world.people;
     expect(statusOf(await open(ref, employerMember))).toBe(404);
     expect(statusOf(await answer(ref, employerMember, { intent: "accept" }))).toBe(404);
+    // Not there at all: bad input about it is not even read.
+    expect(statusOf(await answer(ref, employerMember, { intent: "decline", reason: "" }))).toBe(404);
     expect(await statusOfMatch(ref)).toMatchObject({ status: "proposed" });
     expect(statusOf(await open("M-2222222", employerMember))).toBe(404);
   });
