@@ -39,7 +39,7 @@ beforeAll(async () => {
     .insert(notifications)
     .values([
       { userId: reader.id, kind: "match-proposed", params, href: "/organisation/matches/M-7K3Q9MX" },
-      { userId: reader.id, kind: "match-withdrawn", params, href: "/organisation/matches/M-7K3Q9MX", readAt: new Date() },
+      { userId: reader.id, kind: "match-withdrawn", params, href: "/organisation/matches/M-7K3Q9MX", readAt: new Date(), createdAt: new Date(Date.now() - 60_000) },
       { userId: other.id, kind: "match-proposed", params, href: "/organisation/matches/M-7K3Q9MX" },
     ])
     .returning({ id: notifications.id, userId: notifications.userId, readAt: notifications.readAt });
@@ -59,7 +59,7 @@ describe("/notifications", () => {
   it("lists the reader's own notifications in their language, unread first marked", async () => {
     const page = await get(reader.cookie);
     expect(statusOf(page)).toBe(200);
-    expect(page).toMatchObject({ unread: 1, items: [{ kind: "match-withdrawn" }, { kind: "match-proposed", read: false }].reverse() });
+    expect(page).toMatchObject({ unread: 1, items: [{ kind: "match-proposed", read: false }, { kind: "match-withdrawn", read: true }] });
     expect(page).toMatchObject({ title: expect.stringContaining("通知") });
     expect(await get(reader.cookie, "en")).toMatchObject({ title: expect.stringContaining("Notifications") });
   });
