@@ -2,12 +2,25 @@
 // pages and the API use too) plus the fields only the engine needs to sort and rank. Those stay in
 // the index: displayedAttributes is the projection's field list, and search hits are cut back to
 // the projection before anything else sees them. Pure.
+import { conceptLabel, conceptsIn } from "../app/domain/matching/concepts";
 import type { PublicNeed, Urgency } from "../app/domain/needs/public-need";
 import { PUBLIC_NEED_FIELDS } from "../app/domain/needs/public-need";
 import type { PublicOffer } from "../app/domain/offers/public-offer";
 import { POLICY_RANK, PUBLIC_OFFER_FIELDS } from "../app/domain/offers/public-offer";
 
-export interface NeedDocument extends PublicNeed {
+/**
+ * What a document means beyond its words (app/domain/matching/concepts.ts): a need written as a
+ * story ("女儿考上大学，学费还差八千") and an offer written as a programme ("国家助学金") share
+ * concepts where they share no token. Index-only, never displayed.
+ */
+export interface ConceptFields {
+  /** Ids of the concepts the text mentions ("tuition", "student-grant"): filter with `concepts IN [...]`. */
+  concepts: string[];
+  /** Their Chinese and English labels (学费, tuition, 助学金, scholarship …): searchable text. */
+  conceptLabels: string[];
+}
+
+export interface NeedDocument extends PublicNeed, ConceptFields {
   /** general 1, sudden 2, severe 3: urgency as a number to sort and rank by. */
   urgencyRank: number;
   /**
@@ -18,13 +31,13 @@ export interface NeedDocument extends PublicNeed {
   goalSortKey: string | null;
 }
 
-export interface OfferDocument extends PublicOffer {
+export interface OfferDocument extends PublicOffer, ConceptFields {
   /** POLICY_RANK of the organisation's kind. */
   policyRank: number;
 }
 
-export const NEED_INDEX_FIELDS = ["urgencyRank", "goalSortKey"] as const satisfies readonly Exclude<keyof NeedDocument, keyof PublicNeed>[];
-export const OFFER_INDEX_FIELDS = ["policyRank"] as const satisfies readonly Exclude<keyof OfferDocument, keyof PublicOffer>[];
+export const NEED_INDEX_FIELDS = ["urgencyRank", "goalSortKey", "concepts", "conceptLabels"] as const satisfies readonly Exclude<keyof NeedDocument, keyof PublicNeed>[];
+export const OFFER_INDEX_FIELDS = ["policyRank", "concepts", "conceptLabels"] as const satisfies readonly Exclude<keyof OfferDocument, keyof PublicOffer>[];
 
 /** Every field of a need document: the projection's, then the index's own. */
 export const NEED_DOCUMENT_FIELDS = [...PUBLIC_NEED_FIELDS, ...NEED_INDEX_FIELDS] as const satisfies readonly (keyof NeedDocument)[];
@@ -38,10 +51,31 @@ export function amountSortKey(amount: string): string {
   return `${whole.padStart(16, "0")}.${cents.padEnd(2, "0")}`;
 }
 
+/** The concept fields of a document's text. */
+export function conceptFields(text: string): ConceptFields {
+  const concepts = conceptsIn(text);
+  return {
+    concepts: concepts.map((concept) => concept.id),
+    conceptLabels: [...new Set(concepts.flatMap((concept) => [conceptLabel(concept, "zh"), conceptLabel(concept, "en")]))],
+  };
+}
+
+/** The text a need's concepts are read from: what the caseworker wrote. */
+export function needConceptText(need: Pick<PublicNeed, "title" | "story" | "skills">): string {
+  return [need.title, need.story, ...need.skills].join("\n");
+}
+
+/** The text an offer's concepts are read from: what the provider wrote, details included. */
+export function offerConceptText(offer: Pick<PublicOffer, "title" | "description" | "skills" | "details">): string {
+  const details = Object.values(offer.details).filter((value): value is string => typeof value === "string");
+  return [offer.title, offer.description, ...offer.skills, ...details].join("\n");
+}
+
 /** The index document of a public need. */
 export function toNeedDocument(need: PublicNeed): NeedDocument {
   return {
     ...need,
+    ...conceptFields(needConceptText(need)),
     urgencyRank: URGENCY_RANK[need.urgency],
     // Until the ledger records what was raised, what is left to raise is the whole target.
     goalSortKey: need.targetAmount === null ? null : amountSortKey(need.targetAmount),
@@ -50,17 +84,17 @@ export function toNeedDocument(need: PublicNeed): NeedDocument {
 
 /** The index document of a public offer. */
 export function toOfferDocument(offer: PublicOffer): OfferDocument {
-  return { ...offer, policyRank: POLICY_RANK[offer.organisationKind] };
+  return { ...offer, policyRank: POLICY_RANK[offer.organisationKind], ...conceptFields(offerConceptText(offer)) };
 }
 
 /** A search hit as the public projection: the index's fields and the engine's annotations dropped. */
 export function publicNeedOfHit(hit: Partial<Record<(typeof NEED_INDEX_FIELDS)[number] | EngineAnnotation, unknown>> & PublicNeed): PublicNeed {
-  const { urgencyRank: _u, goalSortKey: _g, _formatted: _f, _matchesPosition: _m, _rankingScore: _r, _rankingScoreDetails: _d, _federation: _fe, ...need } = hit;
+  const { urgencyRank: _u, goalSortKey: _g, concepts: _c, conceptLabels: _l, _formatted: _f, _matchesPosition: _m, _rankingScore: _r, _rankingScoreDetails: _d, _federation: _fe, ...need } = hit;
   return need;
 }
 
 export function publicOfferOfHit(hit: Partial<Record<(typeof OFFER_INDEX_FIELDS)[number] | EngineAnnotation, unknown>> & PublicOffer): PublicOffer {
-  const { policyRank: _p, _formatted: _f, _matchesPosition: _m, _rankingScore: _r, _rankingScoreDetails: _d, _federation: _fe, ...offer } = hit;
+  const { policyRank: _p, concepts: _c, conceptLabels: _l, _formatted: _f, _matchesPosition: _m, _rankingScore: _r, _rankingScoreDetails: _d, _federation: _fe, ...offer } = hit;
   return offer;
 }
 

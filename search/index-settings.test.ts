@@ -7,9 +7,11 @@ import {
   attributesNamedIn,
   attributesOutsideAllowlist,
   indexName,
+  mergeSynonyms,
   needsIndexSettings,
   offersIndexSettings,
   skillsVocabulary,
+  synonymsFromConcepts,
   synonymsFromVocabulary,
 } from "./index-settings";
 
@@ -55,6 +57,32 @@ describe("synonymsFromVocabulary", () => {
 
   it("gives the same synonyms to both indexes", () => {
     expect(offersIndexSettings.synonyms).toEqual(needsIndexSettings.synonyms);
+  });
+});
+
+describe("synonymsFromConcepts", () => {
+  const concepts = [
+    { id: "cancer", zh: ["癌症", "肺癌", "乳腺癌"], en: ["cancer", "Chemotherapy"], categories: ["medical" as const] },
+    { id: "tuition", zh: ["学费", "助学金"], en: ["tuition"], categories: ["tuition" as const] },
+  ];
+
+  it("maps each trigger to its concept's labels, one way: related words are not made equal", () => {
+    const synonyms = synonymsFromConcepts(concepts);
+    expect(synonyms["肺癌"]).toEqual(["癌症", "cancer"]);
+    expect(synonyms["chemotherapy"]).toEqual(["癌症", "cancer"]);
+    expect(synonyms["癌症"]).toEqual(["cancer"]);
+    expect(synonyms["cancer"]).toEqual(["癌症"]);
+    expect(synonyms["助学金"]).toEqual(["学费", "tuition"]);
+  });
+
+  it("is merged with the skills vocabulary's synonyms in the index settings", () => {
+    const synonyms = needsIndexSettings.synonyms;
+    // 助学金 is a word of the tuition concept and the label of the student-grant concept.
+    expect(synonyms["助学金"]).toEqual(expect.arrayContaining(["学费", "tuition", "scholarship"]));
+    expect(synonyms["生源地信用助学贷款"]).toEqual(expect.arrayContaining(["助学贷款", "student loan"]));
+    expect(synonyms["肺癌"]).toEqual(expect.arrayContaining(["癌症", "cancer"]));
+    expect(synonyms["肺癌"]).not.toContain("乳腺癌");
+    expect(mergeSynonyms({ a: ["b"] }, { a: ["c", "b"], d: ["e"] })).toEqual({ a: ["b", "c"], d: ["e"] });
   });
 });
 
