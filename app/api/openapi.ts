@@ -3,6 +3,7 @@
 // the routes answer with (public-schemas.ts), so the document cannot describe another API.
 import { z } from "zod";
 import { CASE_TIERS } from "../domain/cases/case-vocabulary";
+import { DEFAULT_SUGGESTIONS } from "../domain/matching/matching-filters";
 import { NEED_CATEGORIES } from "../domain/needs/need-category";
 import { ORGANISATION_KINDS } from "../domain/organisations/organisation-vocabulary";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, NEED_SORTS, OFFER_SORTS } from "../domain/search/search-link";
@@ -10,6 +11,8 @@ import type { OpenApiDocument, ParameterObject, ResponseObject, SchemaObject } f
 import { apiSchemas } from "./public-schemas";
 
 export const API_BASE = "/api/v1";
+/** The most suggestions one API request may ask for. */
+export const MAX_API_SUGGESTIONS = 20;
 
 /** The registered zod schemas as component schemas, referring to each other by $ref. */
 function componentSchemas(): Record<string, SchemaObject> {
@@ -105,6 +108,23 @@ export const openApiDocument: OpenApiDocument = {
         tags: ["needs"],
         parameters: parameterRefs("needRef"),
         responses: { "200": ok("The need", "NeedItem"), "304": ref("responses", "NotModified"), "404": ref("responses", "NotFound"), "500": ref("responses", "InternalError") },
+      },
+    },
+    [`${API_BASE}/needs/{ref}/suggestions`]: {
+      get: {
+        operationId: "getNeedSuggestions",
+        summary: "Offers that could help a published need, ranked, with the reasons",
+        description:
+          "Only offers that pass every hard rule: open, valid today, with places left, from a verified organisation, covering the need's county (an offer for 53 covers 532923), in a compatible category. At comparable relevance public entitlements come first (policy).",
+        tags: ["needs"],
+        parameters: [...parameterRefs("needRef"), { name: "limit", in: "query", description: "How many suggestions.", schema: { type: "integer", minimum: 1, maximum: MAX_API_SUGGESTIONS, default: DEFAULT_SUGGESTIONS } }],
+        responses: {
+          "200": ok("The suggestions, best first", "OfferSuggestionList"),
+          "304": ref("responses", "NotModified"),
+          "400": ref("responses", "BadRequest"),
+          "404": ref("responses", "NotFound"),
+          "500": ref("responses", "InternalError"),
+        },
       },
     },
     [`${API_BASE}/offers`]: {

@@ -8,6 +8,7 @@ import { NEED_CATEGORIES, PUBLIC_NEED_STATUSES } from "../domain/needs/need-cate
 import type { PUBLIC_NEED_FIELDS, PublicNeed } from "../domain/needs/public-need";
 import type { PUBLIC_OFFER_FIELDS, PublicOffer } from "../domain/offers/public-offer";
 import { OFFER_TYPES } from "../domain/offers/offer-vocabulary";
+import { MATCH_REASON_CODES } from "../domain/matching/reasons";
 import { ORGANISATION_KINDS } from "../domain/organisations/organisation-vocabulary";
 import { NEED_SORTS, OFFER_SORTS } from "../domain/search/search-link";
 
@@ -137,6 +138,31 @@ export const offerListSchema = z
 export const needItemSchema = z.strictObject({ data: publicNeedSchema }).register(apiSchemas, { id: "NeedItem" });
 export const offerItemSchema = z.strictObject({ data: publicOfferSchema }).register(apiSchemas, { id: "OfferItem" });
 
+const matchReasonSchema = z
+  .strictObject({
+    code: z.enum(MATCH_REASON_CODES).describe("Why the offer was suggested: skill, concept, region-county / -prefecture / -province, policy (a public entitlement), capacity, urgency, fresh"),
+    params: z.record(z.string(), z.string()).describe("The reason's values (skills, concept and region names in both languages, places left)"),
+    text: names.describe("The reason as a sentence, in Chinese and English"),
+  })
+  .register(apiSchemas, { id: "MatchReason" });
+
+export const offerSuggestionListSchema = z
+  .strictObject({
+    data: z.array(
+      z.strictObject({
+        offer: publicOfferSchema,
+        score: z.number().min(0).max(1).describe("0..1, two decimals; best first"),
+        reasons: z.array(matchReasonSchema),
+      }),
+    ),
+    meta: z.strictObject({
+      need: z.string().describe("The need's public reference"),
+      limit: z.number().int().min(1),
+      degraded: z.boolean().describe("True when the search engine was unavailable and the database answered, with simpler scoring"),
+    }),
+  })
+  .register(apiSchemas, { id: "OfferSuggestionList", description: "Open offers that may serve a need, ranked, with the reasons: only offers that pass every hard rule (open, valid today, places left, verified organisation, covering the need's county, a compatible category)" });
+
 export const API_ERROR_CODES = ["invalid_parameter", "not_found", "method_not_allowed", "forbidden", "conflict", "rate_limited", "internal_error"] as const;
 export const apiErrorSchema = z
   .strictObject({
@@ -153,4 +179,5 @@ export type NeedListBody = Omit<z.output<typeof needListSchema>, "data"> & { dat
 export type OfferListBody = z.output<typeof offerListSchema>;
 export type NeedItemBody = { data: PublicNeed };
 export type OfferItemBody = z.output<typeof offerItemSchema>;
+export type OfferSuggestionListBody = z.output<typeof offerSuggestionListSchema>;
 export type ApiErrorBody = z.output<typeof apiErrorSchema>;

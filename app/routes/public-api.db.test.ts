@@ -11,11 +11,12 @@ import { createTestCipher } from "../../tests/identity";
 import { createTestLoadContext } from "../../tests/load-context";
 import { startTestSearch } from "../../tests/search-fixture";
 import { openApiDocument } from "../api/openapi";
-import { apiErrorSchema, needItemSchema, needListSchema, offerItemSchema, offerListSchema } from "../api/public-schemas";
+import { apiErrorSchema, needItemSchema, needListSchema, offerItemSchema, offerListSchema, offerSuggestionListSchema } from "../api/public-schemas";
 import { parseImportDocument } from "../domain/import/import-document";
 import { importDocument } from "../domain/import/import-document.server";
 import * as anyPath from "./api.$";
 import * as need from "./api.v1.needs.$ref";
+import * as needSuggestions from "./api.v1.needs.$ref_.suggestions";
 import * as needs from "./api.v1.needs._index";
 import * as offer from "./api.v1.offers.$ref";
 import * as offers from "./api.v1.offers._index";
@@ -66,6 +67,8 @@ type Route = { loader: (args: { request: Request; params: Record<string, string>
 
 /** Remix's matching, for the API's paths. */
 function route(pathname: string): { module: Route; params: Record<string, string> } {
+  const suggestions = /^\/api\/v1\/needs\/([^/]+)\/suggestions$/.exec(pathname);
+  if (suggestions) return { module: needSuggestions, params: { ref: decodeURIComponent(suggestions[1] ?? "") } };
   const item = /^\/api\/v1\/(needs|offers)\/([^/]+)$/.exec(pathname);
   if (item?.[1] === "needs") return { module: need, params: { ref: decodeURIComponent(item[2] ?? "") } };
   if (item?.[1] === "offers") return { module: offer, params: { ref: decodeURIComponent(item[2] ?? "") } };
@@ -251,6 +254,7 @@ describe("privacy", () => {
       "/api/v1/needs?q=测试",
       "/api/v1/offers?pageSize=100",
       ...publishedNeeds().map((r) => `/api/v1/needs/${r}`),
+      ...publishedNeeds().map((r) => `/api/v1/needs/${r}/suggestions`),
       `/api/v1/needs/${ref(refs.needs, "draft")}`,
       "/api/v1/needs?region=nope",
       "/api/v1/openapi.json",
@@ -258,5 +262,31 @@ describe("privacy", () => {
     const sent = (await Promise.all(paths.map(async (path) => (await call(path)).text))).join("\n");
     expect(sent).toContain(ref(refs.needs, "tuition"));
     for (const c of cases) for (const value of [c.head.name, c.head.idNumber, c.head.phone, c.head.address]) expect(sent).not.toContain(value);
+  });
+});
+
+describe("GET /api/v1/needs/{ref}/suggestions", () => {
+  it("answers the offers that could help a published need, ranked, with reasons in both languages", async () => {
+    const lines: string[] = [];
+    const context = createTestLoadContext({ database: handle, search: search.client });
+    const logged = { ...context, runtime: { ...context.runtime, logger: pino({ level: "warn" }, { write: (line: string) => void lines.push(line) }) } };
+    const { response, json } = await call(`/api/v1/needs/${ref(refs.needs, "need-1")}/suggestions`, {}, logged);
+    expect(lines.join("")).toBe("");
+    expect(response.status).toBe(200);
+    const body = offerSuggestionListSchema.parse(json());
+    expect(body.meta).toEqual({ need: ref(refs.needs, "need-1"), limit: 10, degraded: false });
+    // The vacancy in the county; the living grant is for another category, the paused offer never listed.
+    expect(body.data.map((s) => s.offer.ref)).toEqual([ref(refs.offers, "offer-1")]);
+    expect(body.data[0]?.reasons).toContainEqual({ code: "skill", params: expect.objectContaining({ skills: "电工" }), text: { zh: "技能相符：电工", en: "Skills match: 电工" } });
+    expect(body.data[0]?.reasons.map((r) => r.text.zh)).toContain("覆盖祥云县");
+  });
+
+  it("answers 404 for a draft or unknown need and 400 for a bad limit", async () => {
+    expect((await call(`/api/v1/needs/${ref(refs.needs, "draft")}/suggestions`)).response.status).toBe(404);
+    expect((await call("/api/v1/needs/N-2222222/suggestions")).response.status).toBe(404);
+    const bad = await call(`/api/v1/needs/${ref(refs.needs, "need-1")}/suggestions?limit=500`);
+    expect(bad.response.status).toBe(400);
+    expect(apiErrorSchema.parse(bad.json()).error.code).toBe("invalid_parameter");
+    expect((await call(`/api/v1/needs/${ref(refs.needs, "need-1")}/suggestions`, { method: "POST" })).response.status).toBe(405);
   });
 });

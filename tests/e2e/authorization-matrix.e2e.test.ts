@@ -72,6 +72,7 @@ function expectations(f: Fixtures): Record<string, { path: string; expect: Row }
     "routes/api.$": [{ path: "/api/v1/nothing-here", expect: all(404) }],
     "routes/api.v1.needs._index": [{ path: "/api/v1/needs?q=electrician", expect: all(200) }],
     "routes/api.v1.needs.$ref": [{ path: `/api/v1/needs/${f.needRef}`, expect: all(200) }],
+    "routes/api.v1.needs.$ref_.suggestions": [{ path: `/api/v1/needs/${f.needRef}/suggestions`, expect: all(200) }],
     "routes/api.v1.offers._index": [{ path: "/api/v1/offers", expect: all(200) }],
     "routes/api.v1.offers.$ref": [{ path: `/api/v1/offers/${f.offerRef}`, expect: all(200) }],
     "routes/api.v1.openapi[.]json": [{ path: "/api/v1/openapi.json", expect: all(200) }],

@@ -4,6 +4,10 @@ import type { NeedCategory } from "../needs/need-category";
 import { needCategoriesFor, offerCategoriesFor } from "./category-compatibility";
 import type { Concept } from "./concepts";
 
+/** How many suggestions a caller gets unless it asks, and the most it may ask for. */
+export const DEFAULT_SUGGESTIONS = 10;
+export const MAX_SUGGESTIONS = 50;
+
 const quote = (value: string) => JSON.stringify(value);
 const anyOf = (field: string, values: readonly string[]) => `${field} IN [${values.map(quote).join(", ")}]`;
 

@@ -15,11 +15,11 @@ import { coveringRegion } from "./covering-region";
 import type { MatchingContext } from "./engine-candidates.server";
 import { engineCandidates, textOverlap } from "./engine-candidates.server";
 import { hardRuleFailures, matchingToday, offerRuleFailures } from "./hard-rules";
-import { needFilterFor, textQueries } from "./matching-filters";
+import { DEFAULT_SUGGESTIONS, MAX_SUGGESTIONS, needFilterFor, textQueries } from "./matching-filters";
 import { readOfferForMatching } from "./matching-rows.server";
 import type { MatchReason } from "./reasons";
 import { scoreSuggestion } from "./score-suggestion";
-import { DEFAULT_SUGGESTIONS, isPolicyOffer, offerConcepts } from "./suggest-offers.server";
+import { isPolicyOffer, offerConcepts } from "./suggest-offers.server";
 import type { SuggestOptions } from "./suggest-offers.server";
 
 export interface NeedSuggestion {
@@ -28,7 +28,6 @@ export interface NeedSuggestion {
   reasons: MatchReason[];
 }
 
-const MAX_SUGGESTIONS = 50;
 const FALLBACK_ROWS = 500;
 
 /** Suggested public needs for an offer (by ref or import key), best first. */

@@ -12,7 +12,7 @@ import { conceptsIn } from "./concepts";
 import type { MatchingContext } from "./engine-candidates.server";
 import { engineCandidates, textOverlap } from "./engine-candidates.server";
 import { hardRuleFailures, matchingToday } from "./hard-rules";
-import { offerFilterFor, textQueries } from "./matching-filters";
+import { DEFAULT_SUGGESTIONS, MAX_SUGGESTIONS, offerFilterFor, textQueries } from "./matching-filters";
 import type { MatchingNeed, MatchingOfferRow } from "./matching-rows.server";
 import { allowedOfferRows, offerRowsByRefs, readNeedForMatching } from "./matching-rows.server";
 import type { MatchReason } from "./reasons";
@@ -41,8 +41,7 @@ export interface SuggestOptions {
   today?: string;
 }
 
-export const DEFAULT_SUGGESTIONS = 10;
-const MAX_SUGGESTIONS = 50;
+export { DEFAULT_SUGGESTIONS };
 /** Rows PostgreSQL weighs without the engine: the hard rules usually leave far fewer. */
 const FALLBACK_ROWS = 500;
 
