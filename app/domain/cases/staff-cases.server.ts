@@ -79,6 +79,7 @@ export async function getNeedInScope(options: { db: Database; actor: Actor; ref:
   const scope = regionScope(options.actor, "read-cases");
   const [row] = await options.db
     .select({
+      id: needs.id,
       ref: needs.ref,
       caseId: needs.caseId,
       regionCode: needs.regionCode,
