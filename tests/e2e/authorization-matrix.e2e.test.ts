@@ -107,6 +107,10 @@ function expectations(f: Fixtures): Record<string, { path: string; expect: Row }
       { path: `/staff/cases/${f.binchuanCase}`, expect: OTHER_COUNTY },
     ],
     "routes/staff.needs.$ref": [{ path: `/staff/needs/${f.xiangyunNeed}`, expect: CASE_READERS }],
+    "routes/staff.matches": [{ path: "/staff/matches", expect: CASE_READERS }, { path: "/staff/matches?status=finished", expect: CASE_READERS }],
+    "routes/staff.offers._index": [{ path: "/staff/offers?q=%E7%94%B5%E5%B7%A5", expect: CASE_READERS }],
+    // No offer has this reference: case readers get 404, everyone else is refused first.
+    "routes/staff.offers.$ref": [{ path: "/staff/offers/O-AAAAAAA", expect: [302, 403, 403, 403, 404, 403, 404, 404, 403] }],
     "routes/staff.organisations._index": [{ path: "/staff/organisations", expect: UNION_ADMINS }],
     "routes/staff.organisations.$id": [{ path: `/staff/organisations/${f.pendingOrganisation}`, expect: UNION_ADMINS }],
     "routes/staff.cases.new": [{ path: "/staff/cases/new", expect: CASE_WRITERS }],
