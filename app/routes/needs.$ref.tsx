@@ -18,6 +18,9 @@ import { requestMatch } from "../domain/matching/request-match.server";
 import { getPublicNeed } from "../domain/needs/public-needs.server";
 import { PUBLIC_REFERENCE_PATTERN } from "../domain/needs/public-reference.server";
 import { similarNeeds } from "../domain/search/similar-needs.server";
+import { suggestOffersForNeed } from "../domain/matching/suggest-offers.server";
+import { OfferCard } from "../ui/offer-card";
+import { withOfferAmount } from "../ui/format-amount.server";
 import { CategoryBadge, SkillTags, UrgencyBadge } from "../ui/badges";
 import { formatMonth } from "../ui/format";
 import { withNeedAmount } from "../ui/format-amount.server";
@@ -38,16 +41,29 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const [{ locale, t }, need] = await Promise.all([getPageLocale(request), getPublicNeed(context.runtime.db, parsed.data.ref)]);
   if (!need) throw new Response("Not Found", { status: 404 });
   // Never fails: without the search engine the list is empty and the page shows the need alone.
-  const [similar, actor] = await Promise.all([similarNeeds({ search: context.runtime.search, logger: context.runtime.logger }, need), getActor(request, context)]);
+  const [similar, actor, couldHelp] = await Promise.all([
+    similarNeeds({ search: context.runtime.search, logger: context.runtime.logger }, need),
+    getActor(request, context),
+    // Offers that could help, public fields only; a failing engine leaves the section out, never the page.
+    suggestOffersForNeed({ db: context.runtime.db, search: context.runtime.search, logger: context.runtime.logger }, need.ref, { limit: 3 }).then(
+      (found) => found.map((s) => withOfferAmount(s.offer, locale)),
+      (error: unknown) => {
+        context.runtime.logger.warn({ err: error }, "offers that could help: suggestions failed");
+        return [];
+      },
+    ),
+  ]);
   // An anonymous visitor's answer stays the same for everyone: what the signed-in see is added only for them.
   const help = actor ? { help: await listOffersToHelpWith({ db: context.runtime.db, actor, need }), sent: new URL(request.url).searchParams.get("sent") === "1" } : {};
-  return { title: t("meta.suffix", { title: need.title }), ...withNeedAmount(need, locale), similar: similar.map((n) => withNeedAmount(n, locale)), ...help };
+  return { title: t("meta.suffix", { title: need.title }), ...withNeedAmount(need, locale), similar: similar.map((n) => withNeedAmount(n, locale)), couldHelp, ...help };
 }
 
 /** "We can help": a requested match for the union to review, then back to the need with a thank-you. */
 export async function action({ params, request, context }: ActionFunctionArgs) {
   const parsed = needParams.safeParse(params);
   if (!parsed.success) throw new Response("Not Found", { status: 404 });
+  // No such public need: not found for everyone, before anything is asked of who is posting.
+  if (!(await getPublicNeed(context.runtime.db, parsed.data.ref))) throw new Response("Not Found", { status: 404 });
   const actor = await requireActor(request, context);
   if (!canRequestMatch(actor)) throw forbidden("Only the people of a verified provider organisation offer help.");
   const submission = parseWithZod(await request.formData(), { schema: requestMatchSchema });
@@ -78,7 +94,7 @@ function Fact({ term, children }: { term: string; children: ReactNode }) {
 }
 
 export default function NeedPage() {
-  const { need, amountLabel, similar, help, sent } = useLoaderData<typeof loader>();
+  const { need, amountLabel, similar, couldHelp, help, sent } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation();
   const labels = useLabels();
@@ -156,6 +172,21 @@ export default function NeedPage() {
           </div>
         </div>
       </article>
+      {couldHelp.length ? (
+        <section aria-labelledby="could-help-title" className="mt-10">
+          <h2 id="could-help-title" className="text-xl font-semibold sm:text-2xl">
+            {t("needs.couldHelp")}
+          </h2>
+          <p className="mt-1 text-stone-700">{t("needs.couldHelpIntro")}</p>
+          <ul className="mt-4 grid gap-4 sm:grid-cols-3">
+            {couldHelp.map((item) => (
+              <li key={item.offer.ref}>
+                <OfferCard offer={item.offer} amountLabel={item.amountLabel} headingLevel="h3" />
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {similar.length ? (
         <section aria-labelledby="similar-title" className="mt-10">
           <h2 id="similar-title" className="text-xl font-semibold sm:text-2xl">

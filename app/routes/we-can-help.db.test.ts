@@ -84,6 +84,13 @@ describe("who may offer help", () => {
     expect(await matchesOfNeed(needRef)).toEqual([]);
   });
 
+  it("answers 404 to anyone posting for a need that is not public, whoever they are", async () => {
+    for (const cookie of [undefined, world.people.donor.cookie, world.people.employerMember.cookie]) {
+      const result = await settle(action({ request: userRequest(needPath("N-AAAAAAA"), { cookie, form: { intent: "request-match" } }), params: { ref: "N-AAAAAAA" }, context: contextFor() }));
+      expect(statusOf(result)).toBe(404);
+    }
+  });
+
   it("answers 404 when a provider names another organisation's offer", async () => {
     const needRef = refOf(world.needs, "need-2");
     const result = await send(needRef, world.people.employerMember.cookie, { offer: refOf(world.offers, "offer-5"), message: "我们可以提供岗位。" });
