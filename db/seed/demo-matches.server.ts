@@ -10,6 +10,7 @@ import { acceptMatch } from "../../app/domain/matching/accept-match.server";
 import { declineMatch } from "../../app/domain/matching/decline-match.server";
 import { failMatch, fulfilMatch } from "../../app/domain/matching/finish-match.server";
 import { hardRuleFailures, matchingToday } from "../../app/domain/matching/hard-rules";
+import { offerRuleColumns, ruleOffer } from "../../app/domain/matching/pair-rules.server";
 import { markNeedFulfilled } from "../../app/domain/matching/mark-need-fulfilled.server";
 import { proposeMatch } from "../../app/domain/matching/propose-match.server";
 import { requestMatch } from "../../app/domain/matching/request-match.server";
@@ -61,16 +62,7 @@ async function demoActor(db: Database, email: string): Promise<Actor | null> {
 /** Published needs of the county that an offer of the school may serve, paired in a fixed order. */
 async function demoPairs(db: Database, wanted: number): Promise<{ needRef: string; offerRef: string }[]> {
   const school = await db
-    .select({
-      ref: offers.ref,
-      category: offers.category,
-      status: offers.status,
-      remainingCapacity: offers.remainingCapacity,
-      validFrom: offers.validFrom,
-      validUntil: offers.validUntil,
-      regionCodes: offers.regionCodes,
-      organisationStatus: organisations.status,
-    })
+    .select({ ref: offers.ref, ...offerRuleColumns })
     .from(offers)
     .innerJoin(organisations, eq(organisations.id, offers.organisationId))
     .where(eq(organisations.importKey, SCHOOL))
@@ -83,7 +75,7 @@ async function demoPairs(db: Database, wanted: number): Promise<{ needRef: strin
   const today = matchingToday();
   const pairs: { needRef: string; offerRef: string }[] = [];
   for (const need of published) {
-    const offer = school.find((o) => hardRuleFailures(need, { ...o, organisationVerified: o.organisationStatus === "verified" }, today).length === 0);
+    const offer = school.find((o) => hardRuleFailures(need, ruleOffer(o), today).length === 0);
     if (offer) pairs.push({ needRef: need.ref, offerRef: offer.ref });
     if (pairs.length === wanted) break;
   }

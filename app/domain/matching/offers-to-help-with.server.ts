@@ -11,6 +11,7 @@ import { organisations } from "../../../db/schema/organisations";
 import type { Actor } from "../auth/actor";
 import { canRequestMatch } from "../auth/permissions";
 import type { NeedCategory, NeedStatus } from "../needs/need-category";
+import { offerRuleColumns, ruleOffer } from "./pair-rules.server";
 import { hardRuleFailures, matchingToday } from "./hard-rules";
 import type { MatchStatus } from "./match-status";
 import { OPEN_MATCH_STATUSES } from "./match-status";
@@ -50,17 +51,7 @@ export async function listOffersToHelpWith(options: {
   const today = options.today ?? matchingToday();
   const [rows, inPlay] = await Promise.all([
     db
-      .select({
-        ref: offers.ref,
-        title: offers.title,
-        category: offers.category,
-        status: offers.status,
-        remainingCapacity: offers.remainingCapacity,
-        validFrom: offers.validFrom,
-        validUntil: offers.validUntil,
-        regionCodes: offers.regionCodes,
-        organisationStatus: organisations.status,
-      })
+      .select({ ref: offers.ref, title: offers.title, ...offerRuleColumns })
       .from(offers)
       .innerJoin(organisations, eq(organisations.id, offers.organisationId))
       .where(and(eq(offers.organisationId, membership.organisationId), eq(offers.status, "open")))
@@ -75,7 +66,7 @@ export async function listOffersToHelpWith(options: {
   ]);
   const busy = new Set(inPlay.map((m) => m.offerRef));
   const available = rows.filter(
-    (offer) => !busy.has(offer.ref) && hardRuleFailures(need, { ...offer, organisationVerified: offer.organisationStatus === "verified" }, today).length === 0,
+    (offer) => !busy.has(offer.ref) && hardRuleFailures(need, ruleOffer(offer), today).length === 0,
   );
   return {
     kind: "offers",

@@ -9,23 +9,31 @@ import { conflict } from "../errors/domain-error";
 import type { HardRule } from "./hard-rules";
 import { hardRuleFailures, matchingToday } from "./hard-rules";
 
+/** The columns of an offer (joined to its organisation) that the hard rules read. */
+export const offerRuleColumns = {
+  category: offers.category,
+  status: offers.status,
+  remainingCapacity: offers.remainingCapacity,
+  validFrom: offers.validFrom,
+  validUntil: offers.validUntil,
+  regionCodes: offers.regionCodes,
+  organisationStatus: organisations.status,
+};
+
+/** An offer row as the hard rules take it. */
+export function ruleOffer<T extends { organisationStatus: string }>(row: T): T & { organisationVerified: boolean } {
+  return { ...row, organisationVerified: row.organisationStatus === "verified" };
+}
+
 export async function pairRuleFailures(tx: Transaction, needId: string, offerId: string, options: { ignore?: readonly HardRule[] } = {}): Promise<HardRule[]> {
   const [need] = await tx.select({ category: needs.category, regionCode: needs.regionCode, status: needs.status }).from(needs).where(eq(needs.id, needId));
   const [offer] = await tx
-    .select({
-      category: offers.category,
-      status: offers.status,
-      remainingCapacity: offers.remainingCapacity,
-      validFrom: offers.validFrom,
-      validUntil: offers.validUntil,
-      regionCodes: offers.regionCodes,
-      organisationStatus: organisations.status,
-    })
+    .select(offerRuleColumns)
     .from(offers)
     .innerJoin(organisations, eq(organisations.id, offers.organisationId))
     .where(eq(offers.id, offerId));
   if (!need || !offer) return ["need-not-public"];
-  const failures = hardRuleFailures(need, { ...offer, organisationVerified: offer.organisationStatus === "verified" }, matchingToday());
+  const failures = hardRuleFailures(need, ruleOffer(offer), matchingToday());
   return failures.filter((rule) => !options.ignore?.includes(rule));
 }
 

@@ -15,6 +15,7 @@ import { coveringRegion } from "./covering-region";
 import type { MatchingContext } from "./engine-candidates.server";
 import { engineCandidates, textOverlap } from "./engine-candidates.server";
 import { hardRuleFailures, matchingToday, offerRuleFailures } from "./hard-rules";
+import { ruleOffer } from "./pair-rules.server";
 import { DEFAULT_SUGGESTIONS, MAX_SUGGESTIONS, needFilterFor, textQueries } from "./matching-filters";
 import { readOfferForMatching } from "./matching-rows.server";
 import type { MatchReason } from "./reasons";
@@ -44,7 +45,7 @@ export async function findNeedSuggestions(
   const limit = Math.min(MAX_SUGGESTIONS, Math.max(1, options.limit ?? DEFAULT_SUGGESTIONS));
   const today = options.today ?? matchingToday();
   const offer = await readOfferForMatching(context.db, offerRef);
-  const hardOffer = { ...offer, organisationVerified: offer.organisationStatus === "verified" };
+  const hardOffer = ruleOffer(offer);
   // An offer that may not be matched today has no suggestions (the rules are checked per pair below too).
   if (offerRuleFailures(hardOffer, today).length) return { suggestions: [], degraded: false };
   const concepts = offerConcepts(offer);

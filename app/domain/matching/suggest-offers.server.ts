@@ -12,6 +12,7 @@ import { conceptsIn } from "./concepts";
 import type { MatchingContext } from "./engine-candidates.server";
 import { engineCandidates, textOverlap } from "./engine-candidates.server";
 import { hardRuleFailures, matchingToday } from "./hard-rules";
+import { ruleOffer } from "./pair-rules.server";
 import { DEFAULT_SUGGESTIONS, MAX_SUGGESTIONS, offerFilterFor, textQueries } from "./matching-filters";
 import type { MatchingNeed, MatchingOfferRow } from "./matching-rows.server";
 import { allowedOfferRows, offerRowsByRefs, readNeedForMatching } from "./matching-rows.server";
@@ -85,7 +86,7 @@ export async function findOfferSuggestions(context: MatchingContext, needRef: st
   const scored = rows.flatMap((row) => {
     const failures = hardRuleFailures(
       { category: need.category, regionCode: need.regionCode, status: need.status },
-      { ...row, organisationVerified: row.organisationStatus === "verified" },
+      ruleOffer(row),
       today,
     ).filter((rule) => rule !== "need-not-public");
     if (failures.length) return [];
