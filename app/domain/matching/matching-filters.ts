@@ -3,6 +3,7 @@
 import type { NeedCategory } from "../needs/need-category";
 import { needCategoriesFor, offerCategoriesFor } from "./category-compatibility";
 import type { Concept } from "./concepts";
+import { skillTerms } from "./score-suggestion";
 
 /** How many suggestions a caller gets unless it asks, and the most it may ask for. */
 export const DEFAULT_SUGGESTIONS = 10;
@@ -46,10 +47,45 @@ export function wordsOf(text: string): string[] {
   return text.split(/[^\p{L}]+/u).filter((word) => word.length > 1 || /\p{Script=Han}/u.test(word));
 }
 
-/** The text queries for one side: its skills and title, its story or description, and one per concept (its trigger words). */
-export function textQueries(side: { skills: readonly string[]; title: string; body: string; concepts: readonly Concept[] }, maxConcepts = 4): string[] {
-  const head = [...new Set([...side.skills, ...wordsOf(side.title)])].slice(0, MAX_WORDS).join(" ");
-  const body = wordsOf(side.body).join(" ");
-  const concepts = side.concepts.slice(0, maxConcepts).map((concept) => [...new Set([...concept.zh, ...concept.en])].slice(0, MAX_WORDS).join(" "));
-  return [head, body, ...concepts].filter((q) => q.trim().length > 0);
+/** One search that gathers candidates: the hard-rule filter, narrowed or with words to look for. */
+export interface CandidateSearch {
+  /** Words to look for ("frequency": any may match); empty for a filter-only search. */
+  q: string;
+  filter: string[];
+  sort?: string[];
+  limit: number;
+}
+
+/** What one side (a need, or an offer) brings to the search for the other side. */
+export interface CandidateSide {
+  skills: readonly string[];
+  title: string;
+  concepts: readonly Concept[];
+}
+
+/** How many candidates each search brings; the scoring then picks the best of all of them. */
+const SHARED_LIMIT = 30;
+const UNRANKED_LIMIT = 15;
+
+/**
+ * The searches that gather candidates for `side` among documents passing `filter` (docs/matching.md):
+ * those tagged with every concept the side mentions, those tagged with any of them, those listing
+ * one of its skills (or a skill the vocabulary makes equal), and the filter alone in `unrankedSort`
+ * order, so a document sharing nothing still gets weighed. These are filters on index-only tags, which
+ * cost the engine a few milliseconds where a sentence searched word by word costs tens. Only a side
+ * with neither concepts nor skills is searched by its title's words.
+ */
+export function candidateSearches(side: CandidateSide, filter: string[], unrankedSort: string[]): CandidateSearch[] {
+  const searches: CandidateSearch[] = [];
+  const conceptIds = [...new Set(side.concepts.map((concept) => concept.id))];
+  if (conceptIds.length > 1) searches.push({ q: "", filter: [...filter, ...conceptIds.map((id) => `concepts = ${quote(id)}`)], sort: unrankedSort, limit: SHARED_LIMIT });
+  if (conceptIds.length) searches.push({ q: "", filter: [...filter, anyOf("concepts", conceptIds)], sort: unrankedSort, limit: SHARED_LIMIT });
+  const skills = [...new Set(side.skills.flatMap((skill) => [...skillTerms(skill)]))];
+  if (skills.length) searches.push({ q: "", filter: [...filter, anyOf("skills", skills)], sort: unrankedSort, limit: SHARED_LIMIT });
+  if (!conceptIds.length && !skills.length) {
+    const words = [...new Set(wordsOf(side.title))].slice(0, MAX_WORDS).join(" ");
+    if (words) searches.push({ q: words, filter, limit: SHARED_LIMIT });
+  }
+  searches.push({ q: "", filter, sort: unrankedSort, limit: UNRANKED_LIMIT });
+  return searches;
 }

@@ -1,5 +1,5 @@
 // The score of a suggestion and the reasons it was made (docs/matching.md). Pure: the engine
-// gathers the facts (text relevance from Meilisearch, concepts, skills, regions, dates) and this
+// gathers the facts (text relevance, concepts, skills, regions, dates) and this
 // function weighs them, so the weighing is tested without I/O and is the same in both directions
 // (offers for a need, needs for an offer) and in the PostgreSQL fallback.
 import { skillsVocabulary } from "../../../search/index-settings";
@@ -15,7 +15,7 @@ export interface RegionName {
 }
 
 export interface ScoringFacts {
-  /** Text relevance of title, story and skills, 0..1 (Meilisearch's ranking score; 0 without the engine). */
+  /** Text relevance, 0..1: the share of one side's title and skills found in the other's text (textOverlap). */
   text: number;
   needSkills: readonly string[];
   offerSkills: readonly string[];
@@ -62,7 +62,7 @@ const STALE_DAYS = 365;
 const skillGroups = skillsVocabulary.map((group) => new Set([...group.zh, ...group.en].map((term) => term.toLowerCase())));
 
 /** A skill and every term the skills vocabulary makes equal to it (电工 · 水电工 · electrician). */
-function skillTerms(skill: string): Set<string> {
+export function skillTerms(skill: string): Set<string> {
   const lower = skill.trim().toLowerCase();
   const terms = new Set([lower]);
   for (const group of skillGroups) if (group.has(lower)) for (const term of group) terms.add(term);

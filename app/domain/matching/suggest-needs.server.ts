@@ -16,7 +16,7 @@ import type { MatchingContext } from "./engine-candidates.server";
 import { engineCandidates, textOverlap } from "./engine-candidates.server";
 import { hardRuleFailures, matchingToday, offerRuleFailures } from "./hard-rules";
 import { ruleOffer } from "./pair-rules.server";
-import { DEFAULT_SUGGESTIONS, MAX_SUGGESTIONS, needFilterFor, textQueries } from "./matching-filters";
+import { DEFAULT_SUGGESTIONS, MAX_SUGGESTIONS, candidateSearches, needFilterFor } from "./matching-filters";
 import { readOfferForMatching } from "./matching-rows.server";
 import type { MatchReason } from "./reasons";
 import { scoreSuggestion } from "./score-suggestion";
@@ -49,22 +49,15 @@ export async function findNeedSuggestions(
   // An offer that may not be matched today has no suggestions (the rules are checked per pair below too).
   if (offerRuleFailures(hardOffer, today).length) return { suggestions: [], degraded: false };
   const concepts = offerConcepts(offer);
-  const queries = textQueries({ skills: offer.skills, title: offer.title, body: offer.description, concepts });
+  // Text relevance is one measure in both paths: the share of the offer's title and skills the need's text holds.
+  const offerText = [offer.title, ...offer.skills].join(" ");
+  const textOf = (need: PublicNeed) => textOverlap(offerText, [need.title, need.story, ...need.skills].join(" "));
 
   let refs: string[];
-  let textOf: (need: PublicNeed) => number;
   let degraded = false;
   try {
-    const candidates = await engineCandidates(
-      context,
-      indexName(NEEDS_INDEX, context.indexPrefix),
-      needFilterFor(offer, options.scope),
-      queries.slice(0, 2),
-      queries.slice(2),
-      ["urgencyRank:desc", "publishedMonth:desc"],
-    );
-    refs = [...candidates.keys()];
-    textOf = (need) => candidates.get(need.ref) ?? 0;
+    const searches = candidateSearches({ skills: offer.skills, title: offer.title, concepts }, needFilterFor(offer, options.scope), ["urgencyRank:desc", "publishedMonth:desc"]);
+    refs = await engineCandidates(context, indexName(NEEDS_INDEX, context.indexPrefix), searches);
   } catch (error) {
     context.logger?.warn({ err: error, offer: offer.ref }, "search engine unavailable: suggestions answered from PostgreSQL");
     degraded = true;
@@ -80,8 +73,6 @@ export async function findNeedSuggestions(
       )
       .limit(FALLBACK_ROWS);
     refs = rows.map((row) => row.ref);
-    const query = [offer.title, ...offer.skills].join(" ");
-    textOf = (need) => textOverlap(query, [need.title, need.story, ...need.skills].join(" "));
   }
 
   const rows = refs.length ? await publicNeedQuery(context.db).where(inArray(needs.ref, refs)) : [];

@@ -16,9 +16,10 @@ import { isDomainError } from "../errors/domain-error";
 import type { ImportDocumentInput } from "../import/import-document";
 import { parseImportDocument } from "../import/import-document";
 import { importDocument } from "../import/import-document.server";
+import { conceptsIn } from "./concepts";
 import { engineCandidates } from "./engine-candidates.server";
 import { matchingToday } from "./hard-rules";
-import { offerFilterFor } from "./matching-filters";
+import { candidateSearches, offerFilterFor } from "./matching-filters";
 import { findOfferSuggestions, suggestOffersForNeed } from "./suggest-offers.server";
 import { suggestNeedsForOffer } from "./suggest-needs.server";
 
@@ -30,6 +31,7 @@ let offerRefs: Record<string, string>;
 type NeedInput = NonNullable<NonNullable<ImportDocumentInput["cases"]>[number]["needs"]>[number];
 const need = (key: string, category: NeedInput["category"], title: string, story: string, skills: string[] = []): NeedInput => ({ key, category, title, story, skills, amount: null, publish: true });
 
+const CROWD = 40;
 const FORBIDDEN = ["expired-job", "future-job", "paused-job", "closed-job", "full-job", "unverified-job", "guizhou-job", "medical-electric"];
 
 function document(): ImportDocumentInput {
@@ -60,6 +62,11 @@ function document(): ImportDocumentInput {
     fakeOffer(15, { key: "unverified-job", organisation: "unverified" }),
     fakeOffer(16, { key: "guizhou-job", organisation: "gz-employer", regions: ["52"] }),
     fakeOffer(17, { key: "medical-electric", organisation: "km-charity", category: "medical", title: "电工工伤医疗救助", skills: ["电工"], regions: ["53"] }),
+    // More offers than the filter-alone search brings, all ahead of the others in its order (policy
+    // first): the vacancy and the course must come through their skill and concept.
+    ...Array.from({ length: CROWD }, (_, i) =>
+      fakeOffer(30 + i, { key: `gov-crowd-${i}`, organisation: "yn-gov", title: `稳岗就业补贴 ${i}`, description: "符合条件的人员可申请。", skills: [], regions: ["53"], validUntil: far }),
+    ),
   ];
   return doc;
 }
@@ -94,12 +101,23 @@ describe("suggestOffersForNeed", () => {
 
   it("keeps expired and not yet valid offers out in the engine's filter already", async () => {
     const filter = offerFilterFor({ category: "job", regionPath: ["53", "5329", "532923"] }, matchingToday());
-    const candidates = await engineCandidates(context(), OFFERS_INDEX, filter, ["水电工"], [], []);
-    const keys = [...candidates.keys()].map(keyOf);
+    const searches = candidateSearches({ skills: ["水电工"], title: "", concepts: [] }, filter, ["policyRank:desc"]);
+    const keys = (await engineCandidates(context(), OFFERS_INDEX, searches)).map(keyOf);
     expect(keys).toContain("electric-job");
     for (const forbidden of ["expired-job", "future-job", "guizhou-job", "medical-electric"]) expect(keys).not.toContain(forbidden);
     // Listed when indexed, its organisation unverified since: the filter cannot know, the rows do.
     expect(keys).toContain("unverified-job");
+  });
+
+  it("finds candidates by skill (with the vocabulary's equals) and by concept, beyond what the filter alone brings", async () => {
+    const filter = offerFilterFor({ category: "job", regionPath: ["53", "5329", "532923"] }, matchingToday());
+    const alone = (await engineCandidates(context(), OFFERS_INDEX, [{ q: "", filter, sort: ["policyRank:desc"], limit: 15 }])).map(keyOf);
+    expect(alone.every((key) => key.startsWith("gov-crowd-"))).toBe(true);
+    // 电工 is listed by no offer: the vocabulary makes it equal to 水电工, which one lists.
+    const bySkill = (await engineCandidates(context(), OFFERS_INDEX, candidateSearches({ skills: ["电工"], title: "", concepts: [] }, filter, ["policyRank:desc"]))).map(keyOf);
+    expect(bySkill).toContain("electric-job");
+    const byConcept = (await engineCandidates(context(), OFFERS_INDEX, candidateSearches({ skills: [], title: "", concepts: conceptsIn("会电焊") }, filter, ["policyRank:desc"]))).map(keyOf);
+    expect(byConcept).toContain("weld-course");
   });
 
   it("suggests the vacancy for the electrician first, with its reasons", async () => {

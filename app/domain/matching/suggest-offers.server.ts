@@ -1,7 +1,7 @@
-// Offers for a need (DESIGN §4): hard rules in the engine's filter, candidates ranked by
+// Offers for a need (DESIGN §4): hard rules in the engine's filter, candidates gathered by
 // Meilisearch, then every candidate checked against its database row and scored by
-// scoreSuggestion. Without the engine, PostgreSQL applies the rules and a simpler text score
-// stands in; the result says so (degraded). docs/matching.md explains the weighing.
+// scoreSuggestion. Without the engine, PostgreSQL applies the rules and gathers the candidates;
+// the result says so (degraded). docs/matching.md explains the weighing.
 import { OFFERS_INDEX, indexName } from "../../../search/index-settings";
 import type { PublicOffer } from "../offers/public-offer";
 import { toPublicOffers } from "../offers/public-offers.server";
@@ -13,7 +13,7 @@ import type { MatchingContext } from "./engine-candidates.server";
 import { engineCandidates, textOverlap } from "./engine-candidates.server";
 import { hardRuleFailures, matchingToday } from "./hard-rules";
 import { ruleOffer } from "./pair-rules.server";
-import { DEFAULT_SUGGESTIONS, MAX_SUGGESTIONS, offerFilterFor, textQueries } from "./matching-filters";
+import { DEFAULT_SUGGESTIONS, MAX_SUGGESTIONS, candidateSearches, offerFilterFor } from "./matching-filters";
 import type { MatchingNeed, MatchingOfferRow } from "./matching-rows.server";
 import { allowedOfferRows, offerRowsByRefs, readNeedForMatching } from "./matching-rows.server";
 import type { MatchReason } from "./reasons";
@@ -57,28 +57,19 @@ export async function findOfferSuggestions(context: MatchingContext, needRef: st
   const today = options.today ?? matchingToday();
   const need = await readNeedForMatching(context.db, needRef);
   const concepts = conceptsIn([need.title, need.story, ...need.skills].join(" "));
-  const queries = textQueries({ skills: need.skills, title: need.title, body: need.story, concepts });
+  // Text relevance is one measure in both paths: the share of the need's title and skills the offer's text holds.
+  const needText = [need.title, ...need.skills].join(" ");
+  const textOf = (row: MatchingOfferRow) => textOverlap(needText, [row.title, row.description, ...row.skills].join(" "));
 
   let rows: MatchingOfferRow[];
-  let textOf: (row: MatchingOfferRow) => number;
   let degraded = false;
   try {
-    const candidates = await engineCandidates(
-      context,
-      indexName(OFFERS_INDEX, context.indexPrefix),
-      offerFilterFor(need, today),
-      queries.slice(0, 2),
-      queries.slice(2),
-      ["policyRank:desc", "updatedMonth:desc"],
-    );
-    rows = await offerRowsByRefs(context.db, [...candidates.keys()]);
-    textOf = (row) => candidates.get(row.ref) ?? 0;
+    const searches = candidateSearches({ skills: need.skills, title: need.title, concepts }, offerFilterFor(need, today), ["policyRank:desc", "updatedMonth:desc"]);
+    rows = await offerRowsByRefs(context.db, await engineCandidates(context, indexName(OFFERS_INDEX, context.indexPrefix), searches));
   } catch (error) {
     context.logger?.warn({ err: error, need: need.ref }, "search engine unavailable: suggestions answered from PostgreSQL");
     degraded = true;
     rows = await allowedOfferRows(context.db, need, today, FALLBACK_ROWS);
-    const query = [need.title, ...need.skills].join(" ");
-    textOf = (row) => textOverlap(query, [row.title, row.description, ...row.skills].join(" "));
   }
 
   const directory = await getRegionDirectory(context.db);
