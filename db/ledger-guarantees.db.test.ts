@@ -1,0 +1,196 @@
+// What the database itself refuses on the ledger, written as raw SQL by the application's role (in
+// tests that role owns the tables, so the triggers, not privileges, are what stops it).
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { createTestDatabase } from "../tests/database";
+import type { TestBooks } from "../tests/ledger-fixture";
+import { balanceOf, createLedgerUser, openTestBooks, postRaw, rowsOf } from "../tests/ledger-fixture";
+import type { DatabaseHandle } from "./client.server";
+
+let handle: DatabaseHandle;
+let books: TestBooks;
+let keys = 0;
+const key = () => `test-${++keys}`;
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  books = await openTestBooks(handle.db);
+});
+afterAll(() => handle?.close());
+
+/** The SQLSTATE and constraint of a failed statement, wherever the driver put them. */
+async function refusal(promise: Promise<unknown>): Promise<{ code: string; constraint: string | null; message: string }> {
+  const error: unknown = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  if (error === null) throw new Error("the statement was accepted");
+  const parsed = z.object({ code: z.string(), constraint: z.string().optional(), message: z.string() });
+  for (let e: unknown = error; e; e = e instanceof Error ? e.cause : null) {
+    const found = parsed.safeParse(e);
+    if (found.success) return { code: found.data.code, constraint: found.data.constraint ?? null, message: found.data.message };
+  }
+  throw error;
+}
+
+const receipt = (amount: string, into = books.general.donations) =>
+  postRaw(handle.db, { organisationId: books.organisationId, kind: "receipt", key: key(), source: "donations", method: "bank-transfer" }, [
+    [books.bank, amount],
+    [into, `-${amount}`],
+  ]);
+
+const count = async (table: "ledger_transactions" | "ledger_postings") => {
+  const [row] = await rowsOf(handle.db, z.object({ n: z.number() }), sql`select count(*)::int as n from ${sql.identifier(table)}`);
+  return row?.n ?? -1;
+};
+
+describe("ledger transactions", () => {
+  it("commit when balanced, move both balances and are sealed into the hash chain", async () => {
+    const bankBefore = await balanceOf(handle.db, books.bank);
+    const id = await receipt("120.50");
+    expect(await balanceOf(handle.db, books.general.donations)).toBe("120.50");
+    expect(Number(await balanceOf(handle.db, books.bank)) - Number(bankBefore)).toBeCloseTo(120.5);
+    const second = await receipt("1.00");
+    const rows = await rowsOf(
+      handle.db,
+      z.object({ id: z.string(), sequence: z.string(), previous_hash: z.string(), hash: z.string() }),
+      sql`select id, sequence::text, previous_hash, hash from ledger_transactions where id in (${id}, ${second}) order by sequence`,
+    );
+    expect(rows.map((r) => r.id)).toEqual([id, second]);
+    expect(rows[1]?.previous_hash).toBe(rows[0]?.hash);
+    expect(BigInt(rows[1]?.sequence ?? 0)).toBe(BigInt(rows[0]?.sequence ?? 0) + 1n);
+    const [head] = await rowsOf(handle.db, z.object({ hash: z.string() }), sql`select hash from ledger_chain_head`);
+    expect(head?.hash).toBe(rows[1]?.hash);
+  });
+
+  it("whose postings do not sum to zero are refused at commit, and nothing stays", async () => {
+    const [transactions, postings, bank] = [await count("ledger_transactions"), await count("ledger_postings"), await balanceOf(handle.db, books.bank)];
+    let insertedWithinTransaction = false;
+    const attempt = handle.db.transaction(async (tx) => {
+      const [row] = await rowsOf(
+        tx,
+        z.object({ id: z.string() }),
+        sql`insert into ledger_transactions (organisation_id, kind, idempotency_key, source, method) values (${books.organisationId}, 'receipt', ${key()}, 'donations', 'cash') returning id`,
+      );
+      await tx.execute(sql`insert into ledger_postings (transaction_id, account_id, amount) values (${row?.id}, ${books.bank}, '100.00')`);
+      await tx.execute(sql`insert into ledger_postings (transaction_id, account_id, amount) values (${row?.id}, ${books.general.donations}, '-90.00')`);
+      insertedWithinTransaction = true;
+    });
+    expect(await refusal(attempt)).toMatchObject({ code: "23514", constraint: "ledger_transactions_balanced" });
+    expect(insertedWithinTransaction).toBe(true);
+    expect([await count("ledger_transactions"), await count("ledger_postings"), await balanceOf(handle.db, books.bank)]).toEqual([transactions, postings, bank]);
+  });
+
+  it("with fewer than two postings are refused at commit", async () => {
+    const attempt = postRaw(handle.db, { organisationId: books.organisationId, kind: "receipt", key: key(), source: "union", method: "cash" }, []);
+    expect(await refusal(attempt)).toMatchObject({ code: "23514", constraint: "ledger_transactions_two_postings" });
+  });
+
+  it("cannot reuse an idempotency key", async () => {
+    await postRaw(handle.db, { organisationId: books.organisationId, kind: "receipt", key: "same-key", source: "union", method: "cash" }, [
+      [books.bank, "5.00"],
+      [books.general.union, "-5.00"],
+    ]);
+    const again = postRaw(handle.db, { organisationId: books.organisationId, kind: "receipt", key: "same-key", source: "union", method: "cash" }, [
+      [books.bank, "5.00"],
+      [books.general.union, "-5.00"],
+    ]);
+    expect(await refusal(again)).toMatchObject({ code: "23505", constraint: "ledger_transactions_idempotency_key_key" });
+  });
+});
+
+describe("committed ledger rows", () => {
+  it("refuse UPDATE and DELETE of postings", async () => {
+    const id = await receipt("10.00");
+    expect(await refusal(handle.db.execute(sql`update ledger_postings set amount = amount * 2 where transaction_id = ${id}`))).toMatchObject({ code: "42501" });
+    expect(await refusal(handle.db.execute(sql`delete from ledger_postings where transaction_id = ${id}`))).toMatchObject({ code: "42501" });
+    expect(await rowsOf(handle.db, z.object({ amount: z.string() }), sql`select amount::text from ledger_postings where transaction_id = ${id} order by amount`)).toEqual([
+      { amount: "-10.00" },
+      { amount: "10.00" },
+    ]);
+  });
+
+  it("refuse UPDATE and DELETE of transactions, the seal's columns included", async () => {
+    const id = await receipt("10.00");
+    expect(await refusal(handle.db.execute(sql`update ledger_transactions set memo = 'changed' where id = ${id}`))).toMatchObject({ code: "42501" });
+    expect(await refusal(handle.db.execute(sql`update ledger_transactions set hash = repeat('a', 64) where id = ${id}`))).toMatchObject({ code: "42501" });
+    expect(await refusal(handle.db.execute(sql`delete from ledger_transactions where id = ${id}`))).toMatchObject({ code: "42501" });
+    expect(await refusal(handle.db.execute(sql`truncate ledger_postings, ledger_transactions cascade`))).toMatchObject({ code: "42501" });
+  });
+
+  it("take no further postings once sealed", async () => {
+    const id = await receipt("10.00");
+    const added = handle.db.transaction(async (tx) => {
+      await tx.execute(sql`insert into ledger_postings (transaction_id, account_id, amount) values (${id}, ${books.general.union}, '3.00')`);
+      await tx.execute(sql`insert into ledger_postings (transaction_id, account_id, amount) values (${id}, ${books.general.government}, '-3.00')`);
+    });
+    expect(await refusal(added)).toMatchObject({ code: "42501" });
+  });
+
+  it("keep balances and the chain head out of reach of direct writes", async () => {
+    expect(await refusal(handle.db.execute(sql`update ledger_balances set balance = balance + 1000 where account_id = ${books.general.union}`))).toMatchObject({ code: "42501" });
+    expect(await refusal(handle.db.execute(sql`delete from ledger_balances where account_id = ${books.general.union}`))).toMatchObject({ code: "42501" });
+    expect(await refusal(handle.db.execute(sql`update ledger_chain_head set hash = repeat('b', 64)`))).toMatchObject({ code: "42501" });
+  });
+});
+
+describe("a fund", () => {
+  it("cannot be allocated below zero", async () => {
+    await receipt("30.00", books.general.government);
+    const needFundStandIn = books.general.union;
+    const before = await balanceOf(handle.db, books.general.government);
+    const overdraw = postRaw(handle.db, { organisationId: books.organisationId, kind: "allocation", key: key() }, [
+      [books.general.government, `${Number(before) + 0.01}`],
+      [needFundStandIn, `-${Number(before) + 0.01}`],
+    ]);
+    expect(await refusal(overdraw)).toMatchObject({ code: "23514", constraint: "ledger_balances_not_negative" });
+    expect(await balanceOf(handle.db, books.general.government)).toBe(before);
+  });
+});
+
+describe("a reversal", () => {
+  it("happens at most once per transaction", async () => {
+    const original = await receipt("40.00");
+    const reverse = () =>
+      postRaw(handle.db, { organisationId: books.organisationId, kind: "reversal", key: key(), memo: "录错金额", reversesId: original }, [
+        [books.bank, "-40.00"],
+        [books.general.donations, "40.00"],
+      ]);
+    await reverse();
+    expect(await refusal(reverse())).toMatchObject({ code: "23505", constraint: "ledger_transactions_reversed_once_idx" });
+  });
+
+  it("must mirror the original's postings", async () => {
+    const original = await receipt("40.00");
+    const partial = postRaw(handle.db, { organisationId: books.organisationId, kind: "reversal", key: key(), memo: "部分冲销", reversesId: original }, [
+      [books.bank, "-30.00"],
+      [books.general.donations, "30.00"],
+    ]);
+    expect(await refusal(partial)).toMatchObject({ code: "23514", constraint: "ledger_transactions_reversal_mirrors" });
+  });
+});
+
+describe("a disbursement", () => {
+  it("is posted only against a request another person approved", async () => {
+    await receipt("80.00", books.general.donations);
+    const [maker, checker] = [await createLedgerUser(handle.db), await createLedgerUser(handle.db)];
+    const [request] = await rowsOf(
+      handle.db,
+      z.object({ id: z.string() }),
+      sql`insert into disbursement_requests (ref, organisation_id, fund_account_id, payee_name, payee_kind, purpose, amount, requested_by, idempotency_key)
+          values (${`D-${key()}`}, ${books.organisationId}, ${books.general.donations}, '测试县第一中学', 'school', '学费', '50.00', ${maker}, ${key()}) returning id`,
+    );
+    const pay = () =>
+      postRaw(handle.db, { organisationId: books.organisationId, kind: "disbursement", key: key(), disbursementRequestId: request?.id }, [
+        [books.general.donations, "50.00"],
+        [books.bank, "-50.00"],
+      ]);
+    expect(await refusal(pay())).toMatchObject({ code: "23514", constraint: "ledger_transactions_disbursement_approved" });
+    const selfApproval = handle.db.execute(sql`update disbursement_requests set status = 'approved', approved_by = ${maker}, decided_at = now() where id = ${request?.id}`);
+    expect(await refusal(selfApproval)).toMatchObject({ code: "23514", constraint: "disbursement_requests_approver_not_requester" });
+    await handle.db.execute(sql`update disbursement_requests set status = 'approved', approved_by = ${checker}, decided_at = now() where id = ${request?.id}`);
+    await pay();
+    expect(await refusal(pay())).toMatchObject({ code: "23505", constraint: "ledger_transactions_disbursed_once_idx" });
+  });
+});
