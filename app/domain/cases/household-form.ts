@@ -3,7 +3,7 @@
 // limits, same resident ID and phone checks — with messages as i18n keys of the "cases" namespace.
 // What needs the database (the ID is free, the county is in the actor's region) the server adds.
 import { z } from "zod";
-import { MONEY_PATTERN } from "../money/money";
+import { MONEY_PATTERN } from "../money/money-text";
 import { CASE_TIERS, HARDSHIP_CAUSES, SEXES } from "./case-vocabulary";
 import { normaliseMobile } from "./phone";
 import { checkResidentId, normaliseResidentId, residentIdBirthDate, residentIdSex } from "./resident-id";

@@ -6,7 +6,7 @@ import { canPublishForCase } from "../cases/case-status";
 import { CASE_STATUSES, CASE_TIERS, HARDSHIP_CAUSES, SEXES } from "../cases/case-vocabulary";
 import { normaliseMobile } from "../cases/phone";
 import { checkResidentId, normaliseResidentId, residentIdBirthDate } from "../cases/resident-id";
-import { MONEY_PATTERN } from "../money/money";
+import { MONEY_PATTERN } from "../money/money-text";
 import { NEED_CATEGORIES } from "../needs/need-category";
 import { offerDetailsSchemas } from "../offers/offer-details";
 import { OFFER_STATUSES, OFFER_TYPES } from "../offers/offer-vocabulary";

@@ -1,8 +1,9 @@
 // The need editor's form: one zod schema shared by the browser (Conform) and the server.
-// Pure, so it ships to the browser: amounts stay text here (the server turns them into a Decimal
-// through the money module) and decimal.js stays out of the bundle. The limits are the JSON
+// Pure, so it ships to the browser: amounts stay text here, read by the money module's text part
+// (the server turns them into a Decimal through money.ts) and decimal.js stays out of the bundle. The limits are the JSON
 // import's (import-document.ts), so a need written here could have been imported and vice versa.
 import { z } from "zod";
+import { readMoneyText } from "../money/money-text";
 import type { NeedCategory } from "./need-category";
 import { NEED_CATEGORIES } from "./need-category";
 
@@ -22,14 +23,6 @@ export interface NeedContent {
   targetAmount: string | null;
 }
 
-/**
- * Yuan with at most two decimals: money.ts's MONEY_PATTERN, repeated so this module does not pull
- * decimal.js into the browser (need-form.test.ts checks the two are the same).
- */
-export const AMOUNT_PATTERN = /^(0|[1-9]\d{0,15})(\.\d{1,2})?$/;
-
-const toAscii = (s: string) => s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).replace(/．/g, ".");
-
 /** "电工、水电工, 焊工" → ["电工", "水电工", "焊工"]: people separate skills every way they can. */
 export function parseSkills(raw: string | undefined): string[] {
   if (!raw) return [];
@@ -47,17 +40,13 @@ export function skillsText(skills: readonly string[]): string {
 }
 
 /**
- * "¥3,000" · "3000.5" · "３０００元" → "3000.00"; null when it is not a positive amount in yuan with
- * at most two decimals. String work only: the amount never becomes a JS number.
+ * "¥3,000" · "3000.5" · "３０００元" · "12 500" → "3000.00"; null when it is not a positive amount in
+ * yuan with at most two decimals. String work only: the amount never becomes a JS number.
  */
 export function normaliseAmountText(raw: string): string | null {
-  const text = toAscii(raw)
-    .replace(/[\s,，]/g, "")
-    .replace(/^[¥￥]/, "")
-    .replace(/元$/, "");
-  if (!AMOUNT_PATTERN.test(text) || !/[1-9]/.test(text)) return null;
-  const [whole = "0", cents = ""] = text.split(".");
-  return `${whole}.${cents.padEnd(2, "0")}`;
+  // Spaces inside are how some people group digits; the money reader takes commas only.
+  const reading = readMoneyText(raw.replace(/\s/g, ""), "positive");
+  return reading.ok ? reading.text : null;
 }
 
 export const needFormSchema = z.object({

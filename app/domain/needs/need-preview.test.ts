@@ -46,13 +46,15 @@ describe("need preview", () => {
   });
 
   it("shows what is typed so far, falling back where it cannot yet", () => {
-    expect(draftContent({ category: "", title: "  电工工作 ", story: "情况", skills: "电工、焊工", targetAmount: "3,00" }, "job")).toEqual({
+    expect(draftContent({ category: "", title: "  电工工作 ", story: "情况", skills: "电工、焊工", targetAmount: "3,000" }, "job")).toEqual({
       category: "job",
       title: "电工工作",
       story: "情况",
       skills: ["电工", "焊工"],
-      targetAmount: "300.00",
+      targetAmount: "3000.00",
     });
+    // A comma that is not a thousands separator may be a decimal point: no amount is guessed.
+    expect(draftContent({ category: "job", targetAmount: "3,00" }, "job").targetAmount).toBeNull();
     expect(draftContent({ category: "medical", targetAmount: "3000.123" }, "job")).toEqual({ category: "medical", title: "", story: "", skills: [], targetAmount: null });
     expect(draftContent(undefined, "care").category).toBe("care");
   });
