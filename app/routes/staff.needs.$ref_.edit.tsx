@@ -72,7 +72,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
   if (isNeedStatusIntent(intent)) {
     try {
-      await moveNeedStatus({ db: runtime.db, actor, ref, intent, ip });
+      await moveNeedStatus({ db: runtime.db, actor, ref, intent, ip, mail: runtime });
     } catch (error) {
       if (error instanceof NeedTransitionError) return conflictReply(null, error.from);
       throw error;

@@ -10,8 +10,7 @@ import { needs } from "../../../db/schema/needs";
 import { recordAudit } from "../audit/record-audit.server";
 import type { Actor } from "../auth/actor";
 import { conflict } from "../errors/domain-error";
-import { withdrawOpenMatchesOfCase } from "../matching/withdraw-match.server";
-import { moveNeeds } from "../needs/need-lifecycle.server";
+import { endNeeds } from "../needs/need-lifecycle.server";
 import { WITHDRAWABLE_NEED_STATUSES } from "../needs/need-status";
 import type { NotificationMail } from "../notifications/notify.server";
 import { emailNotifications } from "../notifications/notify.server";
@@ -77,13 +76,12 @@ export async function withdrawConsent(options: {
     // Imported households carry consent without a consent record; theirs can be withdrawn too.
     if (!withdrawn.length && !found.consent) throw conflict("noConsentToWithdraw", "This household has no consent on record to withdraw.");
     if (found.consent) await tx.update(cases).set({ consent: false, updatedAt: new Date() }).where(eq(cases.id, found.id));
-    // Matches before needs: the same lock order as a match's own steps (match, offer, need).
-    const matches = await withdrawOpenMatchesOfCase(tx, found.id, actor, { ip: options.ip });
+    // Withdrawn needs too: they stay withdrawn, and a match left open on one is withdrawn with the rest.
     const open = await tx
       .select({ id: needs.id })
       .from(needs)
-      .where(and(eq(needs.caseId, found.id), inArray(needs.status, [...WITHDRAWABLE_NEED_STATUSES])));
-    const refs = await moveNeeds(tx, { needIds: open.map((n) => n.id), to: "withdrawn" });
+      .where(and(eq(needs.caseId, found.id), inArray(needs.status, [...WITHDRAWABLE_NEED_STATUSES, "withdrawn"])));
+    const { refs, matches } = await endNeeds(tx, { needIds: open.map((n) => n.id), to: "withdrawn", actor, ip: options.ip, consentWithdrawn: true });
     await recordAudit(tx, {
       actor,
       action: "case.consent-withdraw",

@@ -2,14 +2,14 @@
 // due (动态监测), the cases by status and tier, needs published long ago and still unmatched, and
 // what colleagues did lately. Every query carries the region scope; no identity column is read.
 import { and, asc, count, desc, eq, inArray, isNotNull, lt, lte, ne, notExists, sql } from "drizzle-orm";
-import type { SQL } from "drizzle-orm";
 import type { Database } from "../../../db/client.server";
 import { auditLog } from "../../../db/schema/audit";
 import { cases } from "../../../db/schema/cases";
 import { matches } from "../../../db/schema/matches";
 import { needs } from "../../../db/schema/needs";
 import type { Actor } from "../auth/actor";
-import { MATCH_WAITING_FLAG_DAYS, OPEN_MATCH_STATUSES, WAITING_MATCH_STATUSES } from "../matching/match-status";
+import { OPEN_MATCH_STATUSES } from "../matching/match-status";
+import { staffMatchCounts } from "../matching/staff-matches.server";
 import { inRegionScope, regionScope } from "../regions/region-scope.server";
 import { CASE_STATUSES, CASE_TIERS } from "./case-vocabulary";
 
@@ -42,11 +42,8 @@ export async function getCaseDashboard(options: { db: Database; actor: Actor; no
     .from(matches)
     .where(and(eq(matches.needId, needs.id), inArray(matches.status, [...OPEN_MATCH_STATUSES, "fulfilled"])));
   const staleWhere = and(needScope, eq(needs.status, "published"), lt(needs.publishedAt, staleBefore), notExists(hasMatch));
-  const waitingBefore = new Date(now.getTime() - MATCH_WAITING_FLAG_DAYS * DAY_MS);
-  // Matches are in the region of their need (the household's union mediates them).
-  const countMatches = (where: SQL | undefined) => db.select({ n: count() }).from(matches).innerJoin(needs, eq(needs.id, matches.needId)).where(and(needScope, where));
 
-  const [followUps, [dueTotal], byStatus, byTier, staleNeeds, [staleTotal], activity, [requestedTotal], [overdueTotal]] = await Promise.all([
+  const [followUps, [dueTotal], byStatus, byTier, staleNeeds, [staleTotal], activity, matchCounts] = await Promise.all([
     db
       .select({ id: cases.id, caseNumber: cases.caseNumber, regionCode: cases.regionCode, status: cases.status, tier: cases.tier, followUpOn: cases.followUpOn })
       .from(cases)
@@ -80,8 +77,8 @@ export async function getCaseDashboard(options: { db: Database; actor: Actor; no
       .where(and(inRegionScope(auditLog.regionCode, scope), ne(auditLog.entity, "user")))
       .orderBy(desc(auditLog.occurredAt), desc(auditLog.id))
       .limit(ACTIVITY_LIMIT),
-    countMatches(eq(matches.status, "requested")),
-    countMatches(and(inArray(matches.status, [...WAITING_MATCH_STATUSES]), lt(matches.statusChangedAt, waitingBefore))),
+    // The matching module's counts, in the same region (the need's county).
+    staffMatchCounts({ db, actor: options.actor, now }),
   ]);
 
   // Every status and tier, in lifecycle order, zeros included: an empty row says something too.
@@ -100,7 +97,7 @@ export async function getCaseDashboard(options: { db: Database; actor: Actor; no
     },
     activity,
     /** Providers' requests for the union to review, and matches waiting on anyone for over a week. */
-    matches: { requested: requestedTotal?.n ?? 0, overdue: overdueTotal?.n ?? 0 },
+    matches: matchCounts,
   };
 }
 

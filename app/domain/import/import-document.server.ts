@@ -13,8 +13,8 @@ import { organisations } from "../../../db/schema/organisations";
 import { searchOutbox } from "../../../db/schema/search-outbox";
 import { fromExcluded } from "../../../db/upsert";
 import { reserveCaseNumbers } from "../cases/reserve-case-numbers.server";
-import type { NeedStatus } from "../needs/need-category";
 import { moveNeeds } from "../needs/need-lifecycle.server";
+import type { OngoingNeedStatus } from "../needs/need-status";
 import { movesToPublish, movesToUnpublish } from "../needs/need-status";
 import type { CASE_FACTS_IN_PUBLIC } from "../needs/touch-case-needs.server";
 import { touchCaseNeeds } from "../needs/touch-case-needs.server";
@@ -297,7 +297,7 @@ async function upsertNeeds(tx: Transaction, doc: ImportDocument, caseIds: Map<st
       .returning({ id: needs.id, key: needs.importKey, ref: needs.ref, version: needs.version, status: needs.status });
     const publish = new Map(batch.map(({ need }) => [need.key, need.publish]));
     // Step by step, the same moves for every need that takes them: moveNeeds checks each one.
-    const steps: Map<NeedStatus, string[]>[] = [];
+    const steps: Map<OngoingNeedStatus, string[]>[] = [];
     for (const r of rows) {
       if (!r.key) continue;
       refs[r.key] = r.ref;
@@ -306,7 +306,7 @@ async function upsertNeeds(tx: Transaction, doc: ImportDocument, caseIds: Map<st
       if (prior && prior.version !== r.version && isPublic) changed.push(r.ref);
       const path = publish.get(r.key) ? (movesToPublish(r.status) ?? []) : movesToUnpublish(r.status);
       path.forEach((to, step) => {
-        const moves = steps[step] ?? new Map<NeedStatus, string[]>();
+        const moves = steps[step] ?? new Map<OngoingNeedStatus, string[]>();
         moves.set(to, [...(moves.get(to) ?? []), r.id]);
         steps[step] = moves;
       });

@@ -1,6 +1,7 @@
 // The importer moves cases and needs through the same lifecycle as the editor: it publishes only
 // for a household the editor would publish for, moves a case only by a step its page allows,
-// leaves consent withdrawal to the case page, and every need move goes through moveNeeds.
+// leaves consent withdrawal to the case page, and every need move goes through moveNeeds (endNeeds
+// for a withdrawal).
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../../db/client.server";
@@ -10,7 +11,8 @@ import { searchOutbox } from "../../../db/schema/search-outbox";
 import { createTestDatabase } from "../../../tests/database";
 import { fakeCase, fakeDocument } from "../../../tests/factories";
 import { createTestCipher } from "../../../tests/identity";
-import { moveNeeds } from "../needs/need-lifecycle.server";
+import { createTestActor } from "../../../tests/actors";
+import { endNeeds } from "../needs/need-lifecycle.server";
 import type { ImportDocumentInput } from "./import-document";
 import { parseImportDocument } from "./import-document";
 import { importDocument } from "./import-document.server";
@@ -88,7 +90,8 @@ describe("need moves through the importer", () => {
     expect(await outboxRows()).toBe(queued + 1);
 
     // Withdrawn on the case page; a later file that publishes it restores it first.
-    await handle.db.transaction((tx) => moveNeeds(tx, { needIds: [first?.id ?? ""], to: "withdrawn" }));
+    const caseworker = await createTestActor(handle.db, "xy-union", "caseworker");
+    await handle.db.transaction((tx) => endNeeds(tx, { needIds: [first?.id ?? ""], to: "withdrawn", actor: caseworker, ip: null }));
     expect((await run(household(true))).ok).toBe(true);
     expect(await needRow("need-5")).toMatchObject({ status: "published", version: (first?.version ?? 0) + 5 });
   });

@@ -1,7 +1,7 @@
 // The lifecycle of a match (DESIGN §2): a provider asks (`requested`) or staff propose (`proposed`);
 // the provider accepts, consuming one unit of the offer's capacity, or declines; an accepted match
-// ends `fulfilled` or `failed`. Staff may withdraw an open match (and do so for every open match of
-// a household that withdraws its consent). Pure; every move is an event (match_events).
+// ends `fulfilled` or `failed`. Staff may withdraw an open match, and every open match of a need
+// that ends (withdrawn, expired, fulfilled) is withdrawn with it. Pure; every move is an event (match_events).
 export const MATCH_STATUSES = ["requested", "proposed", "accepted", "declined", "withdrawn", "fulfilled", "failed"] as const;
 export type MatchStatus = (typeof MATCH_STATUSES)[number];
 

@@ -127,20 +127,22 @@ export async function listStaffMatches(options: {
   return { items: rows.map((r) => toStaffMatch(r, now)), total: totals?.total ?? 0, page, pageSize: STAFF_MATCHES_PAGE_SIZE };
 }
 
-/** For the dashboard: requests waiting on the union, and waiting matches flagged overdue, in the region. */
-export async function staffMatchCounts(options: { db: Database; actor: Actor; now?: Date }): Promise<{ requested: number; proposed: number; overdue: number }> {
+/**
+ * For the staff dashboard (getCaseDashboard): providers' requests waiting on the union, and matches
+ * waiting on anyone for more than MATCH_WAITING_FLAG_DAYS, in the actor's region (the need's county).
+ */
+export async function staffMatchCounts(options: { db: Database; actor: Actor; now?: Date }): Promise<{ requested: number; overdue: number }> {
   const scope = regionScope(options.actor, "read-cases");
   const inScope = inRegionScope(needs.regionCode, scope);
   const countWhere = async (where: SQL | undefined) => {
     const [row] = await options.db.select({ n: count() }).from(matches).innerJoin(needs, eq(needs.id, matches.needId)).where(and(inScope, where));
     return row?.n ?? 0;
   };
-  const [requested, proposed, overdue] = await Promise.all([
+  const [requested, overdue] = await Promise.all([
     countWhere(eq(matches.status, "requested")),
-    countWhere(eq(matches.status, "proposed")),
     countWhere(and(inArray(matches.status, [...WAITING_MATCH_STATUSES]), lt(matches.statusChangedAt, overdueBefore(options.now)))),
   ]);
-  return { requested, proposed, overdue };
+  return { requested, overdue };
 }
 
 /** One match of the actor's region with its history; 404 outside it. */

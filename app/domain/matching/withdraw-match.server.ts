@@ -1,6 +1,7 @@
 // Union staff withdraw an open match with a note the provider reads. An accepted match gives its
 // place back, and a matched need with nothing else accepted is published again. Also the step for
-// every open match of a household that withdraws its consent (withdrawOpenMatchesOfCase).
+// every open match of a need that ends — withdrawn by the caseworker or with the household's
+// consent, expired, or fulfilled through another match (withdrawOpenMatches, called by endNeeds).
 import { and, eq, inArray } from "drizzle-orm";
 import type { Transaction } from "../../../db/client.server";
 import { cases } from "../../../db/schema/cases";
@@ -21,7 +22,7 @@ import { assertMatchMove, moveMatch } from "./move-match.server";
 import { returnOfferUnit } from "./offer-capacity.server";
 
 /** Withdraws one locked match; gives its place back if it was accepted. Returns the remaining capacity then, or null. */
-async function withdrawLocked(tx: Transaction, match: LockedMatch, actor: Actor, note: string | null): Promise<number | null> {
+async function withdrawLocked(tx: Transaction, match: LockedMatch, actor: Pick<Actor, "userId">, note: string | null): Promise<number | null> {
   assertMatchMove(match.ref, match.status, "withdrawn");
   await moveMatch(tx, { match, to: "withdrawn", actor, note });
   return match.status === "accepted" ? returnOfferUnit(tx, match.offerId) : null;
@@ -49,22 +50,40 @@ export async function withdrawMatch(options: MatchVerbOptions & { matchRef: stri
   return { ref: done.ref };
 }
 
-/**
- * The household withdrew its consent: every open match of its needs is withdrawn, in the caller's
- * transaction (the caller has locked the case and withdraws the needs themselves afterwards), and
- * each provider is told — without a word about who the household is. Returns the match refs and
- * the notification ids to email after the commit.
- */
-export async function withdrawOpenMatchesOfCase(tx: Transaction, caseId: string, actor: Actor, options: { ip?: string | null } = {}): Promise<{ refs: string[]; notificationIds: string[] }> {
-  const open = await tx
+/** Why open matches are withdrawn with their need (the audit row's `reason`). */
+export type MatchWithdrawalReason = "need-withdrawn" | "need-expired" | "need-fulfilled" | "consent-withdrawn";
+
+/** What withdrawOpenMatches did: the match refs, and the notification ids to email after the commit. */
+export interface OpenMatchesWithdrawn {
+  refs: string[];
+  notificationIds: string[];
+}
+
+/** Locks the open matches of these needs (before the needs: the lock order of every match step). */
+export async function lockOpenMatches(tx: Transaction, needIds: readonly string[]): Promise<LockedMatch[]> {
+  if (!needIds.length) return [];
+  return tx
     .select(lockedMatchColumns)
     .from(matches)
     .innerJoin(needs, eq(needs.id, matches.needId))
     .innerJoin(cases, eq(cases.id, needs.caseId))
     .innerJoin(offers, eq(offers.id, matches.offerId))
-    .where(and(eq(needs.caseId, caseId), inArray(matches.status, [...OPEN_MATCH_STATUSES])))
+    .where(and(inArray(matches.needId, [...needIds]), inArray(matches.status, [...OPEN_MATCH_STATUSES])))
     .orderBy(matches.id)
     .for("update", { of: matches });
+}
+
+/**
+ * Withdraws every open match of these needs, in the caller's transaction (endNeeds, which ends the
+ * needs right after): each gets its event and audit row, an accepted one gives its place back, and
+ * each provider is told — without a word about who the household is.
+ */
+export async function withdrawOpenMatches(
+  tx: Transaction,
+  options: { needIds: readonly string[]; actor: Pick<Actor, "userId" | "email">; ip: string | null; reason: MatchWithdrawalReason },
+): Promise<OpenMatchesWithdrawn> {
+  const { actor, reason } = options;
+  const open = await lockOpenMatches(tx, options.needIds);
   const notificationIds: string[] = [];
   for (const match of open) {
     const remaining = await withdrawLocked(tx, match, actor, null);
@@ -72,11 +91,12 @@ export async function withdrawOpenMatchesOfCase(tx: Transaction, caseId: string,
       actor,
       action: "match.withdraw",
       match,
-      ip: options.ip ?? null,
+      ip: options.ip,
       before: { status: match.status },
-      after: { status: "withdrawn", reason: "consent-withdrawn", ...(remaining === null ? {} : { remainingCapacity: remaining }) },
+      after: { status: "withdrawn", reason, ...(remaining === null ? {} : { remainingCapacity: remaining }) },
     });
-    notificationIds.push(...(await notifyMatchSide(tx, { match, side: "provider", kind: "match-withdrawn-consent", actor })));
+    const kind = reason === "consent-withdrawn" ? "match-withdrawn-consent" : "match-withdrawn";
+    notificationIds.push(...(await notifyMatchSide(tx, { match, side: "provider", kind, actor })));
   }
   return { refs: open.map((m) => m.ref), notificationIds };
 }

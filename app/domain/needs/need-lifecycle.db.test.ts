@@ -8,11 +8,14 @@ import { fakeCase, fakeDocument } from "../../../tests/factories";
 import { createTestCipher } from "../../../tests/identity";
 import { parseImportDocument } from "../import/import-document";
 import { importDocument } from "../import/import-document.server";
-import { NeedTransitionError, moveNeeds } from "./need-lifecycle.server";
+import { createTestActor } from "../../../tests/actors";
+import type { Actor } from "../auth/actor";
+import { NeedTransitionError, endNeeds, moveNeeds } from "./need-lifecycle.server";
 
 let handle: DatabaseHandle;
 let draftId: string;
 let publishedId: string;
+let caseworker: Actor;
 
 beforeAll(async () => {
   handle = await createTestDatabase();
@@ -32,6 +35,7 @@ beforeAll(async () => {
   const rows = await handle.db.select({ id: needs.id, key: needs.importKey }).from(needs);
   draftId = rows.find((r) => r.key === "draft")?.id ?? "";
   publishedId = rows.find((r) => r.key === "live")?.id ?? "";
+  caseworker = await createTestActor(handle.db, "xy-union", "caseworker");
 }, 60_000);
 afterAll(() => handle.close());
 
@@ -49,17 +53,19 @@ describe("moveNeeds", () => {
   });
 
   it("withdraws several needs at once and skips those already withdrawn", async () => {
-    const first = await handle.db.transaction((tx) => moveNeeds(tx, { needIds: [draftId, publishedId], to: "withdrawn" }));
-    expect(first).toHaveLength(2);
-    const again = await handle.db.transaction((tx) => moveNeeds(tx, { needIds: [draftId, publishedId], to: "withdrawn" }));
-    expect(again).toEqual([]);
+    const withdraw = { needIds: [draftId, publishedId], to: "withdrawn", actor: caseworker, ip: null } as const;
+    const first = await handle.db.transaction((tx) => endNeeds(tx, withdraw));
+    expect(first).toEqual({ refs: expect.any(Array), matches: { refs: [], notificationIds: [] } });
+    expect(first.refs).toHaveLength(2);
+    const again = await handle.db.transaction((tx) => endNeeds(tx, withdraw));
+    expect(again.refs).toEqual([]);
     const rows = await handle.db.select({ status: needs.status }).from(needs).where(inArray(needs.id, [draftId, publishedId]));
     expect(rows.map((r) => r.status)).toEqual(["withdrawn", "withdrawn"]);
   });
 
   it("refuses an impossible move and changes nothing", async () => {
     const [before] = await handle.db.select().from(needs).where(eq(needs.id, publishedId));
-    await expect(handle.db.transaction((tx) => moveNeeds(tx, { needIds: [publishedId], to: "fulfilled" }))).rejects.toBeInstanceOf(NeedTransitionError);
+    await expect(handle.db.transaction((tx) => endNeeds(tx, { needIds: [publishedId], to: "fulfilled", actor: caseworker, ip: null }))).rejects.toBeInstanceOf(NeedTransitionError);
     const [after] = await handle.db.select().from(needs).where(eq(needs.id, publishedId));
     expect(after?.version).toBe(before?.version);
   });

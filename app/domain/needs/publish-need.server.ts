@@ -1,23 +1,29 @@
 // Publishing a need and taking it back (DESIGN §3): a need goes public only for a checked
 // household with its recorded consent, and only once its text has passed the PII guard (or a
 // caseworker overrode a finding with a reason). Every status move goes through moveNeeds — status,
-// version and search-outbox row in one transaction; the caller kicks the search worker after it.
-import { eq } from "drizzle-orm";
+// version and search-outbox row in one transaction; a withdrawal through endNeeds, which withdraws
+// the need's open matches with it. The caller kicks the search worker after it.
+import { and, eq } from "drizzle-orm";
 import type { Database } from "../../../db/client.server";
 import { cases } from "../../../db/schema/cases";
+import { needs } from "../../../db/schema/needs";
 import { recordAudit } from "../audit/record-audit.server";
 import type { Actor } from "../auth/actor";
 import type { PiiSpan } from "../cases/pii-check";
 import { notFound } from "../errors/domain-error";
 import type { IdentityCipher } from "../privacy/identity-cipher.server";
-import { regionScope } from "../regions/region-scope.server";
+import type { OpenMatchesWithdrawn } from "../matching/withdraw-match.server";
+import { lockOpenMatches } from "../matching/withdraw-match.server";
+import type { NotificationMail } from "../notifications/notify.server";
+import { emailNotifications } from "../notifications/notify.server";
+import { inRegionScope, regionScope } from "../regions/region-scope.server";
 import { lockNeed, writeNeedContent } from "./edit-need.server";
 import { guardNeedText } from "./guard-need-text.server";
 import type { NeedStatus } from "./need-category";
 import { getNeedForEditor, publishRefusal } from "./need-editor.server";
 import type { NeedContent, NeedStatusIntent } from "./need-form";
-import { NeedTransitionError, moveNeeds } from "./need-lifecycle.server";
-import { PUBLISHABLE_NEED_STATUSES, RESTORABLE_NEED_STATUSES, UNPUBLISHABLE_NEED_STATUSES, WITHDRAWABLE_NEED_STATUSES, canMoveNeed } from "./need-status";
+import { NeedTransitionError, endNeeds, moveNeeds } from "./need-lifecycle.server";
+import { PUBLISHABLE_NEED_STATUSES, RESTORABLE_NEED_STATUSES, UNPUBLISHABLE_NEED_STATUSES, WITHDRAWABLE_NEED_STATUSES, canMoveNeed, isEndingNeedStatus } from "./need-status";
 import type { AuditAction } from "../audit/audit-actions";
 
 export type PublishNeedOutcome =
@@ -73,17 +79,35 @@ const MOVES: Record<NeedStatusIntent, { to: NeedStatus; from: readonly NeedStatu
 };
 
 /**
- * Unpublishes, withdraws or restores a need of the actor's region; public at once. Throws 404
- * outside the region and NeedTransitionError (409) for a move its status does not allow.
+ * Unpublishes, withdraws or restores a need of the actor's region; public at once. Withdrawing it
+ * withdraws its open matches too (endNeeds: places given back, providers told, emailed after the
+ * commit when given `mail`). Throws 404 outside the region and NeedTransitionError (409) for a move
+ * its status does not allow.
  */
-export async function moveNeedStatus(options: { db: Database; actor: Actor; ref: string; intent: NeedStatusIntent; ip: string | null }): Promise<{ ref: string; status: NeedStatus }> {
+export async function moveNeedStatus(options: {
+  db: Database;
+  actor: Actor;
+  ref: string;
+  intent: NeedStatusIntent;
+  ip: string | null;
+  /** context.runtime: the providers' notifications are emailed after the commit. */
+  mail?: NotificationMail;
+}): Promise<{ ref: string; status: NeedStatus; withdrawnMatches: string[] }> {
   const scope = regionScope(options.actor, "write-cases");
   const move = MOVES[options.intent];
-  return options.db.transaction(async (tx) => {
+  const { to } = move;
+  const done = await options.db.transaction(async (tx) => {
+    // The need's open matches are locked before the need, the order of every match step.
+    if (isEndingNeedStatus(to)) {
+      const [found] = await tx.select({ id: needs.id }).from(needs).where(and(eq(needs.ref, options.ref), inRegionScope(needs.regionCode, scope)));
+      if (found) await lockOpenMatches(tx, [found.id]);
+    }
     const row = await lockNeed(tx, scope, options.ref);
     if (!row) throw needNotFound();
     if (!move.from.includes(row.status) || !canMoveNeed(row.status, move.to)) throw new NeedTransitionError(row.ref, row.status, move.to);
-    await moveNeeds(tx, { needIds: [row.id], to: move.to });
+    let ended: OpenMatchesWithdrawn = { refs: [], notificationIds: [] };
+    if (isEndingNeedStatus(to)) ended = (await endNeeds(tx, { needIds: [row.id], to, actor: options.actor, ip: options.ip })).matches;
+    else await moveNeeds(tx, { needIds: [row.id], to });
     const [household] = await tx.select({ organisationId: cases.organisationId }).from(cases).where(eq(cases.id, row.caseId));
     await recordAudit(tx, {
       actor: options.actor,
@@ -94,8 +118,10 @@ export async function moveNeedStatus(options: { db: Database; actor: Actor; ref:
       regionCode: row.regionCode,
       ip: options.ip,
       before: { status: row.status },
-      after: { status: move.to },
+      after: { status: move.to, ...(ended.refs.length ? { matchesWithdrawn: ended.refs } : {}) },
     });
-    return { ref: row.ref, status: move.to };
+    return { ref: row.ref, status: move.to, withdrawnMatches: ended.refs, notificationIds: ended.notificationIds };
   });
+  if (options.mail) await emailNotifications(options.db, options.mail, done.notificationIds);
+  return { ref: done.ref, status: done.status, withdrawnMatches: done.withdrawnMatches };
 }
