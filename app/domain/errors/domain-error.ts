@@ -44,6 +44,10 @@ export type DomainMessageKey =
   | "offerMoveRefused"
   | "offerPastEnd"
   | "offerPublishingNotVerified"
+  | "ledgerKeyReused"
+  | "fundOverdrawn"
+  | "ledgerTransactionReversed"
+  | "disbursementPosted"
   | "invalidInput";
 
 export type DomainMessageValues = Record<string, string | number>;

@@ -1,0 +1,167 @@
+// The one way money is written (docs/ledger.md): a balanced transaction and its postings in one
+// database transaction, with the balance rows of its accounts locked in account order first, so
+// concurrent writers queue instead of deadlocking and an overdraft is refused before anything is
+// written. The database checks everything again (balance, immutability, no overdraft) and seals the
+// transaction into the hash chain at commit (ADR 008).
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { Database, Transaction } from "../../../db/client.server";
+import { ledgerAccounts, ledgerBalances, ledgerPostings, ledgerTransactions } from "../../../db/schema/ledger";
+import { DomainError } from "../errors/domain-error";
+import type { Money } from "../money/money";
+import { addMoney, isNegativeMoney, isZeroMoney, moneyFromDb, moneyToString, negateMoney, sumMoney } from "../money/money";
+import type { FundSource, LedgerTransactionKind, ReceiptMethod } from "./ledger-vocabulary";
+
+export interface LedgerPostingInput {
+  accountId: string;
+  /** A debit is positive, a credit negative. */
+  amount: Money;
+}
+
+export interface LedgerTransactionInput {
+  organisationId: string;
+  kind: LedgerTransactionKind;
+  /** Chosen by the caller once per intended transaction (a form's hidden field); a retry sends it again. */
+  idempotencyKey: string;
+  /** YYYY-MM-DD in Beijing; the database's today when left out. */
+  valueDate?: string;
+  memo?: string | null;
+  reversesId?: string | null;
+  source?: FundSource | null;
+  method?: ReceiptMethod | null;
+  bankReference?: string | null;
+  pledgeId?: string | null;
+  disbursementRequestId?: string | null;
+  postings: readonly LedgerPostingInput[];
+}
+
+export interface PostedTransaction {
+  id: string;
+  /** True when the key had already been posted with the same content: nothing new was written. */
+  replayed: boolean;
+}
+
+/** Thrown inside the database transaction when another writer committed the same key first. */
+class KeyTaken extends Error {}
+
+/** Posts a balanced transaction once per idempotency key; a key reused with other content is a 409. */
+export async function postTransaction(options: { db: Database; actorUserId: string | null; transaction: LedgerTransactionInput }): Promise<PostedTransaction> {
+  const { db, actorUserId, transaction } = options;
+  assertBalanced(transaction);
+  const existing = await findPosted(db, transaction);
+  if (existing) return existing;
+  try {
+    const id = await db.transaction(async (tx) => {
+      await lockAndCheckBalances(tx, transaction);
+      const [row] = await tx
+        .insert(ledgerTransactions)
+        .values({
+          organisationId: transaction.organisationId,
+          kind: transaction.kind,
+          idempotencyKey: transaction.idempotencyKey,
+          valueDate: transaction.valueDate,
+          actorUserId,
+          memo: transaction.memo ?? null,
+          reversesId: transaction.reversesId ?? null,
+          source: transaction.source ?? null,
+          method: transaction.method ?? null,
+          bankReference: transaction.bankReference ?? null,
+          pledgeId: transaction.pledgeId ?? null,
+          disbursementRequestId: transaction.disbursementRequestId ?? null,
+        })
+        .onConflictDoNothing({ target: ledgerTransactions.idempotencyKey })
+        .returning({ id: ledgerTransactions.id });
+      if (!row) throw new KeyTaken();
+      await tx.insert(ledgerPostings).values(transaction.postings.map((p) => ({ transactionId: row.id, accountId: p.accountId, amount: moneyToString(p.amount) })));
+      return row.id;
+    });
+    return { id, replayed: false };
+  } catch (error) {
+    if (error instanceof KeyTaken) {
+      const posted = await findPosted(db, transaction);
+      if (posted) return posted;
+    }
+    throw refusalOf(error, transaction) ?? error;
+  }
+}
+
+function assertBalanced(transaction: LedgerTransactionInput): void {
+  const { postings } = transaction;
+  const accounts = new Set(postings.map((p) => p.accountId));
+  const invalid = (why: string) => new DomainError("invalid", "invalidInput", `ledger transaction ${transaction.idempotencyKey}: ${why}`);
+  if (postings.length < 2) throw invalid("it needs at least two postings");
+  if (accounts.size !== postings.length) throw invalid("an account appears in more than one posting");
+  if (postings.some((p) => isZeroMoney(p.amount))) throw invalid("a posting of zero");
+  const total = sumMoney(postings.map((p) => p.amount));
+  if (!isZeroMoney(total)) throw invalid(`postings sum to ${moneyToString(total)}, not zero`);
+}
+
+/**
+ * The transaction already posted under this key: itself when the content is the same, a conflict
+ * when it differs (a retry of another amount must not pass for the first one).
+ */
+async function findPosted(db: Database, transaction: LedgerTransactionInput): Promise<PostedTransaction | null> {
+  const [found] = await db.select().from(ledgerTransactions).where(eq(ledgerTransactions.idempotencyKey, transaction.idempotencyKey));
+  if (!found) return null;
+  const postings = await db
+    .select({ accountId: ledgerPostings.accountId, amount: ledgerPostings.amount })
+    .from(ledgerPostings)
+    .where(eq(ledgerPostings.transactionId, found.id));
+  const sameFields =
+    found.organisationId === transaction.organisationId &&
+    found.kind === transaction.kind &&
+    (transaction.valueDate === undefined || found.valueDate === transaction.valueDate) &&
+    found.memo === (transaction.memo ?? null) &&
+    found.reversesId === (transaction.reversesId ?? null) &&
+    found.source === (transaction.source ?? null) &&
+    found.method === (transaction.method ?? null) &&
+    found.bankReference === (transaction.bankReference ?? null) &&
+    found.pledgeId === (transaction.pledgeId ?? null) &&
+    found.disbursementRequestId === (transaction.disbursementRequestId ?? null);
+  const stored = new Map(postings.map((p) => [p.accountId, moneyToString(moneyFromDb(p.amount))]));
+  const samePostings = stored.size === transaction.postings.length && transaction.postings.every((p) => stored.get(p.accountId) === moneyToString(p.amount));
+  if (sameFields && samePostings) return { id: found.id, replayed: true };
+  throw new DomainError("conflict", "ledgerKeyReused", `idempotency key ${transaction.idempotencyKey} was posted with other content`);
+}
+
+/** Locks the balance rows in account order and refuses a posting that would take one below zero. */
+async function lockAndCheckBalances(tx: Transaction, transaction: LedgerTransactionInput): Promise<void> {
+  const ids = transaction.postings.map((p) => p.accountId);
+  const locked = await tx
+    .select({ accountId: ledgerBalances.accountId, balance: ledgerBalances.balance, kind: ledgerAccounts.kind })
+    .from(ledgerBalances)
+    .innerJoin(ledgerAccounts, eq(ledgerAccounts.id, ledgerBalances.accountId))
+    .where(and(inArray(ledgerBalances.accountId, ids), eq(ledgerAccounts.organisationId, transaction.organisationId)))
+    .orderBy(asc(ledgerBalances.accountId))
+    .for("update", { of: ledgerBalances });
+  if (locked.length !== ids.length) {
+    throw new DomainError("invalid", "invalidInput", `ledger transaction ${transaction.idempotencyKey}: an account is not in this union's books`);
+  }
+  for (const account of locked) {
+    const posting = transaction.postings.find((p) => p.accountId === account.accountId);
+    if (!posting) continue;
+    // Balances are kept on the account's normal side: a debit raises the bank, a credit the others.
+    const change = account.kind === "bank" ? posting.amount : negateMoney(posting.amount);
+    if (isNegativeMoney(addMoney(moneyFromDb(account.balance), change))) {
+      throw new DomainError("conflict", "fundOverdrawn", `account ${account.accountId} holds ${account.balance}: ${moneyToString(negateMoney(change))} cannot leave it`, {
+        values: { balance: account.balance },
+      });
+    }
+  }
+}
+
+/** The domain's word for what the database refused, or null for an unexpected failure. */
+function refusalOf(error: unknown, transaction: LedgerTransactionInput): DomainError | null {
+  for (let e: unknown = error; typeof e === "object" && e !== null; e = "cause" in e ? e.cause : null) {
+    const constraint = "constraint" in e ? e.constraint : null;
+    if (constraint === "ledger_balances_not_negative") {
+      return new DomainError("conflict", "fundOverdrawn", `ledger transaction ${transaction.idempotencyKey} would overdraw an account`);
+    }
+    if (constraint === "ledger_transactions_reversed_once_idx") {
+      return new DomainError("conflict", "ledgerTransactionReversed", `transaction ${transaction.reversesId ?? ""} has already been reversed`);
+    }
+    if (constraint === "ledger_transactions_disbursed_once_idx") {
+      return new DomainError("conflict", "disbursementPosted", `disbursement request ${transaction.disbursementRequestId ?? ""} has already been paid`);
+    }
+  }
+  return null;
+}
