@@ -18,10 +18,10 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A fresh context (cookies, language, JavaScript on or off) on the test server. */
-export async function openPage(browser: Browser, options: { locale?: "zh-CN" | "en"; javaScript?: boolean; width?: number } = {}): Promise<{ context: BrowserContext; page: Page }> {
+/** A fresh context (cookies, language, JavaScript on or off) on the test server, or on `baseUrl` (a test's own server). */
+export async function openPage(browser: Browser, options: { locale?: "zh-CN" | "en"; javaScript?: boolean; width?: number; baseUrl?: string } = {}): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({
-    baseURL: inject("baseUrl"),
+    baseURL: options.baseUrl ?? inject("baseUrl"),
     locale: options.locale ?? "zh-CN",
     javaScriptEnabled: options.javaScript ?? true,
     viewport: { width: options.width ?? 1280, height: 900 },

@@ -18,20 +18,41 @@ const root = new URL("../..", import.meta.url).pathname;
 export default async function setup(project: TestProject) {
   execFileSync("npx", ["remix", "vite:build"], { cwd: root, stdio: "ignore" });
   const dataDir = mkdtempSync(join(tmpdir(), "xiangyun-e2e-"));
-  const server = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
-    cwd: root,
-    // TRUST_PROXY=loopback: the tests stand in for a proxy on this machine, and each simulated visitor
-    // brings its own client address in X-Forwarded-For (http-session.ts), as per-address limits need.
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, NODE_ENV: "production", LOG_LEVEL: "info", SEED_DEMO: "true", TRUST_PROXY: "loopback" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  const port = await waitForPort(server);
-  project.provide("baseUrl", `http://127.0.0.1:${port}`);
+  // TRUST_PROXY=loopback: the tests stand in for a proxy on this machine, and each simulated visitor
+  // brings its own client address in X-Forwarded-For (http-session.ts), as per-address limits need.
+  const server = await startAppServer({ ...process.env, DATA_DIR: dataDir, NODE_ENV: "production", SEED_DEMO: "true", TRUST_PROXY: "loopback" });
+  project.provide("baseUrl", server.baseUrl);
   return async () => {
-    server.kill("SIGTERM");
-    await new Promise((resolve) => server.once("exit", resolve));
+    await server.stop();
     rmSync(dataDir, { recursive: true, force: true });
   };
+}
+
+export interface AppServer {
+  baseUrl: string;
+  /** SIGTERM, resolved once the process has exited (its DATA_DIR lock released). */
+  stop(): Promise<void>;
+}
+
+/**
+ * The built app (server/main.ts) on a free port of 127.0.0.1 with `env` (DATA_DIR, SEED_DEMO, …), for
+ * the test server and for tests that need a server of their own (a DATA_DIR they change between runs).
+ */
+export async function startAppServer(env: NodeJS.ProcessEnv): Promise<AppServer> {
+  // LOG_LEVEL info: waitForPort reads the "is listening" line.
+  const server = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], { cwd: root, env: { ...env, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info" }, stdio: ["ignore", "pipe", "pipe"] });
+  const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
+  const stop = async () => {
+    if (server.exitCode === null && server.signalCode === null) server.kill("SIGTERM");
+    await exited;
+  };
+  try {
+    const port = await waitForPort(server);
+    return { baseUrl: `http://127.0.0.1:${port}`, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 }
 
 /** The port from the server's "listening" log line; its stderr is kept for the error message. */

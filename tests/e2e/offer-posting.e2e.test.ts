@@ -2,7 +2,7 @@
 // public offers search; an offer past its end date leaves the search by itself: imported while
 // still listed (the index holds it), it is gone once a server starts and runs the expiry job.
 import type { Browser } from "playwright-core";
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { matchingToday } from "../../app/domain/matching/hard-rules";
 import { launchBrowser, openPage } from "./browser";
 import { signInAs } from "./browser-sign-in";
-import { waitForPort } from "./global-setup";
+import { startAppServer } from "./global-setup";
 
 const root = new URL("../..", import.meta.url).pathname;
 let browser: Browser;
@@ -101,9 +101,9 @@ describe("an offer past its end date", () => {
       // Both are in the index now: the database lists both (the job has not run) and the index agrees.
       execFileSync(process.execPath, ["--import", "tsx", "cli/main.ts", "search-check"], { cwd: root, env, stdio: "pipe" });
 
-      const server = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], { cwd: root, env: { ...env, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info" }, stdio: ["ignore", "pipe", "pipe"] });
+      const server = await startAppServer(env);
       try {
-        const baseUrl = `http://127.0.0.1:${await waitForPort(server)}`;
+        const { baseUrl } = server;
         const { page, context } = await openPage(browser, { locale: "zh-CN" });
         await page.goto(`${baseUrl}/offers?q=${encodeURIComponent("焊工培训班")}`);
         await page.getByRole("link", { name: "当期焊工培训班" }).waitFor();
@@ -112,8 +112,7 @@ describe("an offer past its end date", () => {
         expect(api.data.map((o) => o.title)).toEqual(["当期焊工培训班"]);
         await context.close();
       } finally {
-        server.kill("SIGTERM");
-        await new Promise((resolve) => server.once("exit", resolve));
+        await server.stop();
       }
     } finally {
       rmSync(dataDir, { recursive: true, force: true });

@@ -6,6 +6,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, openPage } from "./browser";
 import { signInAs } from "./browser-sign-in";
+import { RESIDENT_ID, publicNeeds } from "./demo-world";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -16,11 +17,7 @@ afterAll(() => browser?.close());
 /** Published Xiangyun needs a training course may serve (training and job needs). */
 async function xiangyunNeeds(): Promise<string[]> {
   const refs: string[] = [];
-  for (const category of ["training", "job"]) {
-    const response = await fetch(new URL(`/api/v1/needs?region=532923&category=${category}&pageSize=50`, inject("baseUrl")));
-    const body = (await response.json()) as { data: { ref: string }[] };
-    refs.push(...body.data.map((n) => n.ref));
-  }
+  for (const category of ["training", "job"]) refs.push(...(await publicNeeds(inject("baseUrl"), { region: "532923", category })).map((n) => n.ref));
   return refs;
 }
 
@@ -32,9 +29,6 @@ async function needWithHelpForm(page: Page, refs: string[]): Promise<string> {
   }
   throw new Error("no Xiangyun need the demo school may offer help for");
 }
-
-/** Resident-ID-shaped numbers (18 digits, the last maybe X): none may be on a provider's page. */
-const RESIDENT_ID = /\b\d{17}[\dXx]\b/;
 
 describe("we can help, reviewed by the union, accepted by the provider", () => {
   it("goes from the public need page to the union's contact, without the household's identity", async () => {
