@@ -6,7 +6,7 @@ import { z } from "zod";
 import { createTestDatabase } from "../tests/database";
 import type { TestBooks } from "../tests/ledger-fixture";
 import { balanceOf, createLedgerUser, openTestBooks, postRaw, rowsOf } from "../tests/ledger-fixture";
-import type { DatabaseHandle } from "./client.server";
+import type { DatabaseHandle, Transaction } from "./client.server";
 
 let handle: DatabaseHandle;
 let books: TestBooks;
@@ -132,6 +132,35 @@ describe("committed ledger rows", () => {
     expect(await refusal(handle.db.execute(sql`update ledger_balances set balance = balance + 1000 where account_id = ${books.general.union}`))).toMatchObject({ code: "42501" });
     expect(await refusal(handle.db.execute(sql`delete from ledger_balances where account_id = ${books.general.union}`))).toMatchObject({ code: "42501" });
     expect(await refusal(handle.db.execute(sql`update ledger_chain_head set hash = repeat('b', 64)`))).toMatchObject({ code: "42501" });
+  });
+});
+
+describe("an application role granted only SELECT and INSERT", () => {
+  it("posts through the owner's triggers, and privileges refuse its UPDATE and DELETE", async () => {
+    const role = `ledger_app_${Math.random().toString(36).slice(2, 10)}`;
+    await handle.db.execute(sql.raw(`create role ${role} nologin`));
+    await handle.db.execute(sql.raw(`grant select, insert on all tables in schema public to ${role}`));
+    const asRole = <T>(work: (tx: Transaction) => Promise<T>) =>
+      handle.db.transaction(async (tx) => {
+        await tx.execute(sql.raw(`set local role ${role}`));
+        return work(tx);
+      });
+    const before = await balanceOf(handle.db, books.general.union);
+    await asRole(async (tx) => {
+      const [row] = await rowsOf(
+        tx,
+        z.object({ id: z.string() }),
+        sql`insert into ledger_transactions (organisation_id, kind, idempotency_key, source, method) values (${books.organisationId}, 'receipt', ${key()}, 'union', 'cash') returning id`,
+      );
+      await tx.execute(sql`insert into ledger_postings (transaction_id, account_id, amount) values (${row?.id}, ${books.bank}, '2.00'), (${row?.id}, ${books.general.union}, '-2.00')`);
+    });
+    expect(Number(await balanceOf(handle.db, books.general.union)) - Number(before)).toBeCloseTo(2);
+    for (const statement of [sql`update ledger_postings set amount = amount`, sql`delete from ledger_transactions`, sql`update ledger_balances set balance = balance`]) {
+      expect(await refusal(asRole((tx) => tx.execute(statement)))).toMatchObject({ code: "42501", message: expect.stringMatching(/permission denied/) });
+    }
+    // Roles belong to the whole server, not to this test's database.
+    await handle.db.execute(sql.raw(`drop owned by ${role}`));
+    await handle.db.execute(sql.raw(`drop role ${role}`));
   });
 });
 

@@ -95,7 +95,7 @@ CREATE TABLE "ledger_transactions" (
 	CONSTRAINT "ledger_transactions_reversal_has_original" CHECK (("ledger_transactions"."kind" = 'reversal') = ("ledger_transactions"."reverses_id" is not null)),
 	CONSTRAINT "ledger_transactions_reversal_has_reason" CHECK ("ledger_transactions"."kind" <> 'reversal' or "ledger_transactions"."memo" is not null),
 	CONSTRAINT "ledger_transactions_receipt_has_source" CHECK ("ledger_transactions"."kind" <> 'receipt' or ("ledger_transactions"."source" is not null and "ledger_transactions"."method" is not null)),
-	CONSTRAINT "ledger_transactions_pledge_is_receipt" CHECK ("ledger_transactions"."pledge_id" is null or "ledger_transactions"."kind" = 'receipt'),
+	CONSTRAINT "ledger_transactions_pledge_is_money_in" CHECK ("ledger_transactions"."pledge_id" is null or "ledger_transactions"."kind" in ('receipt', 'attribution')),
 	CONSTRAINT "ledger_transactions_disbursement_has_request" CHECK (("ledger_transactions"."kind" = 'disbursement') = ("ledger_transactions"."disbursement_request_id" is not null)),
 	CONSTRAINT "ledger_transactions_sealed_together" CHECK (("ledger_transactions"."sequence" is null) = ("ledger_transactions"."hash" is null) and ("ledger_transactions"."hash" is null) = ("ledger_transactions"."previous_hash" is null)),
 	CONSTRAINT "ledger_transactions_hash_hex" CHECK ("ledger_transactions"."hash" is null or ("ledger_transactions"."hash" ~ '^[0-9a-f]{64}$' and "ledger_transactions"."previous_hash" ~ '^[0-9a-f]{64}$'))
@@ -256,7 +256,7 @@ BEGIN
     END IF;
   END IF;
   IF t.pledge_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM pledges WHERE id = t.pledge_id AND organisation_id = t.organisation_id) THEN
-    RAISE EXCEPTION 'receipt % is against a pledge to another union', t.id
+    RAISE EXCEPTION '% is against a pledge to another union', t.id
       USING ERRCODE = 'check_violation', CONSTRAINT = 'ledger_transactions_one_union';
   END IF;
   SELECT * INTO head FROM ledger_chain_head WHERE id = 1 FOR UPDATE;

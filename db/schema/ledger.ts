@@ -212,7 +212,7 @@ export const ledgerTransactions = pgTable(
     check("ledger_transactions_reversal_has_original", sql`(${t.kind} = 'reversal') = (${t.reversesId} is not null)`),
     check("ledger_transactions_reversal_has_reason", sql`${t.kind} <> 'reversal' or ${t.memo} is not null`),
     check("ledger_transactions_receipt_has_source", sql`${t.kind} <> 'receipt' or (${t.source} is not null and ${t.method} is not null)`),
-    check("ledger_transactions_pledge_is_receipt", sql`${t.pledgeId} is null or ${t.kind} = 'receipt'`),
+    check("ledger_transactions_pledge_is_money_in", sql`${t.pledgeId} is null or ${t.kind} in ('receipt', 'attribution')`),
     check("ledger_transactions_disbursement_has_request", sql`(${t.kind} = 'disbursement') = (${t.disbursementRequestId} is not null)`),
     check("ledger_transactions_sealed_together", sql`(${t.sequence} is null) = (${t.hash} is null) and (${t.hash} is null) = (${t.previousHash} is null)`),
     check("ledger_transactions_hash_hex", sql`${t.hash} is null or (${t.hash} ~ '^[0-9a-f]{64}$' and ${t.previousHash} ~ '^[0-9a-f]{64}$')`),
