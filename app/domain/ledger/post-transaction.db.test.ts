@@ -178,6 +178,19 @@ describe("many writers at once", () => {
     });
   });
 
+  it("post a transaction once when its retries race: 30 submissions of one key, one transaction", async () => {
+    const count = await transactionCount();
+    const wide = await concurrentDatabase();
+    try {
+      const results = await Promise.all(Array.from({ length: 30 }, () => postTransaction({ db: wide.db, actorUserId: null, transaction: receipt("9.99", "raced-key") })));
+      expect(new Set(results.map((r) => r.id)).size).toBe(1);
+      expect(results.filter((r) => !r.replayed)).toHaveLength(1);
+    } finally {
+      await wide.close();
+    }
+    expect(await transactionCount()).toBe(count + 1);
+  });
+
   it("reverse one transaction once, whoever asks: 100 reversals at once, one goes through", async () => {
     const original = await postTransaction({ db: handle.db, actorUserId: null, transaction: receipt("3.00") });
     const wide = await concurrentDatabase();
