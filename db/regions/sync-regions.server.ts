@@ -2,11 +2,11 @@ import { sql } from "drizzle-orm";
 import type { Database } from "../client.server";
 import { regions } from "../schema/regions";
 import { fromExcluded } from "../upsert";
-import { buildRegions } from "./build-regions";
+import { loadRegions } from "./regions";
 
 /** Loads the GB/T 2260 list into `regions`, inserting new codes and updating changed names. */
 export async function syncRegions(db: Database): Promise<void> {
-  const rows = buildRegions();
+  const rows = loadRegions();
   const [{ count } = { count: 0 }] = await db.select({ count: sql<number>`count(*)::int` }).from(regions);
   if (count === rows.length) return;
   for (let i = 0; i < rows.length; i += 1000) {

@@ -3,7 +3,7 @@ import { residentIdSex } from "../../app/domain/cases/resident-id";
 import { parseImportDocument } from "../../app/domain/import/import-document";
 import { NEED_CATEGORIES } from "../../app/domain/needs/need-category";
 import { findPii } from "../../app/domain/privacy/pii-guard";
-import { buildRegions } from "../regions/build-regions";
+import { loadRegions } from "../regions/regions";
 import { buildDemoDocument } from "./demo-document";
 import { DEMO_PLACES } from "./demo-places";
 
@@ -72,7 +72,7 @@ describe("the demo data set", () => {
   });
 
   it("places every household in a county of the places the project grew from", () => {
-    const regions = new Map(buildRegions().map((r) => [r.code, r]));
+    const regions = new Map(loadRegions().map((r) => [r.code, r]));
     for (const c of cases) {
       const region = regions.get(c.region);
       expect(region?.level, c.key).toBe("county");
