@@ -50,6 +50,8 @@ const configSchema = z
     DATABASE_URL: postgresUrl.optional(),
     MEILI_URL: z.url({ error: "must be a URL like http://127.0.0.1:7700" }).optional(),
     MEILI_MASTER_KEY: z.string().min(16, "must be at least 16 characters").optional(),
+    // Several sites (or test files) can share one Meilisearch: each names its indexes `PREFIX_needs`, `PREFIX_offers`.
+    MEILI_INDEX_PREFIX: z.string().regex(/^[A-Za-z0-9_-]+$/, "must be letters, digits, _ or -").optional(),
     IDENTITY_KEY: z
       .string()
       .refine((v) => Buffer.from(v, "base64").length === 32 && /^[A-Za-z0-9+/]+=*$/.test(v), {

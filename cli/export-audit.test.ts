@@ -1,7 +1,6 @@
 // `npm run cli -- export` reads every household's identity: like any identity read it leaves an
 // audit row, naming the operator at the command line. And a command's domain error is said
-// plainly, with a non-zero exit.
-import { execFile } from "node:child_process";
+// plainly, with a non-zero exit. Commands run in this process (tests/cli.ts).
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { hostname, tmpdir, userInfo } from "node:os";
@@ -10,28 +9,22 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../db/client.server";
 import { auditLog } from "../db/schema/audit";
+import { runCli } from "../tests/cli";
 import { fakeDocument } from "../tests/factories";
 import { startTestSearch } from "../tests/search-fixture";
 
 let search: Awaited<ReturnType<typeof startTestSearch>>;
-let env: NodeJS.ProcessEnv;
+let env: Record<string, string>;
 let dataDir: string;
 
 beforeAll(async () => {
   search = await startTestSearch();
-  const { DATABASE_URL: _db, MEILI_URL: _url, MEILI_MASTER_KEY: _key, ...inherited } = process.env;
   dataDir = mkdtempSync(join(tmpdir(), "xiangyun-cli-export-"));
-  env = { ...inherited, IDENTITY_KEY: randomBytes(32).toString("base64"), DATA_DIR: dataDir, MEILI_URL: search.meili.url, MEILI_MASTER_KEY: search.meili.masterKey, LOG_LEVEL: "warn" };
+  env = { IDENTITY_KEY: randomBytes(32).toString("base64"), DATA_DIR: dataDir, MEILI_URL: search.meili.url, MEILI_MASTER_KEY: search.meili.masterKey, MEILI_INDEX_PREFIX: search.indexPrefix };
 }, 60_000);
 afterAll(() => search?.meili.stop());
 
-function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ["--import", "tsx", "cli/main.ts", ...args], { env, timeout: 60_000 }, (error, stdout, stderr) => {
-      resolve({ code: error === null ? 0 : typeof error.code === "number" ? error.code : -1, stdout, stderr });
-    });
-  });
-}
+const cli = (args: string[]) => runCli(args, env);
 
 describe("the export command", () => {
   it("writes an audit row for the identities it read, naming the operator, with the count and no value", async () => {
@@ -44,7 +37,7 @@ describe("the export command", () => {
     const written = readFileSync(out, "utf8");
     expect(written).toContain(fakeDocument({ cases: 3, offers: 0 }).cases?.[0]?.head.idNumber ?? "missing");
 
-    // The CLI has exited and released DATA_DIR: read its database.
+    // The command has returned and released DATA_DIR: read its database.
     const handle = await openDatabase({ driver: "pglite", dataDir: join(dataDir, "pglite") });
     try {
       const rows = await handle.db.select().from(auditLog).where(eq(auditLog.action, "case.export"));

@@ -1,40 +1,31 @@
-// `npm run cli -- search-check` and `reindex` as an operator runs them: a real CLI process on a
-// PGlite DATA_DIR, against a Meilisearch this test can also reach (MEILI_URL) to break the index
-// behind the application's back.
-import { execFile } from "node:child_process";
+// `npm run cli -- search-check` and `reindex` as an operator runs them: the command line (in this
+// process, tests/cli.ts) on a PGlite DATA_DIR, against a Meilisearch this test can also reach
+// (MEILI_URL) to break the index behind the application's back.
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
+import { runCli } from "../tests/cli";
 import { fakeDocument } from "../tests/factories";
 import { startTestSearch } from "../tests/search-fixture";
-import { NEEDS_INDEX } from "../search/index-settings";
+import { NEEDS_INDEX, indexName } from "../search/index-settings";
 
 let search: Awaited<ReturnType<typeof startTestSearch>>;
-let env: NodeJS.ProcessEnv;
+let env: Record<string, string>;
 
 beforeAll(async () => {
   search = await startTestSearch();
-  const { DATABASE_URL: _db, MEILI_URL: _url, MEILI_MASTER_KEY: _key, ...inherited } = process.env;
   env = {
-    ...inherited,
     DATA_DIR: mkdtempSync(join(tmpdir(), "xiangyun-cli-")),
     MEILI_URL: search.meili.url,
     MEILI_MASTER_KEY: search.meili.masterKey,
-    LOG_LEVEL: "warn",
+    MEILI_INDEX_PREFIX: search.indexPrefix,
   };
 }, 60_000);
 afterAll(() => search?.meili.stop());
 
-function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, ["--import", "tsx", "cli/main.ts", ...args], { env, timeout: 60_000 }, (error, stdout, stderr) => {
-      const code = error === null ? 0 : typeof error.code === "number" ? error.code : -1;
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
+const cli = (...args: string[]) => runCli(args, env);
 
 describe("search commands", () => {
   it("reports the refs that drift with exit 1, and after reindex none with exit 0", async () => {
@@ -47,8 +38,8 @@ describe("search commands", () => {
     // Each case's number as staff will quote it: county, year of registration, sequence.
     expect(Object.values(output.caseNumbers)).toEqual([expect.stringMatching(/^532923-\d{4}-0001$/), expect.stringMatching(/^532923-\d{4}-0002$/), expect.stringMatching(/^532923-\d{4}-0003$/)]);
 
-    // Every CLI run takes seconds (PGlite, migrations): one check with drift, one without.
-    await search.client.index(NEEDS_INDEX).deleteDocument(lost).waitTask();
+    // Every command takes seconds (PGlite, migrations): one check with drift, one without.
+    await search.client.index(indexName(NEEDS_INDEX, search.indexPrefix)).deleteDocument(lost).waitTask();
     const drifted = await cli("search-check", "--json");
     expect(drifted.code, drifted.stderr).toBe(1);
     expect(JSON.parse(drifted.stdout)).toMatchObject({

@@ -1,5 +1,6 @@
 // `suggest` in process through its command function (a real database and Meilisearch), and once
-// as an operator runs it: a real CLI process straight after `import` returns.
+// as an operator runs it: a real CLI process straight after `import` returns. That one is the
+// suite's only test of `cli/main.ts` as a process; the other command tests run cli/cli.ts in theirs.
 import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -48,7 +49,7 @@ beforeAll(async () => {
   if (!imported.ok) throw new Error(JSON.stringify(imported.problems));
   needRef = imported.result.needs.weld ?? "";
   offerRefs = imported.result.offers;
-  await drainOutbox({ db: handle.db, client: search.client });
+  await drainOutbox({ db: handle.db, client: search.client, indexPrefix: search.indexPrefix });
 }, 90_000);
 afterAll(async () => {
   await search?.meili.stop();
@@ -58,7 +59,7 @@ afterAll(async () => {
 async function suggest(...args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const runtime: SuggestRuntime = { db: handle.db, search: search.client, logger: createLogger({ level: "silent" }) };
+  const runtime: SuggestRuntime = { db: handle.db, search: search.client, indexPrefix: search.indexPrefix, logger: createLogger({ level: "silent" }) };
   const code = await suggestCommand(args, (_command, fn) => fn(runtime), { out: (line) => out.push(line), err: (line) => err.push(line) }).catch((error: unknown) => {
     const described = describeCliError(error);
     err.push(described.message);
@@ -105,16 +106,21 @@ describe("suggest", () => {
 
   it("works in a real process straight after import returns", async () => {
     const { DATABASE_URL: _db, MEILI_URL: _url, MEILI_MASTER_KEY: _key, ...inherited } = process.env;
-    const env = { ...inherited, DATA_DIR: mkdtempSync(join(tmpdir(), "xiangyun-cli-suggest-")), MEILI_URL: search.meili.url, MEILI_MASTER_KEY: search.meili.masterKey, LOG_LEVEL: "warn" };
+    // Its own indexes: the other tests' documents stay in theirs.
+    const env = {
+      ...inherited,
+      DATA_DIR: mkdtempSync(join(tmpdir(), "xiangyun-cli-suggest-")),
+      MEILI_URL: search.meili.url,
+      MEILI_MASTER_KEY: search.meili.masterKey,
+      MEILI_INDEX_PREFIX: `${search.indexPrefix}_process`,
+      LOG_LEVEL: "warn",
+    };
     const cli = (...args: string[]) =>
       new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
         execFile(process.execPath, ["--import", "tsx", "cli/main.ts", ...args], { env, timeout: 90_000 }, (error, stdout, stderr) => {
           resolve({ code: error === null ? 0 : typeof error.code === "number" ? error.code : -1, stdout, stderr });
         });
       });
-    // Its own indexes: the other tests' documents stay in theirs.
-    await search.client.deleteIndex("needs").waitTask();
-    await search.client.deleteIndex("offers").waitTask();
     const file = join(env.DATA_DIR, "import.json");
     writeFileSync(file, JSON.stringify(document()));
     const imported = await cli("import", file);

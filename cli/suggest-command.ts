@@ -5,22 +5,19 @@
 import { parseArgs } from "node:util";
 import i18next from "i18next";
 import type { Runtime } from "../server/runtime.server";
+import type { CommandOutput } from "./cli-io";
 import { i18nConfig } from "../app/i18n/config";
 import { ALL_NAMESPACES, allResources } from "../app/i18n/resources.server";
 import { describeReason } from "../app/domain/matching/reasons";
 import { DEFAULT_SUGGESTIONS, findOfferSuggestions } from "../app/domain/matching/suggest-offers.server";
 
-export type SuggestRuntime = Pick<Runtime, "db" | "search" | "logger">;
+export type SuggestRuntime = Pick<Runtime, "db" | "search" | "logger" | "indexPrefix">;
 export type WithSuggestRuntime = <T>(command: string, fn: (runtime: SuggestRuntime) => Promise<T>) => Promise<T>;
-export interface CommandOutput {
-  out: (line: string) => void;
-  err: (line: string) => void;
-}
 
 const USAGE = "suggest needs a need: npm run cli -- suggest <need reference or import key> [--limit N] [--json]";
 const MAX_LIMIT = 50;
 
-export async function suggestCommand(args: string[], withRuntime: WithSuggestRuntime, io: CommandOutput = { out: console.log, err: console.error }): Promise<number> {
+export async function suggestCommand(args: string[], withRuntime: WithSuggestRuntime, io: CommandOutput): Promise<number> {
   const { positionals, values } = parseArgs({ args, allowPositionals: true, options: { limit: { type: "string" }, json: { type: "boolean", default: false } } });
   const [needRef, ...extra] = positionals;
   if (!needRef || extra.length) {
@@ -36,7 +33,7 @@ export async function suggestCommand(args: string[], withRuntime: WithSuggestRun
   await i18n.init({ ...i18nConfig, lng: "zh-CN", ns: [...ALL_NAMESPACES], resources: allResources });
   return withRuntime("suggest", async (runtime) => {
     // An unknown reference is a not-found DomainError naming it; cli/main.ts reports it.
-    const { suggestions, degraded } = await findOfferSuggestions({ db: runtime.db, search: runtime.search, logger: runtime.logger }, needRef, { limit });
+    const { suggestions, degraded } = await findOfferSuggestions({ db: runtime.db, search: runtime.search, logger: runtime.logger, indexPrefix: runtime.indexPrefix }, needRef, { limit });
     if (degraded) io.err("the search engine did not answer: these suggestions come from the database, with simpler scoring");
     const rows = suggestions.map((s) => ({ offer: s.offer.ref, key: s.importKey, score: s.score, reasons: s.reasons.map((r) => describeReason(r, i18n.t)) }));
     if (values.json) io.out(JSON.stringify(rows, null, 2));

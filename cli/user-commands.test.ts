@@ -1,34 +1,32 @@
-// `create-user` and `grant` as an operator runs them: a real CLI process on a PGlite DATA_DIR.
-import { execFile } from "node:child_process";
+// `create-user` and `grant` as an operator runs them: the command line (in this process,
+// tests/cli.ts) on a PGlite DATA_DIR.
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../tests/cli";
 import { fakeDocument } from "../tests/factories";
 import { startTestSearch } from "../tests/search-fixture";
 
 let search: Awaited<ReturnType<typeof startTestSearch>>;
-let env: NodeJS.ProcessEnv;
+let env: Record<string, string>;
 
 beforeAll(async () => {
   search = await startTestSearch();
-  const { DATABASE_URL: _db, MEILI_URL: _url, MEILI_MASTER_KEY: _key, ...inherited } = process.env;
-  env = { ...inherited, IDENTITY_KEY: randomBytes(32).toString("base64"), DATA_DIR: mkdtempSync(join(tmpdir(), "xiangyun-cli-users-")), MEILI_URL: search.meili.url, MEILI_MASTER_KEY: search.meili.masterKey, LOG_LEVEL: "warn" };
+  env = {
+    IDENTITY_KEY: randomBytes(32).toString("base64"),
+    DATA_DIR: mkdtempSync(join(tmpdir(), "xiangyun-cli-users-")),
+    MEILI_URL: search.meili.url,
+    MEILI_MASTER_KEY: search.meili.masterKey,
+    MEILI_INDEX_PREFIX: search.indexPrefix,
+  };
 }, 60_000);
 afterAll(() => search?.meili.stop());
 
-function cli(args: string[], stdin?: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = execFile(process.execPath, ["--import", "tsx", "cli/main.ts", ...args], { env, timeout: 60_000 }, (error, stdout, stderr) => {
-      const code = error === null ? 0 : typeof error.code === "number" ? error.code : -1;
-      resolve({ code, stdout, stderr });
-    });
-    child.stdin?.end(stdin ?? "");
-  });
-}
+const cli = (args: string[], stdin?: string) => runCli(args, env, stdin);
 
-// Each command is a whole process (tsx, PGlite, migrations): several in one test outlast the default
+// Each command opens PGlite and runs the migrations: several in one test outlast the default
 // timeout on a busy 2-core machine.
 describe("account commands", { timeout: 120_000 }, () => {
   it("create a platform admin with a set-password link, then refuse the same email again", async () => {

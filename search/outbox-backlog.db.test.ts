@@ -8,7 +8,7 @@ import { createTestDatabase } from "../tests/database";
 import { fakeCase, fakeDocument } from "../tests/factories";
 import { createTestCipher } from "../tests/identity";
 import { startTestSearch } from "../tests/search-fixture";
-import { NEEDS_INDEX } from "./index-settings";
+import { NEEDS_INDEX, indexName } from "./index-settings";
 import { drainOutbox, outboxBacklog } from "./search-sync.server";
 
 const NEEDS = 1_600;
@@ -31,8 +31,8 @@ describe("a backlog of several batches", () => {
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems.slice(0, 3)));
     const imported = await importDocument({ db: handle.db, cipher: createTestCipher(), document: parsed.document });
     expect(imported.ok).toBe(true);
-    expect(await drainOutbox({ db: handle.db, client: search.client, batchSize: 500 })).toEqual({ processed: NEEDS, failed: 0 });
+    expect(await drainOutbox({ db: handle.db, client: search.client, indexPrefix: search.indexPrefix, batchSize: 500 })).toEqual({ processed: NEEDS, failed: 0 });
     expect((await outboxBacklog(handle.db)).pending).toBe(0);
-    expect((await search.client.index(NEEDS_INDEX).getStats()).numberOfDocuments).toBe(NEEDS);
+    expect((await search.client.index(indexName(NEEDS_INDEX, search.indexPrefix)).getStats()).numberOfDocuments).toBe(NEEDS);
   }, 120_000);
 });

@@ -40,6 +40,8 @@ export interface Runtime {
   database: DatabaseHandle;
   cipher: IdentityCipher;
   search: Meilisearch;
+  /** Prefix of this site's index names on a shared Meilisearch (MEILI_INDEX_PREFIX); none by default. */
+  indexPrefix?: string;
   mailer: Mailer;
   rateLimits: RateLimiters;
   /** Where emailed links point: PUBLIC_URL, or the address the server listens on. */
@@ -102,12 +104,13 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     // document upload has none). An external Meilisearch that is down must not keep the site down:
     // pages answer from PostgreSQL, the outbox keeps every change, and the worker prepares the
     // indexes as soon as the engine answers. Our own child process, just started, must work.
+    const indexPrefix = config.MEILI_INDEX_PREFIX;
     let searchReady = false;
     const prepareSearch = async (): Promise<boolean> => {
       try {
-        await ensureIndexes(search);
+        await ensureIndexes(search, { indexPrefix });
         if (options.syncSearchOnStart ?? true) {
-          const synced = await syncIndexesIfStale({ db: database.db, client: search });
+          const synced = await syncIndexesIfStale({ db: database.db, client: search, indexPrefix });
           if (synced) logger.info(synced, "search indexes rebuilt from the database");
         }
         return true;
@@ -130,7 +133,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       drain: async () => {
         if (!searchReady) searchReady = await prepareSearch();
         // Until then rows stay pending, untouched: nothing is lost and nothing backs off.
-        return searchReady ? drainOutbox({ db: database.db, client: search }) : { processed: 0, failed: 0 };
+        return searchReady ? drainOutbox({ db: database.db, client: search, indexPrefix }) : { processed: 0, failed: 0 };
       },
       onError: (error) => logger.error({ err: error }, "search outbox worker failed"),
     });
@@ -153,7 +156,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, dataDir: config.DATA_DIR });
     const rateLimits = createRateLimiters(database.db);
     const publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
-    return { config, logger, db: database.db, database, cipher, search, mailer, rateLimits, publicUrl, flushSearch: worker.flush, kickSearch: worker.kick, stop: stopAll };
+    return { config, logger, db: database.db, database, cipher, search, indexPrefix, mailer, rateLimits, publicUrl, flushSearch: worker.flush, kickSearch: worker.kick, stop: stopAll };
   } catch (error) {
     await stopAll().catch((stopError: unknown) => logger.error({ err: stopError }, "could not stop cleanly"));
     throw error;

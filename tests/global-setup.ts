@@ -1,5 +1,7 @@
 // Builds one migrated database per test run; each test file then gets its own copy of it
-// (tests/database.ts): a PGlite data-dir dump, or a PostgreSQL template database.
+// (tests/database.ts): a PGlite data-dir dump, or a PostgreSQL template database. Starts one
+// Meilisearch for the run too; each search test file gets its own index prefix on it
+// (tests/search-fixture.ts).
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -8,14 +10,47 @@ import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { openDatabase } from "../db/client.server";
 import { migrateDatabase } from "../db/migrate.server";
+import { createSearchClient } from "../search/client.server";
+import { ensureIndexes } from "../search/ensure-indexes.server";
+import { startMeilisearch } from "../search/meili-process.server";
 
 declare module "vitest" {
   export interface ProvidedContext {
     testDatabase: { driver: "pglite"; dumpFile: string } | { driver: "pg"; url: string; template: string };
+    /** The run's Meilisearch; projects without this global setup (the browser tests) have none. */
+    testSearch: { url: string; apiKey: string } | undefined;
   }
 }
 
 export default async function setup(project: TestProject) {
+  const [search, database] = await Promise.allSettled([setupSearch(project), setupDatabase(project)]);
+  const teardown = async () => {
+    if (database.status === "fulfilled") await database.value();
+    if (search.status === "fulfilled") await search.value();
+  };
+  // A half-done setup is undone: a Meilisearch left running would keep vitest from exiting.
+  const failed = [search, database].find((result): result is PromiseRejectedResult => result.status === "rejected");
+  if (failed) {
+    await teardown();
+    throw failed.reason;
+  }
+  return teardown;
+}
+
+/** One Meilisearch for every test file of the project (the files that test the process itself start their own). */
+async function setupSearch(project: TestProject) {
+  const dir = mkdtempSync(join(tmpdir(), "xiangyun-meili-run-"));
+  const meili = await startMeilisearch({ dataDir: dir });
+  // The unprefixed indexes too, with their settings, for a file that does not pass its prefix on.
+  await ensureIndexes(createSearchClient({ url: meili.url, apiKey: meili.masterKey }));
+  project.provide("testSearch", { url: meili.url, apiKey: meili.masterKey });
+  return async () => {
+    await meili.stop();
+    rmSync(dir, { recursive: true, force: true });
+  };
+}
+
+async function setupDatabase(project: TestProject): Promise<() => void | Promise<void>> {
   const driver = project.config.env?.TEST_DB_DRIVER;
   if (driver === "pg") return setupPostgres(project);
 

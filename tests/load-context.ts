@@ -15,7 +15,7 @@ import { createSearchClient } from "../search/client.server";
 import { createLogger } from "../server/logger.server";
 import { createTestCipher } from "./identity";
 
-export function createTestLoadContext(options: { database: DatabaseHandle; db?: Database; search?: Meilisearch; cipher?: IdentityCipher; clientIp?: string }): AppLoadContext {
+export function createTestLoadContext(options: { database: DatabaseHandle; db?: Database; search?: Meilisearch; indexPrefix?: string; cipher?: IdentityCipher; clientIp?: string }): AppLoadContext {
   const dataDir = mkdtempSync(join(tmpdir(), "xiangyun-ctx-"));
   const config = loadConfig({ NODE_ENV: "test", DATA_DIR: dataDir });
   const db = options.db ?? options.database.db;
@@ -31,6 +31,7 @@ export function createTestLoadContext(options: { database: DatabaseHandle; db?: 
       database: options.database,
       cipher: options.cipher ?? createTestCipher(),
       search: options.search ?? createSearchClient({ url: "http://127.0.0.1:9" }),
+      indexPrefix: options.indexPrefix,
       mailer: createMailer({ from: config.MAIL_FROM, dataDir }),
       rateLimits: createRateLimiters(db),
       publicUrl: "http://localhost:3000",

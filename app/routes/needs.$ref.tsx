@@ -9,6 +9,7 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { searchContextOf } from "../api/search-context.server";
 import { forbidden, getActor, requireActor } from "../domain/auth/guards.server";
 import { canRequestMatch } from "../domain/auth/permissions";
 import { isDomainError } from "../domain/errors/domain-error";
@@ -42,10 +43,10 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   if (!need) throw new Response("Not Found", { status: 404 });
   // Never fails: without the search engine the list is empty and the page shows the need alone.
   const [similar, actor, couldHelp] = await Promise.all([
-    similarNeeds({ search: context.runtime.search, logger: context.runtime.logger }, need),
+    similarNeeds({ search: context.runtime.search, logger: context.runtime.logger, indexPrefix: context.runtime.indexPrefix }, need),
     getActor(request, context),
     // Offers that could help, public fields only; a failing engine leaves the section out, never the page.
-    suggestOffersForNeed({ db: context.runtime.db, search: context.runtime.search, logger: context.runtime.logger }, need.ref, { limit: 3 }).then(
+    suggestOffersForNeed(searchContextOf(context), need.ref, { limit: 3 }).then(
       (found) => found.map((s) => withOfferAmount(s.offer, locale)),
       (error: unknown) => {
         context.runtime.logger.warn({ err: error }, "offers that could help: suggestions failed");

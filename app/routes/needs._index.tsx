@@ -28,8 +28,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // Lenient: what cannot be read is dropped, so an old or hand-edited link still shows results.
   const { query } = parseNeedSearch(new URL(request.url).searchParams);
   if (!query) throw new Response("Bad Request", { status: 400 });
-  const { db, search, logger } = context.runtime;
-  const [{ locale, t }, { items, ...result }] = await Promise.all([getPageLocale(request), searchNeeds({ db, search, logger }, query)]);
+  const { db, search, logger, indexPrefix } = context.runtime;
+  const [{ locale, t }, { items, ...result }] = await Promise.all([getPageLocale(request), searchNeeds({ db, search, logger, indexPrefix }, query)]);
   const paged = query.page > 1;
   const heading = query.q ? t(paged ? "meta.needsSearchPage" : "meta.needsSearch", { q: query.q, page: query.page }) : t(paged ? "meta.needsPage" : "meta.needs", { page: query.page });
   return {

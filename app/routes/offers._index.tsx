@@ -27,8 +27,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // Lenient: what cannot be read is dropped, so an old or hand-edited link still shows results.
   const { query } = parseOfferSearch(new URL(request.url).searchParams);
   if (!query) throw new Response("Bad Request", { status: 400 });
-  const { db, search, logger } = context.runtime;
-  const [{ locale, t }, { items, ...result }] = await Promise.all([getPageLocale(request), searchOffers({ db, search, logger }, query)]);
+  const { db, search, logger, indexPrefix } = context.runtime;
+  const [{ locale, t }, { items, ...result }] = await Promise.all([getPageLocale(request), searchOffers({ db, search, logger, indexPrefix }, query)]);
   const paged = query.page > 1;
   const heading = query.q ? t(paged ? "meta.offersSearchPage" : "meta.offersSearch", { q: query.q, page: query.page }) : t(paged ? "meta.offersPage" : "meta.offers", { page: query.page });
   return {

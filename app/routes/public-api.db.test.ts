@@ -56,7 +56,7 @@ beforeAll(async () => {
   const imported = await importDocument({ db: handle.db, cipher: createTestCipher(), document: parsed.document });
   if (!imported.ok) throw new Error(JSON.stringify(imported.problems));
   refs = imported.result;
-  expect(await drainOutbox({ db: handle.db, client: search.client })).toMatchObject({ failed: 0 });
+  expect(await drainOutbox({ db: handle.db, client: search.client, indexPrefix: search.indexPrefix })).toMatchObject({ failed: 0 });
 }, 60_000);
 afterAll(async () => {
   await search?.meili.stop();
@@ -78,7 +78,7 @@ function route(pathname: string): { module: Route; params: Record<string, string
   return { module: anyPath, params: { "*": pathname.replace(/^\/api\/?/, "") } };
 }
 
-async function call(path: string, init: RequestInit = {}, context = createTestLoadContext({ database: handle, search: search.client })) {
+async function call(path: string, init: RequestInit = {}, context = createTestLoadContext({ database: handle, search: search.client, indexPrefix: search.indexPrefix })) {
   const request = new Request(`http://localhost${path}`, init);
   const { module, params } = route(new URL(request.url).pathname);
   const isRead = ["GET", "HEAD", "OPTIONS"].includes(request.method);
@@ -268,7 +268,7 @@ describe("privacy", () => {
 describe("GET /api/v1/needs/{ref}/suggestions", () => {
   it("answers the offers that could help a published need, ranked, with reasons in both languages", async () => {
     const lines: string[] = [];
-    const context = createTestLoadContext({ database: handle, search: search.client });
+    const context = createTestLoadContext({ database: handle, search: search.client, indexPrefix: search.indexPrefix });
     const logged = { ...context, runtime: { ...context.runtime, logger: pino({ level: "warn" }, { write: (line: string) => void lines.push(line) }) } };
     const { response, json } = await call(`/api/v1/needs/${ref(refs.needs, "need-1")}/suggestions`, {}, logged);
     expect(lines.join("")).toBe("");

@@ -55,7 +55,7 @@ beforeAll(async () => {
   if (!imported.ok) throw new Error(JSON.stringify(imported.problems));
   refs = imported.result;
   // 26 published needs and the 2 open offers (a paused offer is not listed, a draft not at all).
-  expect(await drainOutbox({ db: handle.db, client: search.client })).toMatchObject({ failed: 0 });
+  expect(await drainOutbox({ db: handle.db, client: search.client, indexPrefix: search.indexPrefix })).toMatchObject({ failed: 0 });
 }, 60_000);
 afterAll(async () => {
   await search?.meili.stop();
@@ -63,7 +63,7 @@ afterAll(async () => {
 });
 
 function contextFor(db = handle.db): AppLoadContext {
-  return createTestLoadContext({ database: handle, db, search: search.client });
+  return createTestLoadContext({ database: handle, db, search: search.client, indexPrefix: search.indexPrefix });
 }
 
 const get = (path: string, language = "zh-CN") => new Request(`http://localhost${path}`, { headers: { "Accept-Language": language } });

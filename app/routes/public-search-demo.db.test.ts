@@ -6,7 +6,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../db/client.server";
 import { buildDemoDocument } from "../../db/seed/demo-document";
-import { NEEDS_INDEX, OFFERS_INDEX } from "../../search/index-settings";
+import { NEEDS_INDEX, OFFERS_INDEX, indexName } from "../../search/index-settings";
 import { drainOutbox } from "../../search/search-sync.server";
 import { createTestDatabase } from "../../tests/database";
 import { createTestCipher } from "../../tests/identity";
@@ -34,12 +34,12 @@ const INDEX_ONLY = ["urgencyRank", "goalSortKey", "policyRank"];
 
 beforeAll(async () => {
   [handle, search] = await Promise.all([createTestDatabase(), startTestSearch()]);
-  context = createTestLoadContext({ database: handle, search: search.client });
+  context = createTestLoadContext({ database: handle, search: search.client, indexPrefix: search.indexPrefix });
   const parsed = parseImportDocument(demo);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
   const imported = await importDocument({ db: handle.db, cipher: createTestCipher(), document: parsed.document });
   if (!imported.ok) throw new Error(JSON.stringify(imported.problems));
-  expect(await drainOutbox({ db: handle.db, client: search.client })).toMatchObject({ failed: 0 });
+  expect(await drainOutbox({ db: handle.db, client: search.client, indexPrefix: search.indexPrefix })).toMatchObject({ failed: 0 });
 }, 120_000);
 afterAll(async () => {
   await search?.meili.stop();
@@ -120,8 +120,8 @@ describe("the public projection and the index document", () => {
     const { schemas } = openApiDocument.components;
     const documented = [...Object.keys(schemas.PublicNeed?.properties ?? {}), ...Object.keys(schemas.PublicOffer?.properties ?? {})];
     for (const field of INDEX_ONLY) expect(documented, field).not.toContain(field);
-    const [need] = (await search.client.index(NEEDS_INDEX).getDocuments({ limit: 1 })).results;
-    const [offer] = (await search.client.index(OFFERS_INDEX).getDocuments({ limit: 1 })).results;
+    const [need] = (await search.client.index(indexName(NEEDS_INDEX, search.indexPrefix)).getDocuments({ limit: 1 })).results;
+    const [offer] = (await search.client.index(indexName(OFFERS_INDEX, search.indexPrefix)).getDocuments({ limit: 1 })).results;
     expect(Object.keys(need ?? {})).toEqual(expect.arrayContaining(["urgencyRank", "goalSortKey"]));
     expect(Object.keys(offer ?? {})).toContain("policyRank");
   });
@@ -132,6 +132,7 @@ describe("searching the demo needs on Meilisearch", () => describeGoalSort("Meil
 describe("searching the demo needs on PostgreSQL while Meilisearch is down", () => {
   beforeAll(async () => {
     await search.meili.stop();
+    context = createTestLoadContext({ database: handle, search: search.client, indexPrefix: search.indexPrefix });
   });
   describeGoalSort("PostgreSQL");
 });

@@ -35,11 +35,11 @@ interface PairOfMatch {
 
 /** The suggestion's score and reasons (as the caseworker read them), if the pair is still suggested. */
 async function suggestionOf(context: AppLoadContext, t: TFunction, page: StaffMatchPage, pair: PairOfMatch): Promise<{ score: number | null; reasons: string[] }> {
-  const { db, search, logger } = context.runtime;
+  const { db, search, logger, indexPrefix } = context.runtime;
   const found: { score: number; reasons: MatchReason[] } | undefined = await (async () => {
     try {
-      if (page.kind === "offer") return (await suggestNeedsForOffer({ db, search, logger }, pair.offerRef, { limit: 50, scope: page.scope })).find((s) => s.need.ref === pair.needRef);
-      return (await suggestOffersForNeed({ db, search, logger }, pair.needRef, { limit: 50 })).find((s) => s.offer.ref === pair.offerRef);
+      if (page.kind === "offer") return (await suggestNeedsForOffer({ db, search, logger, indexPrefix }, pair.offerRef, { limit: 50, scope: page.scope })).find((s) => s.need.ref === pair.needRef);
+      return (await suggestOffersForNeed({ db, search, logger, indexPrefix }, pair.needRef, { limit: 50 })).find((s) => s.offer.ref === pair.offerRef);
     } catch (error) {
       // The proposal stands on its own (the verb checks the pair's rules); only its record of why is lost.
       logger.warn({ err: error }, "suggestion not recomputed for a proposal");

@@ -40,9 +40,9 @@ const SUGGESTION_LIMIT = 10;
 
 /** The suggested offers as the page shows them, without those already in play with this need; null when the engine failed. */
 async function offerSuggestionsFor(context: LoaderFunctionArgs["context"], t: TFunction, needRef: string, inPlay: Set<string>) {
-  const { db, search, logger } = context.runtime;
+  const { db, search, logger, indexPrefix } = context.runtime;
   try {
-    const { suggestions } = await findOfferSuggestions({ db, search, logger }, needRef, { limit: SUGGESTION_LIMIT });
+    const { suggestions } = await findOfferSuggestions({ db, search, logger, indexPrefix }, needRef, { limit: SUGGESTION_LIMIT });
     return suggestions
       .filter((s) => !inPlay.has(s.offer.ref))
       .map((s) => ({

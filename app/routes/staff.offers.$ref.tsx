@@ -34,11 +34,11 @@ async function loadOffer(request: Request, context: LoaderFunctionArgs["context"
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { actor, found, scope } = await loadOffer(request, context, params.ref ?? "");
   const { locale, t } = await getPageLocale(request);
-  const { db, search, logger } = context.runtime;
+  const { db, search, logger, indexPrefix } = context.runtime;
   let suggestions: { ref: string; title: string; href: string; detail: string; percent: number; reasons: string[] }[] | null = [];
   if (found.listed) {
     try {
-      suggestions = (await suggestNeedsForOffer({ db, search, logger }, found.offer.ref, { scope, limit: 10 })).map((s) => ({
+      suggestions = (await suggestNeedsForOffer({ db, search, logger, indexPrefix }, found.offer.ref, { scope, limit: 10 })).map((s) => ({
         ref: s.need.ref,
         title: s.need.title,
         href: `/staff/needs/${s.need.ref}`,

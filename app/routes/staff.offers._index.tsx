@@ -19,9 +19,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireUnionStaff(request, context, ["admin", "caseworker", "auditor"]);
   const { query } = parseOfferSearch(new URL(request.url).searchParams);
   if (!query) throw new Response("Bad Request", { status: 400 });
-  const { db, search, logger } = context.runtime;
+  const { db, search, logger, indexPrefix } = context.runtime;
   const region = staffRegion(actor) ?? undefined;
-  const [{ t }, result] = await Promise.all([getPageLocale(request), searchOffers({ db, search, logger }, { ...query, region })]);
+  const [{ t }, result] = await Promise.all([getPageLocale(request), searchOffers({ db, search, logger, indexPrefix }, { ...query, region })]);
   return {
     title: t("meta.suffix", { title: t("matches:staff.offers.title") }),
     q: query.q,

@@ -31,7 +31,7 @@ afterAll(async () => {
 const find = async (text: string) => {
   const { query } = parseOfferSearch(new URLSearchParams(text), "strict");
   if (!query) throw new Error(`bad query ${text}`);
-  const result = await searchOffers({ db: handle.db, search: search.client, timeoutMs: 2_000 }, query);
+  const result = await searchOffers({ db: handle.db, search: search.client, indexPrefix: search.indexPrefix, timeoutMs: 2_000 }, query);
   expect(result.degraded).toBe(false);
   return result.items.map((o) => o.ref);
 };
@@ -56,7 +56,7 @@ describe("an offer past its end date", () => {
     };
     const ending = await createOffer({ db: handle.db, actor, content: { ...content, validUntil: "2026-12-20" }, publish: true, ip: null, today: "2026-12-04" });
     const lasting = await createOffer({ db: handle.db, actor, content: { ...content, title: "中式面点师培训班", validUntil: "2027-06-30" }, publish: true, ip: null, today: "2026-12-04" });
-    expect(await drainOutbox({ db: handle.db, client: search.client })).toMatchObject({ failed: 0 });
+    expect(await drainOutbox({ db: handle.db, client: search.client, indexPrefix: search.indexPrefix })).toMatchObject({ failed: 0 });
     expect((await find("q=培训班")).sort()).toEqual([ending.ref, lasting.ref].sort());
 
     // 2026-12-21 00:00:05 in Beijing is 2026-12-20 16:00:05 UTC: the first run of the new day.
@@ -64,7 +64,7 @@ describe("an offer past its end date", () => {
     const expired = await runOfferExpiry({ db: handle.db, logger: createLogger({ level: "silent" }), kick: () => kicks.push(1), now: new Date("2026-12-20T16:00:05Z") });
     expect(expired).toEqual([ending.ref]);
     expect(kicks).toHaveLength(1);
-    expect(await drainOutbox({ db: handle.db, client: search.client })).toMatchObject({ processed: 1, failed: 0 });
+    expect(await drainOutbox({ db: handle.db, client: search.client, indexPrefix: search.indexPrefix })).toMatchObject({ processed: 1, failed: 0 });
     expect(await find("q=培训班")).toEqual([lasting.ref]);
     expect(await find("region=532923")).toEqual([lasting.ref]);
     expect((await listOrganisationOffers({ db: handle.db, actor })).find((o) => o.ref === ending.ref)).toMatchObject({ status: "closed", closedReason: "expired" });

@@ -35,7 +35,7 @@ beforeAll(async () => {
   const imported = await importDocument({ db: handle.db, cipher: createTestCipher(), document: parsed.document });
   if (!imported.ok) throw new Error(JSON.stringify(imported.problems));
   refs = imported.result.needs;
-  expect(await drainOutbox({ db: handle.db, client: search.client })).toEqual({ processed: 5, failed: 0 });
+  expect(await drainOutbox({ db: handle.db, client: search.client, indexPrefix: search.indexPrefix })).toEqual({ processed: 5, failed: 0 });
 }, 60_000);
 afterAll(async () => {
   await search?.meili.stop();
@@ -45,7 +45,7 @@ afterAll(async () => {
 const run = (text: string) => {
   const { query } = parseNeedSearch(new URLSearchParams(text));
   if (!query) throw new Error("bad query");
-  return searchNeeds({ db: handle.db, search: search.client, timeoutMs: 1_000 }, query);
+  return searchNeeds({ db: handle.db, search: search.client, indexPrefix: search.indexPrefix, timeoutMs: 1_000 }, query);
 };
 const refsOf = (items: { ref: string }[]) => items.map((n) => n.ref).sort();
 

@@ -72,9 +72,9 @@ beforeAll(async () => {
   await handle.db.update(organisations).set({ status: "pending" }).where(eq(organisations.importKey, "unverified"));
   // An older offer, for the newest-first sort.
   await handle.db.update(offers).set({ updatedAt: new Date("2025-01-15T00:00:00Z") }).where(eq(offers.ref, first["dali-job"] ?? ""));
-  expect(await drainOutbox({ db: handle.db, client: search.client })).toMatchObject({ failed: 0 });
+  expect(await drainOutbox({ db: handle.db, client: search.client, indexPrefix: search.indexPrefix })).toMatchObject({ failed: 0 });
   refs = await load(document(true));
-  expect(await drainOutbox({ db: handle.db, client: search.client })).toEqual({ processed: 1, failed: 0 });
+  expect(await drainOutbox({ db: handle.db, client: search.client, indexPrefix: search.indexPrefix })).toEqual({ processed: 1, failed: 0 });
 }, 60_000);
 afterAll(async () => {
   await search?.meili.stop();
@@ -84,7 +84,7 @@ afterAll(async () => {
 const run = (text: string) => {
   const { query } = parseOfferSearch(new URLSearchParams(text), "strict");
   if (!query) throw new Error(`bad query ${text}`);
-  return searchOffers({ db: handle.db, search: search.client, timeoutMs: 1_000 }, query);
+  return searchOffers({ db: handle.db, search: search.client, indexPrefix: search.indexPrefix, timeoutMs: 1_000 }, query);
 };
 const keysOf = (items: { ref: string }[]) => items.map((o) => Object.entries(refs).find(([, ref]) => ref === o.ref)?.[0] ?? o.ref);
 const sortedKeys = (items: { ref: string }[]) => keysOf(items).sort();

@@ -42,7 +42,7 @@ beforeAll(async () => {
   const imported = await importDocument({ db: handle.db, cipher: createTestCipher(), document: parsed.document });
   if (!imported.ok) throw new Error(JSON.stringify(imported.problems));
   refs = imported.result.needs;
-  expect(await drainOutbox({ db: handle.db, client: search.client })).toEqual({ processed: 7, failed: 0 });
+  expect(await drainOutbox({ db: handle.db, client: search.client, indexPrefix: search.indexPrefix })).toEqual({ processed: 7, failed: 0 });
 }, 60_000);
 afterAll(async () => {
   await search?.meili.stop();
@@ -63,7 +63,7 @@ describe("similar needs", () => {
   });
 
   it("offers the same category in the same province first, and never the need itself", async () => {
-    const similar = await similarNeeds({ search: search.client }, await need("need-1"));
+    const similar = await similarNeeds({ search: search.client, indexPrefix: search.indexPrefix }, await need("need-1"));
     expect(similar.map((n) => n.ref)).not.toContain(refOf("need-1"));
     expect(similar).toHaveLength(4);
     expect(similar.slice(0, 3).map((n) => n.ref).sort()).toEqual([refOf("need-2"), refOf("need-3"), refOf("km-job")].sort());
@@ -72,19 +72,19 @@ describe("similar needs", () => {
   });
 
   it("prefers a need of the same category to one that merely shares a place", async () => {
-    const similar = await similarNeeds({ search: search.client }, await need("tuition"));
+    const similar = await similarNeeds({ search: search.client, indexPrefix: search.indexPrefix }, await need("tuition"));
     expect(similar[0]?.ref).toBe(refOf("tuition-2"));
   });
 
   it("honours a smaller limit", async () => {
-    expect(await similarNeeds({ search: search.client }, await need("need-2"), 2)).toHaveLength(2);
+    expect(await similarNeeds({ search: search.client, indexPrefix: search.indexPrefix }, await need("need-2"), 2)).toHaveLength(2);
   });
 
   it("answers an empty list and warns when the engine is unreachable", async () => {
     const subject = await need("need-1");
     await search.meili.stop();
     const warn = vi.fn();
-    expect(await similarNeeds({ search: search.client, logger: { warn } }, subject)).toEqual([]);
+    expect(await similarNeeds({ search: search.client, indexPrefix: search.indexPrefix, logger: { warn } }, subject)).toEqual([]);
     expect(warn).toHaveBeenCalledOnce();
   });
 });

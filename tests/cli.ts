@@ -1,0 +1,26 @@
+// Runs a command line in the test's own process (cli/cli.ts), as an operator would run
+// `npm run cli -- …` but without a process start: what it printed, and its exit code.
+import { Readable } from "node:stream";
+import { main } from "../cli/cli";
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs `args` against `env` (DATA_DIR, MEILI_URL, …; the test process's environment is not
+ * consulted). `stdin`, when given, is what the command reads on its standard input.
+ */
+export async function runCli(args: string[], env: Record<string, string | undefined>, stdin?: string): Promise<CliResult> {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(args, {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+    stdin: Readable.from(stdin === undefined ? [] : [Buffer.from(stdin)]),
+    env: { NODE_ENV: "test", LOG_LEVEL: "warn", ...env },
+  });
+  return { code, stdout, stderr };
+}
