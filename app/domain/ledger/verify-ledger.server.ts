@@ -1,0 +1,110 @@
+// Recomputes the ledger from its postings, outside the database's own functions: every link of the
+// hash chain (ADR 008) in sequence order, every transaction's balance, the chain head, and every
+// account's balance row. Names the first row that does not match, so tampering behind the
+// triggers' back (a superuser, a restored backup) is found.
+import { asc, eq, gt, inArray, isNull } from "drizzle-orm";
+import type { Database } from "../../../db/client.server";
+import { ledgerAccounts, ledgerBalances, ledgerChainHead, ledgerPostings, ledgerTransactions } from "../../../db/schema/ledger";
+import type { Money } from "../money/money";
+import { addMoney, isNegativeMoney, isZeroMoney, moneyFromDb, moneyToString, negateMoney, sumMoney, ZERO_MONEY } from "../money/money";
+import { transactionHash } from "./ledger-hash.server";
+import { LEDGER_GENESIS_HASH } from "./ledger-vocabulary";
+
+export type LedgerProblem =
+  | { kind: "unsealed"; transactionId: string }
+  | { kind: "sequence"; transactionId: string; expected: bigint; found: bigint }
+  | { kind: "previous-hash" | "hash" | "postings"; transactionId: string; sequence: bigint }
+  | { kind: "chain-head"; sequence: bigint }
+  | { kind: "balance"; accountId: string; expected: string; found: string };
+
+export type LedgerVerification = { ok: true; transactions: number; headHash: string } | { ok: false; problem: LedgerProblem };
+
+const BATCH = 1_000;
+
+/** Walks the whole ledger; `ok` only when the chain, every transaction and every balance agree. */
+export async function verifyLedger(options: { db: Database }): Promise<LedgerVerification> {
+  const { db } = options;
+  const [unsealed] = await db.select({ id: ledgerTransactions.id }).from(ledgerTransactions).where(isNull(ledgerTransactions.sequence)).limit(1);
+  if (unsealed) return { ok: false, problem: { kind: "unsealed", transactionId: unsealed.id } };
+
+  let previousHash = LEDGER_GENESIS_HASH;
+  let expected = 1n;
+  for (;;) {
+    const batch = await db
+      .select()
+      .from(ledgerTransactions)
+      .where(gt(ledgerTransactions.sequence, expected - 1n))
+      .orderBy(asc(ledgerTransactions.sequence))
+      .limit(BATCH);
+    if (batch.length === 0) break;
+    const postings = await db
+      .select({ transactionId: ledgerPostings.transactionId, accountId: ledgerPostings.accountId, amount: ledgerPostings.amount })
+      .from(ledgerPostings)
+      .where(inArray(ledgerPostings.transactionId, batch.map((t) => t.id)));
+    const byTransaction = groupBy(postings, (p) => p.transactionId);
+    for (const row of batch) {
+      const { hash, sequence, previousHash: storedPrevious, ...content } = row;
+      if (sequence === null || hash === null || storedPrevious === null) return { ok: false, problem: { kind: "unsealed", transactionId: row.id } };
+      if (sequence !== expected) return { ok: false, problem: { kind: "sequence", transactionId: row.id, expected, found: sequence } };
+      if (storedPrevious !== previousHash) return { ok: false, problem: { kind: "previous-hash", transactionId: row.id, sequence } };
+      const own = byTransaction.get(row.id) ?? [];
+      if (own.length < 2 || !isZeroMoney(sumMoney(own.map((p) => moneyFromDb(p.amount))))) {
+        return { ok: false, problem: { kind: "postings", transactionId: row.id, sequence } };
+      }
+      if (transactionHash({ ...content, sequence, previousHash, postings: own }) !== hash) return { ok: false, problem: { kind: "hash", transactionId: row.id, sequence } };
+      previousHash = hash;
+      expected += 1n;
+    }
+  }
+  const [head] = await db.select().from(ledgerChainHead);
+  if (!head || head.sequence !== expected - 1n || head.hash !== previousHash) return { ok: false, problem: { kind: "chain-head", sequence: head?.sequence ?? -1n } };
+
+  const mismatch = await firstBalanceMismatch(db);
+  if (mismatch) return { ok: false, problem: mismatch };
+  return { ok: true, transactions: Number(expected - 1n), headHash: previousHash };
+}
+
+/** Each account's balance recomputed from all its postings, against its balance row, in account order. */
+async function firstBalanceMismatch(db: Database): Promise<LedgerProblem | null> {
+  let after = "";
+  for (;;) {
+    const accounts = await db
+      .select({ id: ledgerAccounts.id, kind: ledgerAccounts.kind, balance: ledgerBalances.balance, debits: ledgerBalances.debits, credits: ledgerBalances.credits })
+      .from(ledgerAccounts)
+      .leftJoin(ledgerBalances, eq(ledgerBalances.accountId, ledgerAccounts.id))
+      .where(after ? gt(ledgerAccounts.id, after) : undefined)
+      .orderBy(asc(ledgerAccounts.id))
+      .limit(BATCH);
+    if (accounts.length === 0) return null;
+    const postings = await db
+      .select({ accountId: ledgerPostings.accountId, amount: ledgerPostings.amount })
+      .from(ledgerPostings)
+      .where(inArray(ledgerPostings.accountId, accounts.map((a) => a.id)));
+    const byAccount = groupBy(postings, (p) => p.accountId);
+    for (const account of accounts) {
+      let debits: Money = ZERO_MONEY;
+      let credits: Money = ZERO_MONEY;
+      for (const p of byAccount.get(account.id) ?? []) {
+        const amount = moneyFromDb(p.amount);
+        if (isNegativeMoney(amount)) credits = addMoney(credits, negateMoney(amount));
+        else debits = addMoney(debits, amount);
+      }
+      const balance = account.kind === "bank" ? addMoney(debits, negateMoney(credits)) : addMoney(credits, negateMoney(debits));
+      const expected = `${moneyToString(balance)} (debits ${moneyToString(debits)}, credits ${moneyToString(credits)})`;
+      const found = account.balance === null ? "no balance row" : `${moneyToString(moneyFromDb(account.balance))} (debits ${moneyToString(moneyFromDb(account.debits ?? "0"))}, credits ${moneyToString(moneyFromDb(account.credits ?? "0"))})`;
+      if (expected !== found) return { kind: "balance", accountId: account.id, expected, found };
+    }
+    after = accounts[accounts.length - 1]?.id ?? after;
+  }
+}
+
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
+}
