@@ -2,14 +2,14 @@
 // audit row, naming the operator at the command line. And a command's domain error is said
 // plainly, with a non-zero exit. Commands run in this process (tests/cli.ts).
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { hostname, tmpdir, userInfo } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
+import { hostname, userInfo } from "node:os";
 import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../db/client.server";
 import { auditLog } from "../db/schema/audit";
-import { runCli } from "../tests/cli";
+import { createCliDataDir, runCli } from "../tests/cli";
 import { fakeDocument } from "../tests/factories";
 import { startTestSearch } from "../tests/search-fixture";
 
@@ -18,8 +18,7 @@ let env: Record<string, string>;
 let dataDir: string;
 
 beforeAll(async () => {
-  search = await startTestSearch();
-  dataDir = mkdtempSync(join(tmpdir(), "xiangyun-cli-export-"));
+  [search, dataDir] = await Promise.all([startTestSearch(), createCliDataDir()]);
   env = { IDENTITY_KEY: randomBytes(32).toString("base64"), DATA_DIR: dataDir, MEILI_URL: search.meili.url, MEILI_MASTER_KEY: search.meili.masterKey, MEILI_INDEX_PREFIX: search.indexPrefix };
 }, 60_000);
 afterAll(() => search?.meili.stop());

@@ -1,12 +1,11 @@
 // `npm run cli -- search-check` and `reindex` as an operator runs them: the command line (in this
 // process, tests/cli.ts) on a PGlite DATA_DIR, against a Meilisearch this test can also reach
 // (MEILI_URL) to break the index behind the application's back.
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { runCli } from "../tests/cli";
+import { createCliDataDir, runCli } from "../tests/cli";
 import { fakeDocument } from "../tests/factories";
 import { startTestSearch } from "../tests/search-fixture";
 import { NEEDS_INDEX, indexName } from "../search/index-settings";
@@ -15,9 +14,10 @@ let search: Awaited<ReturnType<typeof startTestSearch>>;
 let env: Record<string, string>;
 
 beforeAll(async () => {
-  search = await startTestSearch();
+  const [started, dataDir] = await Promise.all([startTestSearch(), createCliDataDir()]);
+  search = started;
   env = {
-    DATA_DIR: mkdtempSync(join(tmpdir(), "xiangyun-cli-")),
+    DATA_DIR: dataDir,
     MEILI_URL: search.meili.url,
     MEILI_MASTER_KEY: search.meili.masterKey,
     MEILI_INDEX_PREFIX: search.indexPrefix,

@@ -1,11 +1,10 @@
 // `create-user` and `grant` as an operator runs them: the command line (in this process,
 // tests/cli.ts) on a PGlite DATA_DIR.
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../tests/cli";
+import { createCliDataDir, runCli } from "../tests/cli";
 import { fakeDocument } from "../tests/factories";
 import { startTestSearch } from "../tests/search-fixture";
 
@@ -13,10 +12,11 @@ let search: Awaited<ReturnType<typeof startTestSearch>>;
 let env: Record<string, string>;
 
 beforeAll(async () => {
-  search = await startTestSearch();
+  const [started, dataDir] = await Promise.all([startTestSearch(), createCliDataDir()]);
+  search = started;
   env = {
     IDENTITY_KEY: randomBytes(32).toString("base64"),
-    DATA_DIR: mkdtempSync(join(tmpdir(), "xiangyun-cli-users-")),
+    DATA_DIR: dataDir,
     MEILI_URL: search.meili.url,
     MEILI_MASTER_KEY: search.meili.masterKey,
     MEILI_INDEX_PREFIX: search.indexPrefix,
