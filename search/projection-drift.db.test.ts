@@ -19,22 +19,23 @@ import { createTestDatabase } from "../tests/database";
 import { fakeBirth, fakeCase, fakeOffer, fakeResidentId } from "../tests/factories";
 import { createTestCipher } from "../tests/identity";
 import { createTestLoadContext } from "../tests/load-context";
-import type { RestartableSearch } from "./__fixtures__/outbox-harness";
-import { ORGANISATIONS, startRestartableSearch } from "./__fixtures__/outbox-harness";
-import { NEEDS_INDEX, OFFERS_INDEX } from "./index-settings";
+import type { TestSearch } from "../tests/search-fixture";
+import { startTestSearch } from "../tests/search-fixture";
+import { ORGANISATIONS } from "./__fixtures__/outbox-harness";
+import { NEEDS_INDEX, OFFERS_INDEX, indexName } from "./index-settings";
 import { checkSearchDrift, formatDrift } from "./search-drift.server";
 import { drainOutbox } from "./search-sync.server";
 
 let handle: DatabaseHandle;
-let search: RestartableSearch;
+let search: TestSearch;
 // One key for the JSON imports and the sheet import, so the sheet finds the households by their ID.
 const cipher = createTestCipher();
 
 beforeAll(async () => {
-  [handle, search] = await Promise.all([createTestDatabase(), startRestartableSearch()]);
+  [handle, search] = await Promise.all([createTestDatabase(), startTestSearch()]);
 }, 60_000);
 afterAll(async () => {
-  await search?.stop();
+  await search?.meili.stop();
   await handle?.close();
 });
 
@@ -46,15 +47,15 @@ async function importDoc(input: ImportDocumentInput) {
   return imported.result;
 }
 
-const drain = async () => expect(await drainOutbox({ db: handle.db, client: search.client })).toMatchObject({ failed: 0 });
+const drain = async () => expect(await drainOutbox({ db: handle.db, client: search.client, indexPrefix: search.indexPrefix })).toMatchObject({ failed: 0 });
 const needRow = async (ref: string) => (await handle.db.select({ version: needs.version }).from(needs).where(eq(needs.ref, ref)))[0];
 const offerRow = async (ref: string) => (await handle.db.select({ version: offers.version }).from(offers).where(eq(offers.ref, ref)))[0];
 const pending = async (ref: string) => handle.db.select({ id: searchOutbox.id }).from(searchOutbox).where(and(eq(searchOutbox.ref, ref), eq(searchOutbox.status, "pending")));
-const indexed = (index: string, ref: string) => search.client.index(index).getDocument(ref);
+const indexed = (index: string, ref: string) => search.client.index(indexName(index, search.indexPrefix)).getDocument(ref);
 const withCases = (...cases: NonNullable<ImportDocumentInput["cases"]>): ImportDocumentInput => ({ version: 1, organisations: ORGANISATIONS, cases });
 
 async function expectNoDrift() {
-  const drift = await checkSearchDrift({ db: handle.db, client: search.client });
+  const drift = await checkSearchDrift({ db: handle.db, client: search.client, indexPrefix: search.indexPrefix });
   expect(drift.total, formatDrift(drift)).toBe(0);
 }
 
@@ -129,10 +130,10 @@ describe("an organisation's name reaches the index of its offers", () => {
 describe("search-check", () => {
   it("reports a document whose content differs from the projection at the same version", async () => {
     await expectNoDrift();
-    const [document] = (await search.client.index(NEEDS_INDEX).getDocuments({ limit: 1 })).results;
+    const [document] = (await search.client.index(indexName(NEEDS_INDEX, search.indexPrefix)).getDocuments({ limit: 1 })).results;
     if (!document) throw new Error("expected an indexed need");
-    await search.client.index(NEEDS_INDEX).updateDocuments([{ ref: document.ref, urgency: "general", urgencyRank: 1, title: "旧的标题" }]).waitTask();
-    const drift = await checkSearchDrift({ db: handle.db, client: search.client });
+    await search.client.index(indexName(NEEDS_INDEX, search.indexPrefix)).updateDocuments([{ ref: document.ref, urgency: "general", urgencyRank: 1, title: "旧的标题" }]).waitTask();
+    const drift = await checkSearchDrift({ db: handle.db, client: search.client, indexPrefix: search.indexPrefix });
     expect(drift.total).toBe(1);
     expect(drift.needs.stale).toEqual([expect.objectContaining({ ref: document.ref, database: document.version, index: document.version })]);
     expect(formatDrift(drift)).toContain(`stale   ${String(document.ref)}`);

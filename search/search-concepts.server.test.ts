@@ -1,20 +1,15 @@
 // How concept fields and concept synonyms behave in the real engine: a need written as a story and
 // an offer written as a programme find each other though they share no word.
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { Meilisearch } from "meilisearch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PublicNeedSource } from "../app/domain/needs/public-need";
 import { toPublicNeed } from "../app/domain/needs/public-need";
 import type { PublicOfferSource } from "../app/domain/offers/public-offer";
 import { toPublicOffer } from "../app/domain/offers/public-offer";
-import { createSearchClient } from "./client.server";
-import { ensureIndexes } from "./ensure-indexes.server";
 import { toNeedDocument, toOfferDocument } from "./index-documents";
 import { NEEDS_INDEX, OFFERS_INDEX, indexName, offersIndexSettings } from "./index-settings";
-import type { MeiliProcess } from "./meili-process.server";
-import { startMeilisearch } from "./meili-process.server";
+import type { TestSearch } from "../tests/search-fixture";
+import { startTestSearch } from "../tests/search-fixture";
 
 const PREFIX = "concepts";
 const WAIT = { timeout: 60_000 };
@@ -68,24 +63,21 @@ const offers = [
   offer({ ref: "O-COOK", category: "training", title: "中式烹调师培训", description: "学习刀工、火候和家常菜。", skills: ["厨师"] }),
 ];
 
-let meili: MeiliProcess;
+let search: TestSearch;
 let client: Meilisearch;
-let dataDir: string;
 const needsUid = indexName(NEEDS_INDEX, PREFIX);
 const offersUid = indexName(OFFERS_INDEX, PREFIX);
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), "xiangyun-concepts-"));
-  meili = await startMeilisearch({ dataDir });
-  client = createSearchClient({ url: meili.url, apiKey: meili.masterKey });
-  await ensureIndexes(client, { indexPrefix: PREFIX });
+  // The run's Meilisearch (tests/global-setup.ts), under this file's own index names.
+  search = await startTestSearch({ indexPrefix: PREFIX });
+  client = search.client;
   expect((await client.index(needsUid).addDocuments(needs.map(toNeedDocument)).waitTask(WAIT)).status).toBe("succeeded");
   expect((await client.index(offersUid).addDocuments(offers.map(toOfferDocument)).waitTask(WAIT)).status).toBe("succeeded");
 });
 
 afterAll(async () => {
-  await meili?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await search?.meili.stop();
 });
 
 async function refs(uid: string, query: string, filter?: string): Promise<string[]> {

@@ -1,18 +1,14 @@
 // How the index settings behave on real Chinese and English text, against the real binary.
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { Meilisearch } from "meilisearch";
 import { MeilisearchApiError } from "meilisearch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PublicNeedSource } from "../app/domain/needs/public-need";
 import { toPublicNeed } from "../app/domain/needs/public-need";
 import { toPublicOffer } from "../app/domain/offers/public-offer";
-import { createSearchClient } from "./client.server";
 import { ensureIndexes } from "./ensure-indexes.server";
 import { NEEDS_INDEX, OFFERS_INDEX, indexName, needsIndexSettings } from "./index-settings";
-import type { MeiliProcess } from "./meili-process.server";
-import { startMeilisearch } from "./meili-process.server";
+import type { TestSearch } from "../tests/search-fixture";
+import { startTestSearch } from "../tests/search-fixture";
 
 const PREFIX = "lang";
 const WAIT = { timeout: 60_000 };
@@ -71,15 +67,13 @@ const offer = toPublicOffer({
   regions: [{ code: "53", path: ["53"], nameZh: "云南省", nameEn: "Yunnan" }],
 });
 
-let meili: MeiliProcess;
+let search: TestSearch;
 let client: Meilisearch;
-let dataDir: string;
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), "xiangyun-search-"));
-  meili = await startMeilisearch({ dataDir });
-  client = createSearchClient({ url: meili.url, apiKey: meili.masterKey });
-  await ensureIndexes(client, { indexPrefix: PREFIX });
+  // The run's Meilisearch (tests/global-setup.ts), under this file's own index names.
+  search = await startTestSearch({ indexPrefix: PREFIX });
+  client = search.client;
   const added = await client.index(indexName(NEEDS_INDEX, PREFIX)).addDocuments(needs).waitTask(WAIT);
   expect(added.status).toBe("succeeded");
   const offered = await client.index(indexName(OFFERS_INDEX, PREFIX)).addDocuments([offer]).waitTask(WAIT);
@@ -87,8 +81,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await meili?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await search?.meili.stop();
 });
 
 async function refsFor(query: string, options: { filter?: string; index?: string } = {}): Promise<string[]> {

@@ -32,8 +32,9 @@ export interface TestSearch {
 
 const UNREACHABLE = "http://127.0.0.1:9";
 
-export async function startTestSearch(): Promise<TestSearch> {
-  const indexPrefix = `t${randomBytes(5).toString("hex")}`;
+/** `indexPrefix` names the file's indexes itself (no other file of the run may use it); by default one is made up. */
+export async function startTestSearch(options: { indexPrefix?: string } = {}): Promise<TestSearch> {
+  const indexPrefix = options.indexPrefix ?? `t${randomBytes(5).toString("hex")}`;
   let own: MeiliProcess | null = null;
   let server = inject("testSearch");
   if (!server) {
