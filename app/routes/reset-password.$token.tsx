@@ -9,7 +9,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { newPasswordFields, passwordsDifferIssue, passwordsMatch } from "../domain/auth/new-password";
-import { PASSWORD_MIN_LENGTH } from "../domain/auth/password-policy";
+import { PASSWORD_MIN_LENGTH } from "../domain/auth/password-length";
 import { isResetLinkUsable, resetPassword } from "../domain/auth/password-reset.server";
 import { requestInfo } from "../domain/auth/request-info.server";
 import { withNamespaces } from "../i18n/client-namespaces";

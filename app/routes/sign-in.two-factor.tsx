@@ -1,6 +1,6 @@
 // /sign-in/two-factor — the six-digit code from an authenticator app, after a right password.
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -71,7 +71,8 @@ export default function TwoFactorPage() {
   const { redirectTo } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("auth");
-  const [form, fields] = useForm({ lastResult, constraint: getZodConstraint(schema), shouldValidate: "onSubmit", onValidate: ({ formData }) => parseWithZod(formData, { schema }) });
+  // Checked on the server only (as sign-in): validating in the browser would bring zod to this page.
+  const [form, fields] = useForm<z.input<typeof schema>>({ lastResult });
   return (
     <FormPage title={t("twoFactor.title")} intro={t("twoFactor.intro")}>
       <Form method="post" {...getFormProps(form)} className="space-y-4">

@@ -4,11 +4,11 @@
 // without JavaScript: a plain POST to the page, errors answered with the input kept.
 import type { SubmissionResult } from "@conform-to/react";
 import { getFormProps, useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import type { z } from "zod";
 import type { HelpChoice } from "../domain/matching/offers-to-help-with.server";
-import { requestMatchSchema } from "../domain/matching/provider-match-forms";
+import type { requestMatchSchema } from "../domain/matching/provider-match-forms";
 import { FormErrors, SubmitButton, TextAreaField } from "./form";
 import { contentLang, useLocale } from "./labels";
 import { SelectField } from "./select-field";
@@ -74,14 +74,8 @@ function ProviderHelp({
 }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const [form, fields] = useForm({
-    id: "we-can-help-form",
-    lastResult,
-    constraint: getZodConstraint(requestMatchSchema),
-    shouldValidate: "onBlur",
-    shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: requestMatchSchema }),
-  });
+  // Checked on the server only: validating in the browser would bring zod to the public need page.
+  const [form, fields] = useForm<z.input<typeof requestMatchSchema>>({ id: "we-can-help-form", lastResult });
   return (
     <>
       {sent ? (

@@ -1,9 +1,9 @@
 // What a new password must be: long enough to resist guessing (NIST SP 800-63B: length over
 // composition rules), short enough that Argon2 is not made to hash megabytes.
 import { z } from "zod";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-length";
 
-export const PASSWORD_MIN_LENGTH = 10;
-export const PASSWORD_MAX_LENGTH = 200;
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "./password-length";
 
 /** A new password field; messages are i18n keys of the "auth" namespace. */
 export const newPasswordSchema = z
