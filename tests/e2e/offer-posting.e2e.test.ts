@@ -2,18 +2,17 @@
 // public offers search; an offer past its end date leaves the search by itself: imported while
 // still listed (the index holds it), it is gone once a server starts and runs the expiry job.
 import type { Browser } from "playwright-core";
-import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { matchingToday } from "../../app/domain/matching/hard-rules";
+import { runCli } from "../cli";
 import { launchBrowser, openPage } from "./browser";
 import { signInAs } from "./browser-sign-in";
 import { startAppServer } from "./global-setup";
 
-const root = new URL("../..", import.meta.url).pathname;
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -97,9 +96,12 @@ describe("an offer past its end date", () => {
       }),
     );
     try {
-      execFileSync(process.execPath, ["--import", "tsx", "cli/main.ts", "import", file], { cwd: root, env, stdio: "pipe" });
+      // The commands run in this process (tests/cli.ts) and release DATA_DIR before the server starts.
+      const imported = await runCli(["import", file], env);
+      expect(imported.code, imported.stderr).toBe(0);
       // Both are in the index now: the database lists both (the job has not run) and the index agrees.
-      execFileSync(process.execPath, ["--import", "tsx", "cli/main.ts", "search-check"], { cwd: root, env, stdio: "pipe" });
+      const checked = await runCli(["search-check"], env);
+      expect(checked.code, checked.stdout + checked.stderr).toBe(0);
 
       const server = await startAppServer(env);
       try {

@@ -5,13 +5,14 @@
 // variants (full-width, spaced, dashed, partial ID runs of 6+ digits). Requests that fail while
 // carrying identities (bad input, searches, paths) are sent first, so the log of failures is searched
 // as well. Zero hits is the only pass.
-import { execFile, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../cli";
 import { fakeCase, fakeDocument } from "../factories";
 import { startTestSearch } from "../search-fixture";
 
@@ -68,14 +69,12 @@ function findIdentities(text: string, index: ReturnType<typeof identityIndex>): 
   return found;
 }
 
-function run(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, ["--import", "tsx", "cli/main.ts", ...args], { cwd: root, env, timeout: 240_000, maxBuffer: 64 * 2 ** 20 }, (error, stdout, stderr) => {
-      serverLog += stderr;
-      if (error) reject(new Error(`${args.join(" ")}: ${stderr}`));
-      else resolve(stdout);
-    });
-  });
+/** Runs a command in this process (tests/cli.ts); its log lines are searched with the server's. */
+async function run(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  const { code, stdout, stderr } = await runCli(args, env);
+  serverLog += stderr;
+  if (code !== 0) throw new Error(`${args.join(" ")}: ${stderr}`);
+  return stdout;
 }
 
 const document = fakeDocument({ cases: 0, offers: 5 });
