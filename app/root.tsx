@@ -3,7 +3,8 @@ import { Links, Meta, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, 
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
-import { DEFAULT_LOCALE, resources } from "./i18n/config";
+import { DEFAULT_LOCALE } from "./i18n/config";
+import { SITE_MESSAGES } from "./i18n/site-messages";
 import { summariseActor } from "./domain/auth/actor";
 import { getActor } from "./domain/auth/guards.server";
 import { unreadCount } from "./domain/notifications/list-notifications.server";
@@ -29,7 +30,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 /** Routes set their own titles; an error page, rendered by this boundary, needs one here. */
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
   if (!error) return [];
-  const messages = resources[data?.locale ?? DEFAULT_LOCALE].common;
+  const messages = SITE_MESSAGES[data?.locale ?? DEFAULT_LOCALE];
   const { title } = errorTextKeys(isRouteErrorResponse(error) ? error.status : 500);
   return [{ title: `${messages.error[title]} · ${messages.site.name}` }];
 };

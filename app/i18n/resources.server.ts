@@ -1,5 +1,5 @@
 // Every namespace of both languages, for the server (rendering, loaders' titles, emails). The
-// browser bundles only `common` and loads the others on the pages that use them (entry.client).
+// browser loads the page's language of `common` and of the namespaces its routes name (entry.client).
 import accountEn from "./locales/en/account.json";
 import auditEn from "./locales/en/audit.json";
 import authEn from "./locales/en/auth.json";
@@ -32,11 +32,12 @@ import matchingZh from "./locales/zh-CN/matching.json";
 import matchesZh from "./locales/zh-CN/matches.json";
 import offersZh from "./locales/zh-CN/offers.json";
 import notificationsZh from "./locales/zh-CN/notifications.json";
-import { resources } from "./config";
+import en from "./en.json";
+import zhCN from "./zh-CN.json";
 
 export const allResources = {
-  "zh-CN": { ...resources["zh-CN"], account: accountZh, audit: auditZh, auth: authZh, members: membersZh, organisations: organisationsZh, staff: staffZh, cases: casesZh, needEditor: needEditorZh, dashboard: dashboardZh, applications: applicationsZh, householdImport: householdImportZh, info: infoZh, matches: matchesZh, offers: offersZh, notifications: notificationsZh, matching: matchingZh },
-  en: { ...resources.en, account: accountEn, audit: auditEn, auth: authEn, members: membersEn, organisations: organisationsEn, staff: staffEn, cases: casesEn, needEditor: needEditorEn, dashboard: dashboardEn, applications: applicationsEn, householdImport: householdImportEn, info: infoEn, matches: matchesEn, offers: offersEn, notifications: notificationsEn, matching: matchingEn },
+  "zh-CN": { common: zhCN, account: accountZh, audit: auditZh, auth: authZh, members: membersZh, organisations: organisationsZh, staff: staffZh, cases: casesZh, needEditor: needEditorZh, dashboard: dashboardZh, applications: applicationsZh, householdImport: householdImportZh, info: infoZh, matches: matchesZh, offers: offersZh, notifications: notificationsZh, matching: matchingZh },
+  en: { common: en, account: accountEn, audit: auditEn, auth: authEn, members: membersEn, organisations: organisationsEn, staff: staffEn, cases: casesEn, needEditor: needEditorEn, dashboard: dashboardEn, applications: applicationsEn, householdImport: householdImportEn, info: infoEn, matches: matchesEn, offers: offersEn, notifications: notificationsEn, matching: matchingEn },
 } as const;
 
 export const ALL_NAMESPACES = ["common", "account", "audit", "auth", "members", "organisations", "staff", "cases", "needEditor", "dashboard", "applications", "householdImport", "info", "matches", "notifications", "matching", "offers"] as const;

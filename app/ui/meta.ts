@@ -1,7 +1,8 @@
 // Titles for `meta`: a route's loader computes its localized title on the server; when the loader
 // threw (a 404), there is no data, so the site's name in the root loader's language stands in.
 import type { MetaDescriptor } from "@remix-run/node";
-import { DEFAULT_LOCALE, isLocale, resources } from "../i18n/config";
+import { DEFAULT_LOCALE, isLocale } from "../i18n/config";
+import { SITE_MESSAGES } from "../i18n/site-messages";
 
 interface MatchLike {
   id: string;
@@ -15,5 +16,5 @@ function rootLocale(matches: readonly MatchLike[]) {
 }
 
 export function titleMeta(title: string | undefined, matches: readonly MatchLike[]): MetaDescriptor[] {
-  return [{ title: title ?? resources[rootLocale(matches)].common.site.name }];
+  return [{ title: title ?? SITE_MESSAGES[rootLocale(matches)].site.name }];
 }
