@@ -88,7 +88,9 @@ function main(): number {
     return 0;
   }
   console.log(`Building the app: ${reason}.`);
-  const build = spawnSync("npm", ["run", "build", "--silent"], { cwd: ROOT, stdio: "inherit" });
+  // Always a production build: an inherited NODE_ENV (vitest's "test") would give React's
+  // development build to the browser.
+  const build = spawnSync("npm", ["run", "build", "--silent"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
   return build.status ?? 1;
 }
 

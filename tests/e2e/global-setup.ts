@@ -1,4 +1,5 @@
-// Builds the app once and starts it on a free port with its own DATA_DIR (seeded with the demo
+// Builds the app if it is missing or older than its sources (as `npm start` does; CI has built it
+// already for the JavaScript budget) and starts it on a free port with its own DATA_DIR (seeded with the demo
 // data set), as a person would run it; every browser test file talks to that server.
 import { spawn, execFileSync } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
@@ -16,7 +17,7 @@ declare module "vitest" {
 const root = new URL("../..", import.meta.url).pathname;
 
 export default async function setup(project: TestProject) {
-  execFileSync("npx", ["remix", "vite:build"], { cwd: root, stdio: "ignore" });
+  execFileSync(process.execPath, ["--import", "tsx", "scripts/build-if-stale.ts"], { cwd: root, stdio: "ignore" });
   const dataDir = mkdtempSync(join(tmpdir(), "xiangyun-e2e-"));
   // TRUST_PROXY=loopback: the tests stand in for a proxy on this machine, and each simulated visitor
   // brings its own client address in X-Forwarded-For (http-session.ts), as per-address limits need.
