@@ -32,7 +32,7 @@ export async function suggestCommand(args: string[], withRuntime: WithSuggestRun
   const i18n = i18next.createInstance();
   await i18n.init({ ...i18nConfig, lng: "zh-CN", ns: [...ALL_NAMESPACES], resources: allResources });
   return withRuntime("suggest", async (runtime) => {
-    // An unknown reference is a not-found DomainError naming it; cli/main.ts reports it.
+    // An unknown reference is a not-found DomainError naming it; main() in cli/cli.ts reports it.
     const { suggestions, degraded } = await findOfferSuggestions({ db: runtime.db, search: runtime.search, logger: runtime.logger, indexPrefix: runtime.indexPrefix }, needRef, { limit });
     if (degraded) io.err("the search engine did not answer: these suggestions come from the database, with simpler scoring");
     const rows = suggestions.map((s) => ({ offer: s.offer.ref, key: s.importKey, score: s.score, reasons: s.reasons.map((r) => describeReason(r, i18n.t)) }));

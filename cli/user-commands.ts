@@ -24,7 +24,7 @@ export async function createUserCommand(args: string[], withRuntime: WithRuntime
   const email = values.email;
   const name = values.name;
   return withRuntime("create-user", async (runtime) => {
-    // Bad input is a DomainError ("invalid"): cli/main.ts reports it and exits 2.
+    // Bad input is a DomainError ("invalid"): main() in cli/cli.ts reports it and exits 2.
     const created = await createUser({ db: runtime.db, email, displayName: name, password, platformAdmin: values["platform-admin"] });
     out.out(`created ${created.email}${values["platform-admin"] ? " (platform admin)" : ""}`);
     if (created.setPasswordToken) out.out(`set the password within 24 hours at ${runtime.publicUrl}/reset-password/${created.setPasswordToken}`);
