@@ -6,8 +6,10 @@ import type { DomainMessageKey } from "../domain/errors/domain-error";
 import en from "../i18n/en.json";
 
 type ErrorTextKey = keyof (typeof en)["error"];
+/** The titles an error page of the root boundary can have (site-messages.ts holds them for meta). */
+export type ErrorTitleKey = "badRequestTitle" | "forbiddenTitle" | "notFoundTitle" | "conflictTitle" | "tooManyTitle" | "serverTitle";
 
-const BY_STATUS: Record<number, { title: ErrorTextKey; body: ErrorTextKey }> = {
+const BY_STATUS: Record<number, { title: ErrorTitleKey; body: ErrorTextKey }> = {
   400: { title: "badRequestTitle", body: "badRequestBody" },
   403: { title: "forbiddenTitle", body: "forbiddenBody" },
   404: { title: "notFoundTitle", body: "notFoundBody" },
@@ -17,7 +19,7 @@ const BY_STATUS: Record<number, { title: ErrorTextKey; body: ErrorTextKey }> = {
 const SERVER = { title: "serverTitle", body: "serverBody" } as const;
 
 /** The `common:error.*` keys of the title and text for `status`. */
-export function errorTextKeys(status: number): { title: ErrorTextKey; body: ErrorTextKey } {
+export function errorTextKeys(status: number): { title: ErrorTitleKey; body: ErrorTextKey } {
   return BY_STATUS[status] ?? SERVER;
 }
 
