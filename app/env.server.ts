@@ -63,6 +63,8 @@ const configSchema = z
     SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, "must be an SMTP URL like smtps://user:pass@smtp.example.org:465").optional(),
     MAIL_FROM: z.string().min(3).default("Xiangyun <no-reply@xiangyun.invalid>"),
     TRUST_PROXY: trustProxy.default(false),
+    // An open pledge with no money received expires this many days after it was made.
+    PLEDGE_EXPIRY_DAYS: z.coerce.number({ error: "must be a number of days" }).int("must be a whole number of days").min(1, "must be between 1 and 365").max(365, "must be between 1 and 365").default(30),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { error: "must be one of fatal, error, warn, info, debug, trace, silent" }).default("info"),
   })
   .superRefine((env, ctx) => {

@@ -29,6 +29,7 @@ import { deleteExpiredSessions } from "../app/domain/auth/session.server";
 import { applyDemoAccountSwitch } from "../db/seed/demo-accounts.server";
 import type { Logger } from "./logger.server";
 import { runOfferExpiry, scheduleOfferExpiry } from "./offer-expiry.server";
+import { runPledgeExpiry, schedulePledgeExpiry } from "./pledge-expiry.server";
 
 const OUTBOX_POLL_MS = 1000;
 const HOUSEKEEPING_MS = 10 * 60 * 1000;
@@ -140,6 +141,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     stack.push(() => worker.stop());
     // Offers that ended while the server was down close before the first drain, so they leave the index now.
     if (options.runOutboxWorker) await runOfferExpiry({ db: database.db, logger, kick: () => undefined });
+    if (options.runOutboxWorker) await runPledgeExpiry({ db: database.db, logger });
     await worker.flush();
     // Writes of this process kick the worker; the poll picks up rows written by other instances
     // and processes (and retries after a backoff). LISTEN/NOTIFY would only shorten the latter.
@@ -151,6 +153,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       housekeeping.unref();
       stack.push(() => clearInterval(housekeeping));
       stack.push(scheduleOfferExpiry({ db: database.db, logger, kick: worker.kick }));
+      stack.push(schedulePledgeExpiry({ db: database.db, logger }));
     }
 
     const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, dataDir: config.DATA_DIR });
