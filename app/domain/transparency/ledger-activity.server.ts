@@ -37,7 +37,7 @@ export async function listLedgerActivity(db: Database, options: { limit: number;
   const requestId = sql`coalesce(${ledgerTransactions.disbursementRequestId}, ${original.disbursementRequestId})`;
   // The need a transaction concerns: the need fund among its postings, while the need is public.
   const needOf = (column: typeof needs.ref | typeof needs.title) => sql<string | null>`(
-    select ${column} from ${needPosting}
+    select ${column} from ${ledgerPostings} ${sql.raw("need_posting")}
       join ${ledgerAccounts} on ${ledgerAccounts.id} = ${needPosting.accountId} and ${ledgerAccounts.kind} = 'need-fund'
       join ${needs} on ${needs.id} = ${ledgerAccounts.needId} and ${inArray(needs.status, [...PUBLIC_NEED_STATUSES])}
       where ${needPosting.transactionId} = ${ledgerTransactions.id} limit 1)`;

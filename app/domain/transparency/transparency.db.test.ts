@@ -1,0 +1,152 @@
+// The transparency reads on a real database, with a ledger written through postTransaction.
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import type { DatabaseHandle } from "../../../db/client.server";
+import { createTestDatabase } from "../../../tests/database";
+import { rowsOf } from "../../../tests/ledger-fixture";
+import type { TransparencyLedger } from "../../../tests/transparency-fixture";
+import { ANONYMOUS_DONOR_CONTACT, HIDDEN_DONOR_NAME, NAMED_DONOR, seedTransparencyLedger } from "../../../tests/transparency-fixture";
+import { postTransaction } from "../ledger/post-transaction.server";
+import { money, moneyToString } from "../money/money";
+import { listLedgerActivity } from "./ledger-activity.server";
+import { readLedgerTotals } from "./ledger-totals.server";
+import { listNeedProgress, readNeedProgress } from "./need-progress.server";
+import { onNeedFundBalanceChanged } from "./on-need-fund-balance-changed.server";
+
+let handle: DatabaseHandle;
+let ledger: TransparencyLedger;
+
+beforeAll(async () => {
+  handle = await createTestDatabase();
+  ledger = await seedTransparencyLedger(handle.db);
+}, 60_000);
+afterAll(() => handle?.close());
+
+const text = (amount: Parameters<typeof moneyToString>[0]) => moneyToString(amount);
+
+describe("ledger totals", () => {
+  it("counts receipts by source net of their reversals", async () => {
+    const totals = await readLedgerTotals(handle.db);
+    expect(totals.bySource.map((s) => [s.source, text(s.amount)])).toEqual([
+      ["government", "2000.00"],
+      ["union", "500.00"],
+      ["donations", "1000.00"],
+    ]);
+    expect(text(totals.received)).toBe("3500.00");
+    expect(text(totals.byMonth.at(-1)?.amount ?? money("0"))).toBe("3500.00");
+    expect(totals.byMonth).toHaveLength(12);
+  });
+
+  it("totals allocations and disbursements and reads the chain head", async () => {
+    const totals = await readLedgerTotals(handle.db);
+    expect(text(totals.allocated)).toBe("400.00");
+    expect(text(totals.disbursed)).toBe("250.00");
+    const [head] = await rowsOf(handle.db, z.object({ sequence: z.string(), hash: z.string() }), sql`select sequence::text, hash from ledger_chain_head`);
+    expect(totals.chainHead).toEqual(head);
+    expect(totals.chainHead?.sequence).toBe("9");
+  });
+});
+
+describe("ledger activity", () => {
+  it("names a donor only where the pledge was not anonymous, and never a contact or message", async () => {
+    const activity = await listLedgerActivity(handle.db, { limit: 50 });
+    const receipts = activity.filter((a) => a.kind === "receipt" && a.source === "donations" && a.need);
+    expect(receipts.find((a) => a.need?.ref === ledger.refs.funded)?.donorName).toBe(NAMED_DONOR);
+    expect(receipts.find((a) => a.need?.ref === ledger.refs.partly)?.donorName).toBeNull();
+    const everything = JSON.stringify(activity);
+    expect(everything).not.toContain(ANONYMOUS_DONOR_CONTACT);
+    expect(everything).not.toContain(HIDDEN_DONOR_NAME);
+    expect(everything).not.toContain("测试学校");
+  });
+
+  it("shows a reversal with the kind it undoes, newest first", async () => {
+    const activity = await listLedgerActivity(handle.db, { limit: 50 });
+    expect(activity.map((a) => a.sequence)).toEqual(["9", "8", "7", "6", "5", "4", "3", "2", "1"]);
+    const reversal = activity.find((a) => a.kind === "reversal");
+    expect(reversal).toMatchObject({ reverses: "receipt", source: "union" });
+    expect(text(reversal?.amount ?? money("0"))).toBe("70.00");
+    expect(activity.find((a) => a.kind === "disbursement")?.payeeKind).toBe("school");
+  });
+
+  it("leaves out the need of a transaction once the need is no longer public", async () => {
+    const activity = await listLedgerActivity(handle.db, { limit: 50 });
+    expect(JSON.stringify(activity)).not.toContain(ledger.refs.withdrawn);
+    expect(activity.filter((a) => a.need).map((a) => a.need?.ref)).not.toContain(ledger.refs.withdrawn);
+  });
+
+  it("pages on by sequence", async () => {
+    const page = await listLedgerActivity(handle.db, { limit: 3, beforeSequence: "4" });
+    expect(page.map((a) => a.sequence)).toEqual(["3", "2", "1"]);
+  });
+});
+
+describe("need progress", () => {
+  it("splits raised, allocated and disbursed against the target", async () => {
+    const progress = await readNeedProgress(handle.db, ledger.refs.funded);
+    expect(progress && { raised: text(progress.raised), allocated: text(progress.allocated), disbursed: text(progress.disbursed), balance: text(progress.balance) }).toEqual({
+      raised: "600.00",
+      allocated: "400.00",
+      disbursed: "250.00",
+      balance: "750.00",
+    });
+    expect(progress?.state).toBe("fully");
+    expect((await readNeedProgress(handle.db, ledger.refs.partly))?.state).toBe("partly");
+  });
+
+  it("hides needs that are not public", async () => {
+    expect(await readNeedProgress(handle.db, ledger.refs.withdrawn)).toBeNull();
+    const listed = await listNeedProgress(handle.db, { limit: 50 });
+    expect(listed.map((n) => n.ref).sort()).toEqual([ledger.refs.funded, ledger.refs.partly].sort());
+  });
+});
+
+describe("onNeedFundBalanceChanged", () => {
+  const outboxRows = async (ref: string) => {
+    const [row] = await rowsOf(handle.db, z.object({ n: z.number() }), sql`select count(*)::int as n from search_outbox where entity = 'need' and ref = ${ref}`);
+    return row?.n ?? -1;
+  };
+  let k = 0;
+  const receiptInside = (amount: string) =>
+    handle.db.transaction(async (tx) => {
+      // The writer's rows, not sealed until commit, as postTransaction would leave them.
+      const [row] = await rowsOf(
+        tx,
+        z.object({ id: z.string() }),
+        sql`insert into ledger_transactions (organisation_id, kind, idempotency_key, source, method)
+            values (${ledger.books.organisationId}, 'receipt', ${`hook-${++k}`}, 'donations', 'cash') returning id`,
+      );
+      if (!row) throw new Error("no transaction");
+      await tx.execute(sql`insert into ledger_postings (transaction_id, account_id, amount) values (${row.id}, ${ledger.books.bank}, ${amount}), (${row.id}, ${ledger.fundOf.partly}, ${`-${amount}`})`);
+      return onNeedFundBalanceChanged(tx, ledger.needIds.partly);
+    });
+
+  it("queues the need for the index only when its funding state changes", async () => {
+    const before = await outboxRows(ledger.refs.partly);
+    expect(await receiptInside("100.00")).toEqual({ state: "partly", changed: false });
+    expect(await outboxRows(ledger.refs.partly)).toBe(before);
+    // 300 + 100 + 4600 reaches the ¥5,000 target.
+    expect(await receiptInside("4600.00")).toEqual({ state: "fully", changed: true });
+    expect(await outboxRows(ledger.refs.partly)).toBe(before + 1);
+  });
+
+  it("reads a need's state the same whoever posted (postTransaction leaves the state to its caller)", async () => {
+    const posted = await postTransaction({
+      db: handle.db,
+      actorUserId: ledger.actor,
+      transaction: {
+        organisationId: ledger.books.organisationId,
+        kind: "receipt",
+        idempotencyKey: "hook-after",
+        source: "donations",
+        method: "cash",
+        postings: [
+          { accountId: ledger.books.bank, amount: money("1.00") },
+          { accountId: ledger.fundOf.partly, amount: money("-1.00") },
+        ],
+      },
+    });
+    expect(posted.replayed).toBe(false);
+    expect((await readNeedProgress(handle.db, ledger.refs.partly))?.state).toBe("fully");
+  });
+});
