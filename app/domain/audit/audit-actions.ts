@@ -65,5 +65,13 @@ export const AUDIT_ACTIONS = [
   "application.merge",
   "application.decline",
   "audit.export",
+  "ledger.open-accounts",
+  "ledger.receipt",
+  "ledger.allocate",
+  "ledger.disbursement-request",
+  "ledger.disbursement-approve",
+  "ledger.disbursement-reject",
+  "ledger.reverse",
+  "bank-details.update",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -48,6 +48,16 @@ export type DomainMessageKey =
   | "fundOverdrawn"
   | "ledgerTransactionReversed"
   | "disbursementPosted"
+  | "noFinance"
+  | "pledgeNotFound"
+  | "pledgeClosed"
+  | "disbursementNotFound"
+  | "disbursementDecided"
+  | "disbursementOwnRequest"
+  | "disbursementOverFund"
+  | "ledgerTransactionNotFound"
+  | "reversalOfReversal"
+  | "reversalOverdraws"
   | "invalidInput";
 
 export type DomainMessageValues = Record<string, string | number>;
