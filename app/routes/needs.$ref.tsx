@@ -29,7 +29,11 @@ import { contentLang, regionName, useLabels, useLocale } from "../ui/labels";
 import { titleMeta } from "../ui/meta";
 import { NeedCard } from "../ui/need-card";
 import { AskForHelp } from "../ui/ask-for-help";
+import { GiveToNeed } from "../ui/give-to-need";
 import { WeCanHelp } from "../ui/we-can-help";
+import { readNeedProgress } from "../domain/transparency/need-progress.server";
+import { fundingView } from "../ui/funding-view.server";
+import { NeedFundingProgress } from "../ui/need-funding-progress";
 import { getPageLocale } from "../i18n/page-locale.server";
 import { PUBLIC_PAGE_HEADERS } from "./public-cache.server";
 
@@ -56,7 +60,10 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   ]);
   // An anonymous visitor's answer stays the same for everyone: what the signed-in see is added only for them.
   const help = actor ? { help: await listOffersToHelpWith({ db: context.runtime.db, actor, need }), sent: new URL(request.url).searchParams.get("sent") === "1" } : {};
-  return { title: t("meta.suffix", { title: need.title }), ...withNeedAmount(need, locale), similar: similar.map((n) => withNeedAmount(n, locale)), couldHelp, ...help };
+  // Funding progress from the need fund's ledger rows; shown for a need with a target or money received.
+  const progress = await readNeedProgress(context.runtime.db, need.ref);
+  const funding = progress && (progress.target || progress.state !== "none") ? fundingView(progress, locale) : null;
+  return { title: t("meta.suffix", { title: need.title }), ...withNeedAmount(need, locale), similar: similar.map((n) => withNeedAmount(n, locale)), couldHelp, funding, ...help };
 }
 
 /** "We can help": a requested match for the union to review, then back to the need with a thank-you. */
@@ -95,7 +102,7 @@ function Fact({ term, children }: { term: string; children: ReactNode }) {
 }
 
 export default function NeedPage() {
-  const { need, amountLabel, similar, couldHelp, help, sent } = useLoaderData<typeof loader>();
+  const { need, amountLabel, similar, couldHelp, funding, help, sent } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation();
   const labels = useLabels();
@@ -163,12 +170,14 @@ export default function NeedPage() {
               <Fact term={t("needs.ageBand")}>{labels.ageBand(need.ageBand)}</Fact>
               {amountLabel ? <Fact term={t("needs.targetAmount")}>{amountLabel}</Fact> : null}
             </dl>
+            {funding ? <NeedFundingProgress funding={funding} /> : null}
             <p className="flex gap-3 rounded-lg bg-stone-100 p-4 text-sm leading-relaxed text-stone-800 ring-1 ring-inset ring-stone-200">
               <svg aria-hidden="true" viewBox="0 0 20 20" className="mt-0.5 h-5 w-5 shrink-0 fill-brand-700">
                 <path d="M10 1.5 3 4.3v5.2c0 4.3 3 7.9 7 9 4-1.1 7-4.7 7-9V4.3L10 1.5Zm0 4a2 2 0 0 1 2 2v1h.5a.5.5 0 0 1 .5.5v4a.5.5 0 0 1-.5.5h-5a.5.5 0 0 1-.5-.5V9a.5.5 0 0 1 .5-.5H8v-1a2 2 0 0 1 2-2Zm0 1a1 1 0 0 0-1 1v1h2v-1a1 1 0 0 0-1-1Z" />
               </svg>
               <span>{t("needs.privacy")}</span>
             </p>
+            <GiveToNeed needRef={need.ref} />
             <AskForHelp />
           </div>
         </div>
