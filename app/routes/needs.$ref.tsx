@@ -29,6 +29,7 @@ import { contentLang, regionName, useLabels, useLocale } from "../ui/labels";
 import { titleMeta } from "../ui/meta";
 import { NeedCard } from "../ui/need-card";
 import { AskForHelp } from "../ui/ask-for-help";
+import { GiveToNeed } from "../ui/give-to-need";
 import { WeCanHelp } from "../ui/we-can-help";
 import { readNeedProgress } from "../domain/transparency/need-progress.server";
 import { fundingView } from "../ui/funding-view.server";
@@ -176,6 +177,7 @@ export default function NeedPage() {
               </svg>
               <span>{t("needs.privacy")}</span>
             </p>
+            <GiveToNeed needRef={need.ref} />
             <AskForHelp />
           </div>
         </div>

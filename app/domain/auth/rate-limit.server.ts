@@ -23,6 +23,10 @@ export const RATE_LIMITS = {
   passwordChange: { points: 5, duration: 15 * 60 },
   /** Organisation registrations and other public forms from one address. */
   publicFormIp: { points: 10, duration: 60 * 60 },
+  /** Pledge forms sent from one address (a retry of one form counts too). */
+  pledgeIp: { points: 20, duration: 60 * 60 },
+  /** Tracking-code lookups from one address: enough for a donor, too few to guess codes. */
+  pledgeTrackIp: { points: 30, duration: 60 * 60 },
   /** Password reset requests, per address and per email. */
   resetIp: { points: 10, duration: 60 * 60 },
   resetEmail: { points: 3, duration: 60 * 60 },

@@ -2,6 +2,7 @@
 // union's general fund, and how donors pay that union. Public reads only: a need's title and
 // reference, a union's name and the bank details it publishes for donors.
 import { and, asc, eq, inArray } from "drizzle-orm";
+import { z } from "zod";
 import type { Database } from "../../../db/client.server";
 import { cases } from "../../../db/schema/cases";
 import { unionBankDetails } from "../../../db/schema/ledger";
@@ -21,6 +22,14 @@ export interface BankTransferDetails {
   bankName: string;
   accountNumber: string;
   contact: string;
+}
+
+const giveQuery = z.object({ need: z.string().regex(/^N-[2-9A-HJKMNP-TV-Z]{7}$/).optional(), union: z.uuid().optional() });
+
+/** /give's query: a need's reference or a union to preselect; null when either is malformed. */
+export function readGiveQuery(params: URLSearchParams): { need?: string; union?: string } | null {
+  const parsed = giveQuery.safeParse({ need: params.get("need") ?? undefined, union: params.get("union") ?? undefined });
+  return parsed.success ? parsed.data : null;
 }
 
 const isGivingUnion = and(eq(organisations.kind, "union"), eq(organisations.status, "verified"));
