@@ -100,6 +100,7 @@ function AccountNav({ actor, navClass, unread }: { actor: ActorSummary | null; n
 const FOOTER_LINKS = [
   { to: "/apply", key: "footer.apply" },
   { to: "/about", key: "footer.about" },
+  { to: "/transparency", key: "transparency.title" },
   { to: "/privacy", key: "footer.privacy" },
   { to: "/contact", key: "footer.contact" },
 ] as const;
