@@ -59,6 +59,7 @@ export const PUBLIC_PAGES: readonly { url: string; routeId: string }[] = [
   { url: "/apply/status", routeId: "routes/apply.status" },
   { url: "/register", routeId: "routes/register" },
   { url: "/about", routeId: "routes/about" },
+  { url: "/transparency", routeId: "routes/transparency" },
   { url: "/privacy", routeId: "routes/privacy" },
   { url: "/contact", routeId: "routes/contact" },
   { url: "/(not found)", routeId: "routes/$" },

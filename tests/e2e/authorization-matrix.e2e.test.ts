@@ -67,6 +67,8 @@ function expectations(f: Fixtures): Record<string, { path: string; expect: Row }
     "routes/offers._index": [{ path: "/offers", expect: all(200) }],
     "routes/offers.$ref": [{ path: `/offers/${f.offerRef}`, expect: all(200) }],
     "routes/about": [{ path: "/about", expect: all(200) }],
+    "routes/transparency": [{ path: "/transparency", expect: all(200) }],
+    "routes/transparency[.]csv": [{ path: "/transparency.csv", expect: all(200) }],
     "routes/privacy": [{ path: "/privacy", expect: all(200) }],
     "routes/contact": [{ path: "/contact", expect: all(200) }],
     "routes/api.$": [{ path: "/api/v1/nothing-here", expect: all(404) }],
