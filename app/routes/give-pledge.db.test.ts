@@ -123,6 +123,17 @@ describe("/give", () => {
     expect(await countPledges()).toBe(before);
   });
 
+  it("gives to the union chosen on the general fund's form", async () => {
+    const context = contextFor();
+    const page = z.object({ key: z.string(), unions: z.array(z.object({ id: z.string(), name: z.string() })) }).parse(payloadOf(await giveLoader({ request: userRequest("/give"), params: {}, context })));
+    const union = page.unions.find((u) => u.name === "祥云县总工会");
+    expect(union).toBeDefined();
+    const missing = await send({ key: page.key, amount: "10", anonymous: "on" }, context);
+    expect(formAnswer.parse(payloadOf(missing)).result.error?.union).toEqual(["pledges.errors.unionRequired"]);
+    const answer = await send({ key: page.key, union: union?.id ?? "", amount: "10", anonymous: "on" }, context);
+    expect(payloadOf(answer)).toMatchObject({ kind: "created", pledge: { unionName: "祥云县总工会", need: null } });
+  });
+
   it("answers a need that is not public with 404", async () => {
     const result = await settle(giveLoader({ request: userRequest("/give?need=N-2222222"), params: {}, context: contextFor() }));
     expect(statusOf(result)).toBe(404);
