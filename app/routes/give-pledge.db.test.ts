@@ -110,7 +110,7 @@ describe("/give", () => {
     const { page } = await freshForm();
     const result = await send({ key: page.key, need: needRef, amount: "10" });
     expect(statusOf(result)).toBe(400);
-    expect(formAnswer.parse(payloadOf(result)).result.error?.displayName).toEqual(["pledges.errors.displayNameRequired"]);
+    expect(formAnswer.parse(payloadOf(result)).result.error?.displayName).toEqual(["pledges:errors.displayNameRequired"]);
   });
 
   it("answers the same form with another amount with 409 and writes nothing", async () => {
@@ -119,7 +119,7 @@ describe("/give", () => {
     const before = await countPledges();
     const result = await send({ key: page.key, need: needRef, amount: "1000", anonymous: "on" });
     expect(statusOf(result)).toBe(409);
-    expect(formAnswer.parse(payloadOf(result)).result.error?.[""]).toEqual(["pledges.errors.keyReused"]);
+    expect(formAnswer.parse(payloadOf(result)).result.error?.[""]).toEqual(["pledges:errors.keyReused"]);
     expect(await countPledges()).toBe(before);
   });
 
@@ -129,7 +129,7 @@ describe("/give", () => {
     const union = page.unions.find((u) => u.name === "祥云县总工会");
     expect(union).toBeDefined();
     const missing = await send({ key: page.key, amount: "10", anonymous: "on" }, context);
-    expect(formAnswer.parse(payloadOf(missing)).result.error?.union).toEqual(["pledges.errors.unionRequired"]);
+    expect(formAnswer.parse(payloadOf(missing)).result.error?.union).toEqual(["pledges:errors.unionRequired"]);
     const answer = await send({ key: page.key, union: union?.id ?? "", amount: "10", anonymous: "on" }, context);
     expect(payloadOf(answer)).toMatchObject({ kind: "created", pledge: { unionName: "祥云县总工会", need: null } });
   });
@@ -169,7 +169,7 @@ describe("/pledges/track and /pledges/receipt", () => {
     const malformed = await track("P-2222222");
     expect(statusOf(wrong)).toBe(404);
     expect(statusOf(malformed)).toBe(404);
-    expect(payloadOf(wrong)).toEqual({ kind: "error", error: "pledges.track.notFound", code: "0000-0000-0000-0000-0000-0000-0000" });
+    expect(payloadOf(wrong)).toEqual({ kind: "error", error: "pledges:track.notFound", code: "0000-0000-0000-0000-0000-0000-0000" });
     expect(statusOf(await track(""))).toBe(400);
   });
 

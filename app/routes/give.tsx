@@ -17,12 +17,16 @@ import { createPledge } from "../domain/pledges/create-pledge.server";
 import { findPledgeDestination, listGivingUnions, readGiveQuery } from "../domain/pledges/pledge-destination.server";
 import { pledgeFormSchema } from "../domain/pledges/pledge-form";
 import { newPledgeKey } from "../domain/pledges/tracking-code.server";
+import { withNamespaces } from "../i18n/client-namespaces";
 import { getPageLocale } from "../i18n/page-locale.server";
 import { FormErrors, SubmitButton, TextAreaField, TextField } from "../ui/form";
 import { keepRetryAfter } from "../ui/keep-retry-after";
 import { titleMeta } from "../ui/meta";
 import { PledgeCreated } from "../ui/pledge-created";
 import { SelectField } from "../ui/select-field";
+
+export const handle = { i18n: ["pledges"] };
+export const clientLoader = withNamespaces("pledges");
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
@@ -37,7 +41,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   if (query.need && !destination) throw new Response("Not Found", { status: 404 });
   const need = destination?.need ? { ref: destination.need.ref, title: destination.need.title, unionName: destination.unionName } : null;
   return data(
-    { title: t("meta.suffix", { title: need ? t("pledges.give.titleNeed") : t("pledges.give.titleGeneral") }), need, unions, selectedUnion: query.union ?? "", key: newPledgeKey() },
+    { title: t("meta.suffix", { title: need ? t("pledges:give.titleNeed") : t("pledges:give.titleGeneral") }), need, unions, selectedUnion: query.union ?? "", key: newPledgeKey() },
     { headers: { "Cache-Control": "private, no-store" } },
   );
 }
@@ -57,7 +61,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const noStore = { "Cache-Control": "private, no-store" };
   const limited = await runtime.rateLimits.consume("pledgeIp", context.clientIp || "unknown");
   if (!limited.ok) {
-    return data({ kind: "form" as const, result: submission.reply({ formErrors: ["pledges.errors.rateLimited"] }) }, { status: 429, headers: { ...noStore, "Retry-After": String(limited.retryAfterSeconds) } });
+    return data({ kind: "form" as const, result: submission.reply({ formErrors: ["pledges:errors.rateLimited"] }) }, { status: 429, headers: { ...noStore, "Retry-After": String(limited.retryAfterSeconds) } });
   }
   if (submission.status !== "success") return data({ kind: "form" as const, result: submission.reply() }, { status: 400, headers: noStore });
   try {
@@ -66,11 +70,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data({ kind: "created" as const, pledge: { ref, amount, unionName, need, bank, trackingCode, expiresOn: beijingDay(pledge.expiresAt) } }, { headers: noStore });
   } catch (error) {
     if (isDomainError(error) && error.kind === "conflict") {
-      return data({ kind: "form" as const, result: submission.reply({ formErrors: ["pledges.errors.keyReused"] }) }, { status: 409, headers: noStore });
+      return data({ kind: "form" as const, result: submission.reply({ formErrors: ["pledges:errors.keyReused"] }) }, { status: 409, headers: noStore });
     }
     if (isDomainError(error) && error.kind === "not-found") {
       const field = submission.value.target.kind === "need" ? "need" : "union";
-      return data({ kind: "form" as const, result: submission.reply({ fieldErrors: { [field]: [field === "need" ? "pledges.errors.needNotFound" : "pledges.errors.unionRequired"] } }) }, { status: 400, headers: noStore });
+      return data({ kind: "form" as const, result: submission.reply({ fieldErrors: { [field]: [field === "need" ? "pledges:errors.needNotFound" : "pledges:errors.unionRequired"] } }) }, { status: 400, headers: noStore });
     }
     throw error;
   }
@@ -103,19 +107,19 @@ function PledgeForm({
   return (
     <section aria-labelledby="give-title" className="mx-auto max-w-2xl">
       <h1 id="give-title" className="text-2xl font-semibold text-stone-900">
-        {need ? t("pledges.give.titleNeed") : t("pledges.give.titleGeneral")}
+        {need ? t("pledges:give.titleNeed") : t("pledges:give.titleGeneral")}
       </h1>
       {need ? (
         <p className="mt-2 text-stone-700">
-          {t("pledges.give.need")}:{" "}
+          {t("pledges:give.need")}:{" "}
           <Link to={`/needs/${need.ref}`} className="font-medium text-brand-700 underline underline-offset-4">
             {need.title}
           </Link>{" "}
           <span className="font-mono text-sm">{need.ref}</span>
         </p>
       ) : null}
-      <p className="mt-2 text-stone-700">{need ? t("pledges.give.introNeed", { union: need.unionName }) : t("pledges.give.introGeneral")}</p>
-      <p className="mt-1 text-sm text-stone-600">{t("pledges.give.noAccount")}</p>
+      <p className="mt-2 text-stone-700">{need ? t("pledges:give.introNeed", { union: need.unionName }) : t("pledges:give.introGeneral")}</p>
+      <p className="mt-1 text-sm text-stone-600">{t("pledges:give.noAccount")}</p>
       <div className="mt-6 rounded-lg border border-stone-200 bg-white p-4 shadow-sm sm:p-6">
         <Form method="post" {...getFormProps(form)} className="space-y-5">
           <FormErrors id={form.errorId} errors={form.errors} />
@@ -123,8 +127,8 @@ function PledgeForm({
           {need ? (
             <input type="hidden" name="need" value={need.ref} />
           ) : (
-            <SelectField field={fields.union} label={t("pledges.fields.union")}>
-              <option value="">{t("pledges.fields.unionPlaceholder")}</option>
+            <SelectField field={fields.union} label={t("pledges:fields.union")}>
+              <option value="">{t("pledges:fields.unionPlaceholder")}</option>
               {unions.map((union) => (
                 <option key={union.id} value={union.id}>
                   {union.name}
@@ -133,26 +137,26 @@ function PledgeForm({
             </SelectField>
           )}
           {need && fields.need.errors ? <FormErrors id={fields.need.errorId} errors={fields.need.errors} /> : null}
-          <TextField field={fields.amount} label={t("pledges.fields.amount")} hint={t("pledges.fields.amountHint")} inputMode="text" autoComplete="off" />
-          <TextField field={fields.displayName} label={t("pledges.fields.displayName")} hint={t("pledges.fields.displayNameHint")} autoComplete="name" />
+          <TextField field={fields.amount} label={t("pledges:fields.amount")} hint={t("pledges:fields.amountHint")} inputMode="text" autoComplete="off" />
+          <TextField field={fields.displayName} label={t("pledges:fields.displayName")} hint={t("pledges:fields.displayNameHint")} autoComplete="name" />
           <div className="flex items-start gap-3">
             <input {...anonymousProps} key={anonymousProps.key} className="mt-1 h-6 w-6 shrink-0 accent-brand-700" />
             <label htmlFor={fields.anonymous.id} className="text-stone-800">
-              <span className="font-medium">{t("pledges.fields.anonymous")}</span>
+              <span className="font-medium">{t("pledges:fields.anonymous")}</span>
               <span id={anonymousHintId} className="mt-1 block text-sm text-stone-600">
-                {t("pledges.fields.anonymousHint")}
+                {t("pledges:fields.anonymousHint")}
               </span>
             </label>
           </div>
-          <TextField field={fields.contact} label={t("pledges.fields.contact")} hint={t("pledges.fields.contactHint")} autoComplete="off" />
-          <TextAreaField field={fields.message} label={t("pledges.fields.message")} hint={t("pledges.fields.messageHint")} rows={3} />
-          <SubmitButton>{t("pledges.fields.submit")}</SubmitButton>
+          <TextField field={fields.contact} label={t("pledges:fields.contact")} hint={t("pledges:fields.contactHint")} autoComplete="off" />
+          <TextAreaField field={fields.message} label={t("pledges:fields.message")} hint={t("pledges:fields.messageHint")} rows={3} />
+          <SubmitButton>{t("pledges:fields.submit")}</SubmitButton>
         </Form>
       </div>
       {need ? (
         <p className="mt-4 text-sm">
           <Link to="/give" className="text-brand-700 underline underline-offset-4">
-            {t("pledges.give.generalInstead")}
+            {t("pledges:give.generalInstead")}
           </Link>
         </p>
       ) : null}

@@ -31,30 +31,30 @@ export const pledgeFormSchema = z
   .object({
     /** The form's key (hidden field): one pledge per key, whatever the number of submissions. */
     key: z
-      .string("pledges.errors.formExpired")
-      .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, "pledges.errors.formExpired"),
+      .string("pledges:errors.formExpired")
+      .regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, "pledges:errors.formExpired"),
     /** A need's reference, or empty for a union's general fund. */
     need: z
       .string()
-      .regex(/^N-[2-9A-HJKMNP-TV-Z]{7}$/, "pledges.errors.needNotFound")
+      .regex(/^N-[2-9A-HJKMNP-TV-Z]{7}$/, "pledges:errors.needNotFound")
       .optional(),
-    union: z.uuid("pledges.errors.unionRequired").optional(),
+    union: z.uuid("pledges:errors.unionRequired").optional(),
     amount: moneyTextSchema("positive").refine(
       (amount) => fen(amount) <= fen(PLEDGE_MAX_AMOUNT),
-      "pledges.errors.amountTooLarge"
+      "pledges:errors.amountTooLarge"
     ),
     anonymous: z.literal("on").optional(),
     displayName: optionalText(
       PLEDGE_LIMITS.displayName,
-      "pledges.errors.displayNameTooLong"
+      "pledges:errors.displayNameTooLong"
     ),
     contact: optionalText(
       PLEDGE_LIMITS.contact,
-      "pledges.errors.contactTooLong"
+      "pledges:errors.contactTooLong"
     ),
     message: optionalText(
       PLEDGE_LIMITS.message,
-      "pledges.errors.messageTooLong"
+      "pledges:errors.messageTooLong"
     ),
   })
   .superRefine((form, ctx) => {
@@ -62,7 +62,7 @@ export const pledgeFormSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["displayName"],
-        message: "pledges.errors.displayNameRequired",
+        message: "pledges:errors.displayNameRequired",
       });
   })
   .transform((form, ctx) => {
@@ -75,7 +75,7 @@ export const pledgeFormSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["union"],
-        message: "pledges.errors.unionRequired",
+        message: "pledges:errors.unionRequired",
       });
       return z.NEVER;
     }
