@@ -22,7 +22,7 @@ export async function transparencyView(options: { db: Database; locale: Locale; 
   const { db, locale, t } = options;
   const [totals, needs, activity] = await Promise.all([readLedgerTotals(db), listNeedProgress(db, { limit: NEEDS_SHOWN }), listLedgerActivity(db, { limit: ACTIVITY_SHOWN })]);
   const yuan = (n: number) => formatMoney(money(n.toFixed(2)), locale);
-  const bySource = totals.bySource.map((s) => ({ key: s.source, label: t(`transparency.source.${s.source}`), amount: s.amount, valueLabel: formatMoney(s.amount, locale) }));
+  const bySource = totals.bySource.map((s) => ({ key: s.source, label: t(`transparency:source.${s.source}`), amount: s.amount, valueLabel: formatMoney(s.amount, locale) }));
   // Under a column there is room for the month alone ("11月", "Nov"); the table gives year and month.
   const shortMonth = new Intl.DateTimeFormat(locale, { month: "short", timeZone: "UTC" });
   const byMonth = totals.byMonth.map((m) => ({
@@ -43,15 +43,15 @@ export async function transparencyView(options: { db: Database; locale: Locale; 
 }
 
 function activityView(activity: LedgerActivity, locale: Locale, t: Translate) {
-  const kind = activity.reverses ? t("transparency.kind.reversalOf", { kind: t(`transparency.kind.${activity.reverses}`) }) : t(`transparency.kind.${activity.kind}`);
+  const kind = activity.reverses ? t("transparency:kind.reversalOf", { kind: t(`transparency:kind.${activity.reverses}`) }) : t(`transparency:kind.${activity.kind}`);
   return {
     sequence: activity.sequence,
     kind,
     amount: formatMoney(activity.amount, locale),
     date: formatDay(activity.valueDate, locale),
     valueDate: activity.valueDate,
-    source: activity.source ? t(`transparency.source.${activity.source}`) : null,
-    payee: activity.payeeKind ? t(`transparency.payee.${activity.payeeKind}`) : null,
+    source: activity.source ? t(`transparency:source.${activity.source}`) : null,
+    payee: activity.payeeKind ? t(`transparency:payee.${activity.payeeKind}`) : null,
     need: activity.need,
     donorName: activity.donorName,
     hash: activity.hash,

@@ -4,6 +4,7 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { withNamespaces } from "../i18n/client-namespaces";
 import { getPageLocale } from "../i18n/page-locale.server";
 import { BarChart } from "../ui/bar-chart";
 import { contentLang, useLocale } from "../ui/labels";
@@ -11,10 +12,13 @@ import { titleMeta } from "../ui/meta";
 import { PUBLIC_PAGE_HEADERS } from "./public-cache.server";
 import { transparencyView } from "./transparency-view.server";
 
+export const handle = { i18n: ["transparency"] };
+export const clientLoader = withNamespaces("transparency");
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { locale, t } = await getPageLocale(request);
   const view = await transparencyView({ db: context.runtime.db, locale, t });
-  return { title: t("meta.suffix", { title: t("transparency.title") }), ...view };
+  return { title: t("meta.suffix", { title: t("transparency:title") }), ...view };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data?.title, matches);
@@ -25,18 +29,18 @@ const cell = "px-2 py-2 align-top";
 
 export default function TransparencyPage() {
   const { totals, bySource, byMonth, needs, activity, chainHead } = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { t } = useTranslation("transparency");
   const locale = useLocale();
   return (
     <div className="space-y-8">
       <header>
-        <h1 className="text-2xl font-bold sm:text-3xl">{t("transparency.title")}</h1>
-        <p className="mt-2 max-w-prose text-stone-700">{t("transparency.intro")}</p>
+        <h1 className="text-2xl font-bold sm:text-3xl">{t("title")}</h1>
+        <p className="mt-2 max-w-prose text-stone-700">{t("intro")}</p>
       </header>
 
       <section aria-labelledby="totals-title">
         <h2 id="totals-title" className="sr-only">
-          {t("transparency.totals.title")}
+          {t("totals.title")}
         </h2>
         <dl className="grid gap-3 sm:grid-cols-3">
           {(
@@ -47,7 +51,7 @@ export default function TransparencyPage() {
             ] as const
           ).map(([key, value]) => (
             <div key={key} className="rounded-lg border border-stone-200 bg-white p-4">
-              <dt className="text-sm text-stone-600">{t(`transparency.totals.${key}`)}</dt>
+              <dt className="text-sm text-stone-600">{t(`totals.${key}`)}</dt>
               <dd className="mt-1 text-xl font-semibold tabular-nums">{value}</dd>
             </div>
           ))}
@@ -56,31 +60,31 @@ export default function TransparencyPage() {
 
       <section aria-labelledby="charts-title">
         <h2 id="charts-title" className="text-xl font-semibold">
-          {t("transparency.charts.title")}
+          {t("charts.title")}
         </h2>
         <div className="mt-3 grid gap-4 lg:grid-cols-2">
           <BarChart
             id="by-source"
-            title={t("transparency.charts.bySource")}
-            description={t("transparency.charts.bySourceDesc", { figures: bySource.bars.map((b) => `${b.label} ${b.valueLabel}`).join(locale === "en" ? ", " : "，") })}
+            title={t("charts.bySource")}
+            description={t("charts.bySourceDesc", { figures: bySource.bars.map((b) => `${b.label} ${b.valueLabel}`).join(locale === "en" ? ", " : "，") })}
             geometry={bySource}
-            labelHeader={t("transparency.charts.source")}
-            valueHeader={t("transparency.charts.amount")}
+            labelHeader={t("charts.source")}
+            valueHeader={t("charts.amount")}
           />
           <BarChart
             id="by-month"
-            title={t("transparency.charts.byMonth")}
-            description={t("transparency.charts.byMonthDesc")}
+            title={t("charts.byMonth")}
+            description={t("charts.byMonthDesc")}
             geometry={byMonth}
-            labelHeader={t("transparency.charts.month")}
-            valueHeader={t("transparency.charts.amount")}
+            labelHeader={t("charts.month")}
+            valueHeader={t("charts.amount")}
           />
         </div>
       </section>
 
       <section aria-labelledby="needs-progress-title">
         <h2 id="needs-progress-title" className="text-xl font-semibold">
-          {t("transparency.needs.title")}
+          {t("needs.title")}
         </h2>
         {needs.length ? (
           <ul className="mt-3 grid gap-3 sm:grid-cols-2">
@@ -92,55 +96,55 @@ export default function TransparencyPage() {
                 {need.fundedPercent !== null && need.target ? (
                   <>
                     <p className="mt-1 text-stone-700" id={`progress-${need.ref}`}>
-                      {t("transparency.progress.fundedOfTarget", { funded: need.funded, target: need.target, percent: need.fundedPercent })}
+                      {t("common:transparency.progress.fundedOfTarget", { funded: need.funded, target: need.target, percent: need.fundedPercent })}
                     </p>
                     <progress max={100} value={need.fundedPercent} aria-labelledby={`progress-${need.ref}`} className="mt-1 h-2 w-full accent-brand-600">
                       {need.fundedPercent}%
                     </progress>
                   </>
                 ) : (
-                  <p className="mt-1 text-stone-700">{t("transparency.progress.funded", { funded: need.funded })}</p>
+                  <p className="mt-1 text-stone-700">{t("common:transparency.progress.funded", { funded: need.funded })}</p>
                 )}
                 <p className="mt-1 text-stone-600">
-                  {t("transparency.needs.figures", { raised: need.raised, allocated: need.allocated, disbursed: need.disbursed })}
+                  {t("needs.figures", { raised: need.raised, allocated: need.allocated, disbursed: need.disbursed })}
                 </p>
               </li>
             ))}
           </ul>
         ) : (
-          <p className="mt-3 text-stone-700">{t("transparency.needs.none")}</p>
+          <p className="mt-3 text-stone-700">{t("needs.none")}</p>
         )}
       </section>
 
       <section aria-labelledby="activity-title">
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h2 id="activity-title" className="text-xl font-semibold">
-            {t("transparency.activity.title")}
+            {t("activity.title")}
           </h2>
           <a href="/transparency.csv" download className="text-sm font-medium text-brand-700 underline underline-offset-4">
-            {t("transparency.activity.download")}
+            {t("activity.download")}
           </a>
         </div>
         {activity.length ? (
           <div className="mt-3 overflow-x-auto rounded-lg border border-stone-200 bg-white">
             <table className="w-full text-sm">
-              <caption className="sr-only">{t("transparency.activity.title")}</caption>
+              <caption className="sr-only">{t("activity.title")}</caption>
               <thead>
                 <tr className="border-b border-stone-200 text-left text-stone-600">
                   <th scope="col" className={cell}>
-                    {t("transparency.activity.sequence")}
+                    {t("activity.sequence")}
                   </th>
                   <th scope="col" className={cell}>
-                    {t("transparency.activity.date")}
+                    {t("activity.date")}
                   </th>
                   <th scope="col" className={cell}>
-                    {t("transparency.activity.kind")}
+                    {t("activity.kind")}
                   </th>
                   <th scope="col" className={`${cell} text-right`}>
-                    {t("transparency.activity.amount")}
+                    {t("activity.amount")}
                   </th>
                   <th scope="col" className={cell}>
-                    {t("transparency.activity.details")}
+                    {t("activity.details")}
                   </th>
                 </tr>
               </thead>
@@ -154,7 +158,7 @@ export default function TransparencyPage() {
                     <td className={cell}>{row.kind}</td>
                     <td className={`${cell} text-right tabular-nums`}>{row.amount}</td>
                     <td className={cell}>
-                      {[row.source, row.payee, row.donorName ? t("transparency.activity.donor", { name: row.donorName }) : null].filter(Boolean).join(" · ")}
+                      {[row.source, row.payee, row.donorName ? t("activity.donor", { name: row.donorName }) : null].filter(Boolean).join(" · ")}
                       {row.need ? (
                         <>
                           {row.source || row.payee || row.donorName ? " · " : null}
@@ -170,23 +174,23 @@ export default function TransparencyPage() {
             </table>
           </div>
         ) : (
-          <p className="mt-3 text-stone-700">{t("transparency.activity.none")}</p>
+          <p className="mt-3 text-stone-700">{t("activity.none")}</p>
         )}
       </section>
 
       <section aria-labelledby="chain-title" className="rounded-lg bg-stone-100 p-4 ring-1 ring-inset ring-stone-200">
         <h2 id="chain-title" className="font-semibold">
-          {t("transparency.chain.title")}
+          {t("chain.title")}
         </h2>
-        <p className="mt-1 text-sm text-stone-700">{t("transparency.chain.explain")}</p>
+        <p className="mt-1 text-sm text-stone-700">{t("chain.explain")}</p>
         {chainHead ? (
           <dl className="mt-2 text-sm">
             <div className="flex flex-wrap gap-2">
-              <dt className="text-stone-600">{t("transparency.chain.sequence")}</dt>
+              <dt className="text-stone-600">{t("chain.sequence")}</dt>
               <dd className="font-mono">{chainHead.sequence}</dd>
             </div>
             <div className="flex flex-wrap gap-2">
-              <dt className="text-stone-600">{t("transparency.chain.hash")}</dt>
+              <dt className="text-stone-600">{t("chain.hash")}</dt>
               <dd className="break-all font-mono">{chainHead.hash}</dd>
             </div>
           </dl>
