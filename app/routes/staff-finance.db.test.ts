@@ -17,6 +17,7 @@ import { payloadOf, settle, statusOf } from "../../tests/route-results";
 import * as allocationRoute from "./staff.finance.allocations.new";
 import * as bankRoute from "./staff.finance.bank-details";
 import * as disbursementRoute from "./staff.finance.disbursements.new";
+import * as staffLayout from "./staff";
 import * as workspaceRoute from "./staff.finance._index";
 import * as receiptRoute from "./staff.finance.receipts.new";
 import * as transactionRoute from "./staff.finance.transactions.$id";
@@ -50,6 +51,15 @@ const receiptForm = (overrides: Record<string, string> = {}) => ({
   bankReference: "TEST-777",
   memo: "",
   ...overrides,
+});
+
+describe("the staff menu", () => {
+  it("links the finance workspace for finance staff, the bank details for admins, neither for caseworkers", async () => {
+    const sections = async (user: TestUser) => (payloadOf(await get(staffLayout, "/staff", user)) as Awaited<ReturnType<typeof staffLayout.loader>>).sections;
+    expect(await sections(world.users.finance)).toMatchObject({ finance: true, bankDetails: false });
+    expect(await sections(world.users.admin)).toMatchObject({ finance: false, bankDetails: true });
+    expect(await sections(world.users.caseworker)).toMatchObject({ finance: false, bankDetails: false });
+  });
 });
 
 describe("/staff/finance", () => {

@@ -5,6 +5,7 @@ import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireActor, forbidden } from "../domain/auth/guards.server";
 import { canReadAudit, canReadCases, canReviewOrganisations, canWriteCases, isUnionStaff } from "../domain/auth/permissions";
+import { canKeepLedger, canManageBankDetails } from "../domain/ledger/ledger-accounts.server";
 import { withNamespaces } from "../i18n/client-namespaces";
 
 export const handle = { i18n: ["staff"] };
@@ -19,6 +20,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       writeCases: canWriteCases(actor),
       organisations: canReviewOrganisations(actor),
       audit: canReadAudit(actor),
+      finance: canKeepLedger(actor),
+      bankDetails: canManageBankDetails(actor) && !canKeepLedger(actor),
       mail: actor.isPlatformAdmin && context.runtime.mailer.kind === "files",
     },
     organisationName: actor.membership?.organisationName ?? null,
@@ -84,6 +87,20 @@ export default function StaffLayout() {
             <li>
               <NavLink to="/staff/organisations" className={linkClass}>
                 {t("nav.organisations")}
+              </NavLink>
+            </li>
+          ) : null}
+          {sections.finance ? (
+            <li>
+              <NavLink to="/staff/finance" className={linkClass}>
+                {t("common:finance.nav")}
+              </NavLink>
+            </li>
+          ) : null}
+          {sections.bankDetails ? (
+            <li>
+              <NavLink to="/staff/finance/bank-details" className={linkClass}>
+                {t("common:finance.bankDetails")}
               </NavLink>
             </li>
           ) : null}
