@@ -32,7 +32,7 @@ export function PledgeCreated({ pledge }: { pledge: PledgeCreatedView }) {
   const box = "rounded-lg border border-stone-200 bg-white p-4 sm:p-6";
   return (
     <section aria-labelledby="pledge-created-title" className="mx-auto max-w-2xl space-y-6">
-      <h1 id="pledge-created-title" role="status" className="text-2xl font-semibold text-stone-900">
+      <h1 id="pledge-created-title" className="text-2xl font-semibold text-stone-900">
         {t("pledges:created.title")}
       </h1>
       <dl className={box}>
