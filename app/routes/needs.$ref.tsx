@@ -62,7 +62,7 @@ export async function loader({ params, request, context }: LoaderFunctionArgs) {
   const help = actor ? { help: await listOffersToHelpWith({ db: context.runtime.db, actor, need }), sent: new URL(request.url).searchParams.get("sent") === "1" } : {};
   // Funding progress from the need fund's ledger rows; shown for a need with a target or money received.
   const progress = await readNeedProgress(context.runtime.db, need.ref);
-  const funding = progress && (progress.target || progress.state !== "none") ? fundingView(progress, locale) : null;
+  const funding = progress && (progress.target || progress.state !== "none") ? fundingView(progress, locale, t) : null;
   return { title: t("meta.suffix", { title: need.title }), ...withNeedAmount(need, locale), similar: similar.map((n) => withNeedAmount(n, locale)), couldHelp, funding, ...help };
 }
 

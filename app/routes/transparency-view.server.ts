@@ -1,5 +1,6 @@
-// What /transparency shows, read and formatted on the server: totals, the two charts' geometry
-// (so no charting code reaches the browser), needs' progress, the latest activity and the chain head.
+// What /transparency shows, read, formatted and translated on the server: totals, the two charts'
+// geometry (so no charting code reaches the browser), needs' progress, the latest activity and the
+// chain head. The page's words travel with its data, so no message namespace is loaded in the browser.
 import type { TFunction } from "i18next";
 import type { Database } from "../../db/client.server";
 import type { LedgerActivity } from "../domain/transparency/ledger-activity.server";
@@ -32,11 +33,42 @@ export async function transparencyView(options: { db: Database; locale: Locale; 
     amount: m.amount,
     valueLabel: formatMoney(m.amount, locale),
   }));
+  const w = (key: string) => t(`transparency:${key}`);
+  const words = {
+    title: w("title"),
+    intro: w("intro"),
+    totalsTitle: w("totals.title"),
+    received: w("totals.received"),
+    allocated: w("totals.allocated"),
+    disbursed: w("totals.disbursed"),
+    chartsTitle: w("charts.title"),
+    bySource: w("charts.bySource"),
+    bySourceDesc: t("transparency:charts.bySourceDesc", { figures: bySource.map((b) => `${b.label} ${b.valueLabel}`).join(locale === "en" ? ", " : "，") }),
+    byMonth: w("charts.byMonth"),
+    byMonthDesc: w("charts.byMonthDesc"),
+    source: w("charts.source"),
+    month: w("charts.month"),
+    amount: w("charts.amount"),
+    needsTitle: w("needs.title"),
+    needsNone: w("needs.none"),
+    activityTitle: w("activity.title"),
+    activityNone: w("activity.none"),
+    download: w("activity.download"),
+    sequence: w("activity.sequence"),
+    date: w("activity.date"),
+    kind: w("activity.kind"),
+    details: w("activity.details"),
+    chainTitle: w("chain.title"),
+    chainExplain: w("chain.explain"),
+    chainSequence: w("chain.sequence"),
+    chainHash: w("chain.hash"),
+  };
   return {
+    words,
     totals: { received: formatMoney(totals.received, locale), allocated: formatMoney(totals.allocated, locale), disbursed: formatMoney(totals.disbursed, locale) },
     bySource: barChartGeometry(bySource, { layout: "rows", formatTick: yuan }),
     byMonth: barChartGeometry(byMonth, { layout: "columns", formatTick: yuan }),
-    needs: needs.map((n) => fundingView(n, locale)),
+    needs: needs.map((n) => fundingView(n, locale, t)),
     activity: activity.map((a) => activityView(a, locale, t)),
     chainHead: totals.chainHead,
   };
@@ -50,10 +82,15 @@ function activityView(activity: LedgerActivity, locale: Locale, t: Translate) {
     amount: formatMoney(activity.amount, locale),
     date: formatDay(activity.valueDate, locale),
     valueDate: activity.valueDate,
-    source: activity.source ? t(`transparency:source.${activity.source}`) : null,
-    payee: activity.payeeKind ? t(`transparency:payee.${activity.payeeKind}`) : null,
+    // Where it came from or went, and the donor's chosen name: "Donations · from …".
+    details: [
+      activity.source ? t(`transparency:source.${activity.source}`) : null,
+      activity.payeeKind ? t(`transparency:payee.${activity.payeeKind}`) : null,
+      activity.donorName ? t("transparency:activity.donor", { name: activity.donorName }) : null,
+    ]
+      .filter((part) => part !== null)
+      .join(" · "),
     need: activity.need,
-    donorName: activity.donorName,
     hash: activity.hash,
   };
 }
