@@ -5,9 +5,11 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../../db/client.server";
 import { disbursementRequests } from "../../../db/schema/ledger";
+import { createTestActor } from "../../../tests/actors";
 import { createTestDatabase } from "../../../tests/database";
 import type { FinanceWorld } from "../../../tests/finance-fixture";
 import { countRows, createFinanceWorld, fundBalance, refusal } from "../../../tests/finance-fixture";
+import { isDomainError } from "../errors/domain-error";
 import { allocateFunds } from "./allocate-funds.server";
 import { decideDisbursement } from "./decide-disbursement.server";
 import { recordReceipt } from "./record-receipt.server";
@@ -50,6 +52,18 @@ describe("decideDisbursement", () => {
     expect(await fundBalance(handle.db, world.actors.finance, { needRef })).toBe("750.00");
     expect(await fundBalance(handle.db, world.actors.finance, "bank")).toBe("750.00");
     expect(await refusal(decideDisbursement({ db: handle.db, actor: world.actors.checker, ref, decision: { decision: "approve" } }))).toMatchObject({ status: 409, messageKey: "disbursementDecided" });
+  });
+
+  it("two approvals at once pay once: the second is told the request was decided", async () => {
+    const ref = await ask("5.00");
+    const second = await createTestActor(handle.db, "xy-union", "finance");
+    const outcomes = await Promise.allSettled([
+      decideDisbursement({ db: handle.db, actor: world.actors.checker, ref, decision: { decision: "approve" } }),
+      decideDisbursement({ db: handle.db, actor: second, ref, decision: { decision: "approve" } }),
+    ]);
+    expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+    const failed = outcomes.find((o) => o.status === "rejected");
+    expect(failed?.status === "rejected" && isDomainError(failed.reason) ? failed.reason.messageKey : null).toBe("disbursementDecided");
   });
 
   it("refuses the requester's own approval or rejection with a clear message, writing nothing", async () => {

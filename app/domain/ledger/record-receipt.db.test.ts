@@ -57,6 +57,16 @@ describe("recordReceipt", () => {
     expect(await countRows(handle.db, "ledger_transactions")).toBe(count);
   });
 
+  it("posts one transaction for ten simultaneous submits of one form", async () => {
+    const count = await countRows(handle.db, "ledger_transactions");
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => recordReceipt({ db: handle.db, actor: world.actors.finance, receipt: receipt({ source: "donations", needRef: null }, "7.00", "racing-key") })),
+    );
+    expect(new Set(answers.map((a) => a.transactionId)).size).toBe(1);
+    expect(answers.filter((a) => !a.replayed)).toHaveLength(1);
+    expect(await countRows(handle.db, "ledger_transactions")).toBe(count + 1);
+  });
+
   it("refuses zero, negative, malformed and three-decimal amounts with nothing written", async () => {
     const count = await countRows(handle.db, "ledger_transactions");
     for (const amount of ["0", "-5", "abc", "1.234", ""]) {
