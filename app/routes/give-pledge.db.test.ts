@@ -74,7 +74,7 @@ describe("/give", () => {
   it("records a pledge and shows its reference, the union and a tracking code", async () => {
     const { page } = await freshForm();
     const answer = created.parse(payloadOf(await send({ key: page.key, need: needRef, amount: "1,234.5", displayName: "测试捐赠人", contact: "donor@example.invalid" })));
-    expect(answer.pledge).toMatchObject({ amount: "1234.50", unionName: "祥云县总工会", bank: null });
+    expect(answer.pledge).toMatchObject({ amount: "¥1,234.50", unionName: "祥云县总工会", bank: null });
     expect(answer.pledge.ref).toMatch(/^P-/);
     expect(JSON.stringify(answer)).not.toContain("donor@example.invalid");
   });
@@ -160,7 +160,7 @@ describe("/pledges/track and /pledges/receipt", () => {
     const pledge = await pledgeWithCode();
     const result = await track(pledge.trackingCode.toLowerCase().replaceAll("-", " "));
     expect(statusOf(result)).toBe(200);
-    expect(payloadOf(result)).toMatchObject({ kind: "found", journey: { ref: pledge.ref, amount: "66.00", status: "open", receipts: [], need: { ref: needRef } } });
+    expect(payloadOf(result)).toMatchObject({ kind: "found", journey: { ref: pledge.ref, amount: "¥66.00", status: "open", receipts: [], need: { ref: needRef } } });
     expect(JSON.stringify(payloadOf(result))).not.toContain("13900000000");
   });
 
@@ -182,7 +182,7 @@ describe("/pledges/track and /pledges/receipt", () => {
   it("prints a receipt with the pledge reference, union and donor's public name, never the contact", async () => {
     const pledge = await pledgeWithCode();
     const result = await settle(receiptAction({ request: userRequest("/pledges/receipt", { form: { code: pledge.trackingCode } }), params: {}, context: contextFor() }));
-    expect(payloadOf(result)).toMatchObject({ receipt: { ref: pledge.ref, unionName: "祥云县总工会", displayName: "测试捐赠人", receipts: [], received: "0.00" } });
+    expect(payloadOf(result)).toMatchObject({ receipt: { ref: pledge.ref, unionName: "祥云县总工会", displayName: "测试捐赠人", receipts: [], received: "¥0.00" } });
     expect(JSON.stringify(payloadOf(result))).not.toContain("13900000000");
     const [row] = await handle.db.select({ contact: pledges.contact }).from(pledges).where(eq(pledges.ref, pledge.ref));
     expect(row?.contact).toBe("13900000000");

@@ -22,6 +22,7 @@ import { getPageLocale } from "../i18n/page-locale.server";
 import { FormErrors, SubmitButton, TextAreaField, TextField } from "../ui/form";
 import { keepRetryAfter } from "../ui/keep-retry-after";
 import { titleMeta } from "../ui/meta";
+import { formatPledgeAmount } from "../ui/pledge-amounts.server";
 import { PledgeCreated } from "../ui/pledge-created";
 import { SelectField } from "../ui/select-field";
 
@@ -65,9 +66,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   if (submission.status !== "success") return data({ kind: "form" as const, result: submission.reply() }, { status: 400, headers: noStore });
   try {
+    const { locale } = await getPageLocale(request);
     const pledge = await createPledge({ db: runtime.db, input: submission.value, expiryDays: runtime.config.PLEDGE_EXPIRY_DAYS });
     const { ref, amount, unionName, need, bank, trackingCode } = pledge;
-    return data({ kind: "created" as const, pledge: { ref, amount, unionName, need, bank, trackingCode, expiresOn: beijingDay(pledge.expiresAt) } }, { headers: noStore });
+    return data({ kind: "created" as const, pledge: { ref, amount: formatPledgeAmount(amount, locale), unionName, need, bank, trackingCode, expiresOn: beijingDay(pledge.expiresAt) } }, { headers: noStore });
   } catch (error) {
     if (isDomainError(error) && error.kind === "conflict") {
       return data({ kind: "form" as const, result: submission.reply({ formErrors: ["pledges:errors.keyReused"] }) }, { status: 409, headers: noStore });

@@ -6,7 +6,6 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { lookUpPledge } from "../domain/pledges/look-up-pledge.server";
-import { formatMoneyText } from "../domain/money/money-text";
 import { withNamespaces } from "../i18n/client-namespaces";
 import { getPageLocale } from "../i18n/page-locale.server";
 import { SubmitButton } from "../ui/form";
@@ -14,6 +13,7 @@ import { formatDay } from "../ui/format";
 import { keepRetryAfter } from "../ui/keep-retry-after";
 import { useLocale } from "../ui/labels";
 import { titleMeta } from "../ui/meta";
+import { formatJourney } from "../ui/pledge-amounts.server";
 import printCss from "../ui/pledge-receipt.css?url";
 
 export const handle = { i18n: ["pledges"] };
@@ -43,7 +43,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const found = await lookUpPledge({ db: context.runtime.db, rateLimits: context.runtime.rateLimits, ip: context.clientIp || null, code: typeof code === "string" ? code.slice(0, 100) : "" });
   if (found.kind === "rate-limited") throw new Response("Too Many Requests", { status: 429, headers: { ...NO_STORE, "Retry-After": String(found.retryAfterSeconds) } });
   if (found.kind === "not-found") return redirect("/pledges/track", { headers: NO_STORE });
-  const { ref, unionName, displayName, receipts, received, need } = found.journey;
+  const { locale } = await getPageLocale(request);
+  const { ref, unionName, displayName, receipts, received, need } = formatJourney(found.journey, locale);
   return data(
     { code: typeof code === "string" ? code : "", receipt: { ref, unionName, displayName, receipts, received, need: need ? { ref: need.ref, title: need.title } : null } },
     { headers: NO_STORE },
@@ -64,7 +65,6 @@ export default function PledgeReceiptPage() {
     );
   }
   const { receipt } = answer;
-  const yuan = (amount: string) => formatMoneyText(amount, locale, { cents: "always" });
   return (
     <article id="pledge-receipt" aria-labelledby="receipt-title" className="mx-auto max-w-2xl rounded-lg border border-stone-200 bg-white p-6 sm:p-8">
       <h1 id="receipt-title" className="text-2xl font-semibold text-stone-900">
@@ -91,14 +91,14 @@ export default function PledgeReceiptPage() {
             {receipt.receipts.map((r, i) => (
               <tr key={`${r.valueDate}-${i}`} className="border-b border-stone-100">
                 <td className="py-2">{formatDay(r.valueDate, locale)}</td>
-                <td className="py-2 text-right font-mono">{yuan(r.amount)}</td>
+                <td className="py-2 text-right font-mono">{r.amount}</td>
               </tr>
             ))}
           </tbody>
           <tfoot>
             <tr>
               <th scope="row" className="py-2 font-semibold">{t("pledges:receipt.total")}</th>
-              <td className="py-2 text-right font-mono font-semibold">{yuan(receipt.received)}</td>
+              <td className="py-2 text-right font-mono font-semibold">{receipt.received}</td>
             </tr>
           </tfoot>
         </table>

@@ -11,6 +11,7 @@ import { getPageLocale } from "../i18n/page-locale.server";
 import { ErrorList, SubmitButton, inputClass } from "../ui/form";
 import { keepRetryAfter } from "../ui/keep-retry-after";
 import { titleMeta } from "../ui/meta";
+import { formatJourney } from "../ui/pledge-amounts.server";
 import { PledgeJourneyPanel } from "../ui/pledge-journey";
 
 export const handle = { i18n: ["pledges"] };
@@ -42,7 +43,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     case "not-found":
       return data({ kind: "error" as const, error: "pledges:track.notFound", code: typed }, { status: 404, headers: NO_STORE });
     case "found":
-      return data({ kind: "found" as const, journey: found.journey, code: typed }, { headers: NO_STORE });
+      return data({ kind: "found" as const, journey: formatJourney(found.journey, (await getPageLocale(request)).locale), code: typed }, { headers: NO_STORE });
   }
 }
 

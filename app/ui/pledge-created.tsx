@@ -3,12 +3,12 @@
 import { Link } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { formatMoneyText } from "../domain/money/money-text";
 import { formatDay } from "./format";
 import { useLocale } from "./labels";
 
 export interface PledgeCreatedView {
   ref: string;
+  /** Formatted for people ("¥200.00"). */
   amount: string;
   unionName: string;
   need: { ref: string; title: string } | null;
@@ -39,7 +39,7 @@ export function PledgeCreated({ pledge }: { pledge: PledgeCreatedView }) {
         <Row term={t("pledges:created.reference")}>
           <span className="font-mono text-lg">{pledge.ref}</span>
         </Row>
-        <Row term={t("pledges:created.amount")}>{formatMoneyText(pledge.amount, locale, { cents: "always" })}</Row>
+        <Row term={t("pledges:created.amount")}>{pledge.amount}</Row>
         <Row term={t("pledges:created.union")}>{pledge.unionName}</Row>
         <Row term={pledge.need ? t("pledges:created.need") : t("pledges:created.generalFund")}>
           {pledge.need ? <Link to={`/needs/${pledge.need.ref}`} className="text-brand-700 underline underline-offset-4">{pledge.need.title}</Link> : pledge.unionName}

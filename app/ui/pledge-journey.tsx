@@ -4,7 +4,6 @@ import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { PledgeJourneyView } from "../domain/pledges/look-up-pledge.server";
-import { formatMoneyText } from "../domain/money/money-text";
 import { SubmitButton } from "./form";
 import { formatDay } from "./format";
 import { contentLang, useLocale } from "./labels";
@@ -20,10 +19,10 @@ function Row({ term, children }: { term: string; children: ReactNode }) {
 
 const box = "rounded-lg border border-stone-200 bg-white p-4 sm:p-6";
 
+/** Amounts arrive formatted (app/ui/pledge-amounts.server.ts). */
 export function PledgeJourneyPanel({ journey, code }: { journey: PledgeJourneyView; code: string }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const yuan = (amount: string) => formatMoneyText(amount, locale, { cents: "always" });
   return (
     <article aria-labelledby="journey-title" className="space-y-6">
       <h2 id="journey-title" className="text-xl font-semibold sm:text-2xl">
@@ -31,7 +30,7 @@ export function PledgeJourneyPanel({ journey, code }: { journey: PledgeJourneyVi
       </h2>
       <dl className={box}>
         <Row term={t("pledges:journey.status")}>{t(`pledges:statuses.${journey.status}`)}</Row>
-        <Row term={t("pledges:journey.pledged")}>{yuan(journey.amount)}</Row>
+        <Row term={t("pledges:journey.pledged")}>{journey.amount}</Row>
         <Row term={t("pledges:journey.union")}>{journey.unionName}</Row>
         <Row term={t("pledges:journey.donor")}>{journey.displayName ?? t("pledges:journey.anonymous")}</Row>
         <Row term={t("pledges:journey.made")}>{formatDay(journey.madeOn, locale)}</Row>
@@ -55,14 +54,14 @@ export function PledgeJourneyPanel({ journey, code }: { journey: PledgeJourneyVi
                 <tr key={`${receipt.valueDate}-${i}`} className="border-b border-stone-100">
                   <td className="py-2">{formatDay(receipt.valueDate, locale)}</td>
                   <td className="py-2">{receipt.method ? t(`pledges:methods.${receipt.method}`) : null}</td>
-                  <td className="py-2 text-right font-mono">{yuan(receipt.amount)}</td>
+                  <td className="py-2 text-right font-mono">{receipt.amount}</td>
                 </tr>
               ))}
             </tbody>
             <tfoot>
               <tr>
                 <th scope="row" colSpan={2} className="py-2 font-medium">{t("pledges:journey.received")}</th>
-                <td className="py-2 text-right font-mono font-semibold">{yuan(journey.received)}</td>
+                <td className="py-2 text-right font-mono font-semibold">{journey.received}</td>
               </tr>
             </tfoot>
           </table>
@@ -84,9 +83,9 @@ export function PledgeJourneyPanel({ journey, code }: { journey: PledgeJourneyVi
           </dl>
           <p className="mt-4 text-sm text-stone-600">{t("pledges:journey.fundIntro")}</p>
           <dl className="mt-2">
-            <Row term={t("pledges:journey.fundReceived")}>{yuan(journey.need.fund.received)}</Row>
-            <Row term={t("pledges:journey.fundAllocated")}>{yuan(journey.need.fund.allocated)}</Row>
-            <Row term={t("pledges:journey.fundDisbursed")}>{yuan(journey.need.fund.disbursed)}</Row>
+            <Row term={t("pledges:journey.fundReceived")}>{journey.need.fund.received}</Row>
+            <Row term={t("pledges:journey.fundAllocated")}>{journey.need.fund.allocated}</Row>
+            <Row term={t("pledges:journey.fundDisbursed")}>{journey.need.fund.disbursed}</Row>
           </dl>
           <h4 className="mt-5 font-semibold">{t("pledges:journey.disbursementsTitle")}</h4>
           {journey.need.disbursements.length ? (
@@ -96,7 +95,7 @@ export function PledgeJourneyPanel({ journey, code }: { journey: PledgeJourneyVi
                   <span>
                     {formatDay(d.valueDate, locale)} · {t(`pledges:payeeKinds.${d.payeeKind}`)}
                   </span>
-                  <span className="font-mono">{yuan(d.amount)}</span>
+                  <span className="font-mono">{d.amount}</span>
                 </li>
               ))}
             </ul>
