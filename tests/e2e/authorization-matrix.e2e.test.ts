@@ -69,6 +69,9 @@ function expectations(f: Fixtures): Record<string, { path: string; expect: Row }
     "routes/about": [{ path: "/about", expect: all(200) }],
     "routes/transparency": [{ path: "/transparency", expect: all(200) }],
     "routes/transparency[.]csv": [{ path: "/transparency.csv", expect: all(200) }],
+    "routes/give": [{ path: `/give?need=${f.needRef}`, expect: all(200) }, { path: "/give", expect: all(200) }, { path: "/give?need=N-AAAAAAA", expect: all(404) }],
+    "routes/pledges.track": [{ path: "/pledges/track", expect: all(200) }],
+    "routes/pledges.receipt": [{ path: "/pledges/receipt", expect: all(200) }],
     "routes/privacy": [{ path: "/privacy", expect: all(200) }],
     "routes/contact": [{ path: "/contact", expect: all(200) }],
     "routes/api.$": [{ path: "/api/v1/nothing-here", expect: all(404) }],
@@ -131,6 +134,13 @@ function expectations(f: Fixtures): Record<string, { path: string; expect: Row }
     "routes/staff.households.export[.]csv": [{ path: "/staff/households/export.csv", expect: CASE_WRITERS }],
     "routes/staff.audit": [{ path: "/staff/audit", expect: AUDIT_READERS }],
     "routes/staff.audit[.]csv": [{ path: "/staff/audit.csv", expect: AUDIT_READERS }],
+    // The union's books: its finance staff only (the bank details also its admins); another id finds nothing.
+    "routes/staff.finance._index": [{ path: "/staff/finance", expect: [302, 403, 403, 403, 403, 200, 403, 403, 403] }],
+    "routes/staff.finance.receipts.new": [{ path: "/staff/finance/receipts/new", expect: [302, 403, 403, 403, 403, 200, 403, 403, 403] }],
+    "routes/staff.finance.allocations.new": [{ path: "/staff/finance/allocations/new", expect: [302, 403, 403, 403, 403, 200, 403, 403, 403] }],
+    "routes/staff.finance.disbursements.new": [{ path: "/staff/finance/disbursements/new", expect: [302, 403, 403, 403, 403, 200, 403, 403, 403] }],
+    "routes/staff.finance.transactions.$id": [{ path: `/staff/finance/transactions/${randomUUID()}`, expect: [302, 403, 403, 403, 403, 404, 403, 403, 403] }],
+    "routes/staff.finance.bank-details": [{ path: "/staff/finance/bank-details", expect: [302, 403, 403, 403, 403, 200, 403, 200, 403] }],
     "routes/dev.mail": [{ path: "/dev/mail", expect: PLATFORM_ADMINS }],
   };
 }
