@@ -113,6 +113,7 @@ describe("/staff/finance", () => {
     const shown = payloadOf(await get(transactionRoute, `/staff/finance/transactions/${id}`, world.users.finance, { id })) as Awaited<ReturnType<typeof transactionRoute.loader>>;
     expect(shown.transaction.postings).toHaveLength(2);
     expect(statusOf(await get(transactionRoute, `/staff/finance/transactions/${id}`, world.users.otherFinance, { id }))).toBe(404);
+    expect(statusOf(await post(transactionRoute, `/staff/finance/transactions/${id}`, world.users.otherFinance, { reason: "" }, { id }))).toBe(404);
     expect(statusOf(await post(transactionRoute, `/staff/finance/transactions/${id}`, world.users.finance, { reason: "" }, { id }))).toBe(400);
     const reversed = await post(transactionRoute, `/staff/finance/transactions/${id}`, world.users.finance, { reason: "银行退回" }, { id });
     expect(statusOf(reversed)).toBe(302);

@@ -33,6 +33,8 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMet
 
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const actor = await requireFinance(request, context);
+  // Another union's transaction, or none, is not found before anything is asked of the form.
+  await getFinanceTransaction({ db: context.runtime.db, actor, id: params.id ?? "" });
   const [{ t }, formData] = await Promise.all([getPageLocale(request), request.formData()]);
   const submission = parseWithZod(formData, { schema: reverseSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
