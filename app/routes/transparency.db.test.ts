@@ -15,7 +15,7 @@ import type { LoadedServerBuild } from "../../tests/server-build";
 import { loadServerBuild } from "../../tests/server-build";
 import type { TransparencyLedger } from "../../tests/transparency-fixture";
 import { ANONYMOUS_DONOR_CONTACT, HIDDEN_DONOR_NAME, NAMED_DONOR, seedTransparencyLedger } from "../../tests/transparency-fixture";
-import { LEDGER_ACTIVITY_CSV_HEADER } from "../domain/transparency/ledger-activity-csv";
+import { LEDGER_ACTIVITY_CSV_HEADER } from "../domain/transparency/ledger-activity-csv.server";
 
 let handle: DatabaseHandle;
 let loaded: LoadedServerBuild;

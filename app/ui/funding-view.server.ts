@@ -4,8 +4,8 @@
 import type { TFunction } from "i18next";
 import type { Money } from "../domain/money/money";
 import { formatMoney, isPositiveMoney } from "../domain/money/money";
-import type { FundingState } from "../domain/transparency/funding-state";
-import { fundedOf } from "../domain/transparency/funding-state";
+import type { FundingState } from "../domain/transparency/funding-state.server";
+import { fundedOf } from "../domain/transparency/funding-state.server";
 import type { NeedProgress } from "../domain/transparency/need-progress.server";
 import type { Locale } from "../i18n/config";
 

@@ -2,7 +2,7 @@
 // memory. UTF-8 with a byte-order mark so Excel shows Chinese.
 import type { Database } from "../../../db/client.server";
 import { UTF8_BOM } from "../audit/audit-csv";
-import { ledgerActivityCsvLines } from "./ledger-activity-csv";
+import { ledgerActivityCsvLines } from "./ledger-activity-csv.server";
 import { eachLedgerActivityBatch } from "./ledger-activity.server";
 
 /** A stream of the CSV file: byte-order mark, header line, then every sealed transaction, newest first. */

@@ -7,8 +7,8 @@ import { needs } from "../../../db/schema/needs";
 import type { Money } from "../money/money";
 import { ZERO_MONEY, moneyFromDb } from "../money/money";
 import { PUBLIC_NEED_STATUSES } from "../needs/need-category";
-import type { FundingState, NeedFunding } from "./funding-state";
-import { NO_FUNDING, fundingStateOf } from "./funding-state";
+import type { FundingState, NeedFunding } from "./funding-state.server";
+import { NO_FUNDING, fundingStateOf } from "./funding-state.server";
 import { readNeedFunding } from "./read-need-funding.server";
 
 export interface NeedProgress extends NeedFunding {

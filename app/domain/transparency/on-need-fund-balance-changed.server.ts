@@ -9,8 +9,8 @@ import { needs } from "../../../db/schema/needs";
 import { searchOutbox } from "../../../db/schema/search-outbox";
 import { moneyFromDb } from "../money/money";
 import { PUBLIC_NEED_STATUSES } from "../needs/need-category";
-import type { FundingState } from "./funding-state";
-import { NO_FUNDING, fundingStateOf } from "./funding-state";
+import type { FundingState } from "./funding-state.server";
+import { NO_FUNDING, fundingStateOf } from "./funding-state.server";
 import { readNeedFunding } from "./read-need-funding.server";
 
 /** Queues the need for the search index when its funding state changed in this transaction; answers the state. */

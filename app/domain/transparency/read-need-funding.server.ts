@@ -6,8 +6,8 @@ import { alias } from "drizzle-orm/pg-core";
 import type { Database, Transaction } from "../../../db/client.server";
 import { ledgerAccounts, ledgerPostings, ledgerTransactions } from "../../../db/schema/ledger";
 import { addMoney, moneyFromDb, negateMoney } from "../money/money";
-import type { NeedFunding } from "./funding-state";
-import { NO_FUNDING } from "./funding-state";
+import type { NeedFunding } from "./funding-state.server";
+import { NO_FUNDING } from "./funding-state.server";
 
 const original = alias(ledgerTransactions, "original");
 
