@@ -57,6 +57,10 @@ export const headers: HeadersFunction = (args) => {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const { runtime } = context;
+  // The page's address names the need: one that is not public is not found, whatever the form says.
+  const query = readGiveQuery(new URL(request.url).searchParams);
+  if (!query) throw new Response("Not Found", { status: 404 });
+  if (query.need && !(await findPledgeDestination(runtime.db, { kind: "need", needRef: query.need }))) throw new Response("Not Found", { status: 404 });
   const formData = await request.formData();
   const submission = parseWithZod(formData, { schema: pledgeFormSchema });
   const noStore = { "Cache-Control": "private, no-store" };
