@@ -18,6 +18,7 @@ import offersEn from "./locales/en/offers.json";
 import notificationsEn from "./locales/en/notifications.json";
 import transparencyEn from "./locales/en/transparency.json";
 import pledgesEn from "./locales/en/pledges.json";
+import financeEn from "./locales/en/finance.json";
 import accountZh from "./locales/zh-CN/account.json";
 import auditZh from "./locales/zh-CN/audit.json";
 import authZh from "./locales/zh-CN/auth.json";
@@ -36,12 +37,13 @@ import offersZh from "./locales/zh-CN/offers.json";
 import notificationsZh from "./locales/zh-CN/notifications.json";
 import transparencyZh from "./locales/zh-CN/transparency.json";
 import pledgesZh from "./locales/zh-CN/pledges.json";
+import financeZh from "./locales/zh-CN/finance.json";
 import en from "./en.json";
 import zhCN from "./zh-CN.json";
 
 export const allResources = {
-  "zh-CN": { common: zhCN, account: accountZh, audit: auditZh, auth: authZh, members: membersZh, organisations: organisationsZh, staff: staffZh, cases: casesZh, needEditor: needEditorZh, dashboard: dashboardZh, applications: applicationsZh, householdImport: householdImportZh, info: infoZh, matches: matchesZh, offers: offersZh, notifications: notificationsZh, pledges: pledgesZh, transparency: transparencyZh, matching: matchingZh },
-  en: { common: en, account: accountEn, audit: auditEn, auth: authEn, members: membersEn, organisations: organisationsEn, staff: staffEn, cases: casesEn, needEditor: needEditorEn, dashboard: dashboardEn, applications: applicationsEn, householdImport: householdImportEn, info: infoEn, matches: matchesEn, offers: offersEn, notifications: notificationsEn, pledges: pledgesEn, transparency: transparencyEn, matching: matchingEn },
+  "zh-CN": { common: zhCN, account: accountZh, audit: auditZh, auth: authZh, members: membersZh, organisations: organisationsZh, staff: staffZh, cases: casesZh, needEditor: needEditorZh, dashboard: dashboardZh, applications: applicationsZh, householdImport: householdImportZh, info: infoZh, matches: matchesZh, offers: offersZh, notifications: notificationsZh, pledges: pledgesZh, finance: financeZh, transparency: transparencyZh, matching: matchingZh },
+  en: { common: en, account: accountEn, audit: auditEn, auth: authEn, members: membersEn, organisations: organisationsEn, staff: staffEn, cases: casesEn, needEditor: needEditorEn, dashboard: dashboardEn, applications: applicationsEn, householdImport: householdImportEn, info: infoEn, matches: matchesEn, offers: offersEn, notifications: notificationsEn, pledges: pledgesEn, finance: financeEn, transparency: transparencyEn, matching: matchingEn },
 } as const;
 
-export const ALL_NAMESPACES = ["common", "account", "audit", "auth", "members", "organisations", "staff", "cases", "needEditor", "dashboard", "applications", "householdImport", "info", "matches", "notifications", "pledges", "transparency", "matching", "offers"] as const;
+export const ALL_NAMESPACES = ["common", "account", "audit", "auth", "members", "organisations", "staff", "cases", "needEditor", "dashboard", "applications", "householdImport", "info", "matches", "notifications", "pledges", "finance", "transparency", "matching", "offers"] as const;

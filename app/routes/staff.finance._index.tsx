@@ -1,6 +1,7 @@
 // /staff/finance — the union finance staff's workspace: pledges awaiting money, disbursements
 // awaiting a second approver (approve or reject here, for anyone but the requester), fund balances
 // from the balance rows, and recent transactions. Plain POST forms, so it works without JavaScript.
+import { withNamespaces } from "../i18n/client-namespaces";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
@@ -16,13 +17,16 @@ import { formatDateTime } from "../ui/format-time";
 import { titleMeta } from "../ui/meta";
 import { FINANCE_SAVED, onForm, requireFinance } from "./staff-finance.server";
 
+export const handle = { i18n: ["finance"] };
+export const clientLoader = withNamespaces("finance");
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireFinance(request, context);
   const [{ locale, t }, workspace] = await Promise.all([getPageLocale(request), loadFinanceWorkspace({ db: context.runtime.db, actor })]);
   const yuan = (text: string) => formatMoneyText(text, locale);
   const saved = new URL(request.url).searchParams.get("saved");
   return {
-    title: t("meta.suffix", { title: t("finance.title") }),
+    title: t("meta.suffix", { title: t("finance:title") }),
     saved: FINANCE_SAVED.find((s) => s === saved) ?? null,
     pledges: workspace.pledges.map((p) => ({ ...p, amount: yuan(p.amount), received: yuan(p.received), expires: formatDateTime(p.expiresAt, locale) })),
     pending: workspace.pendingDisbursements.map((d) => ({ ...d, amount: yuan(d.amount) })),
@@ -68,43 +72,43 @@ export default function FinanceWorkspace() {
   return (
     <section aria-labelledby="finance-title">
       <h1 id="finance-title" className="text-2xl font-semibold">
-        {t("finance.title")}
+        {t("finance:title")}
       </h1>
-      <p className="mt-1 text-stone-700">{t("finance.intro")}</p>
+      <p className="mt-1 text-stone-700">{t("finance:intro")}</p>
       {saved ? (
         <p role="status" className="mt-4 rounded-md border border-emerald-300 bg-emerald-50 p-3 text-sm text-emerald-900">
-          {t(`finance.saved.${saved}`)}
+          {t(`finance:saved.${saved}`)}
         </p>
       ) : null}
-      <nav aria-label={t("finance.actions")} className="mt-4">
+      <nav aria-label={t("finance:actions")} className="mt-4">
         <ul className="flex flex-wrap gap-2">
           <li>
             <Link to="/staff/finance/receipts/new" className={linkClass}>
-              {t("finance.recordReceipt")}
+              {t("finance:recordReceipt")}
             </Link>
           </li>
           <li>
             <Link to="/staff/finance/allocations/new" className={linkClass}>
-              {t("finance.allocate")}
+              {t("finance:allocate")}
             </Link>
           </li>
           <li>
             <Link to="/staff/finance/disbursements/new" className={linkClass}>
-              {t("finance.requestDisbursement")}
+              {t("finance:requestDisbursement")}
             </Link>
           </li>
           <li>
             <Link to="/staff/finance/bank-details" className={linkClass}>
-              {t("finance.bankDetails")}
+              {t("finance:bankDetails")}
             </Link>
           </li>
         </ul>
       </nav>
 
       <section aria-labelledby="finance-pending">
-        <SectionTitle id="finance-pending">{t("finance.pending.title")}</SectionTitle>
+        <SectionTitle id="finance-pending">{t("finance:pending.title")}</SectionTitle>
         {pending.length === 0 ? (
-          <p className="mt-2 text-stone-700">{t("finance.pending.empty")}</p>
+          <p className="mt-2 text-stone-700">{t("finance:pending.empty")}</p>
         ) : (
           <ul className="mt-3 space-y-3">
             {pending.map((d) => {
@@ -117,52 +121,52 @@ export default function FinanceWorkspace() {
                   </p>
                   <dl className="mt-2 grid grid-cols-1 gap-1 text-sm sm:grid-cols-2">
                     <div>
-                      <dt className="inline text-stone-600">{t("finance.pending.payee")}: </dt>
+                      <dt className="inline text-stone-600">{t("finance:pending.payee")}: </dt>
                       <dd className="inline">
-                        {d.payeeName} ({t(`finance.payeeKind.${d.payeeKind}`)})
+                        {d.payeeName} ({t(`finance:payeeKind.${d.payeeKind}`)})
                       </dd>
                     </div>
                     <div>
-                      <dt className="inline text-stone-600">{t("finance.pending.purpose")}: </dt>
+                      <dt className="inline text-stone-600">{t("finance:pending.purpose")}: </dt>
                       <dd className="inline">{d.purpose}</dd>
                     </div>
                     <div>
-                      <dt className="inline text-stone-600">{t("finance.pending.fund")}: </dt>
-                      <dd className="inline">{d.fund.startsWith("N-") ? d.fund : t(`finance.source.${d.fund}`, { defaultValue: d.fund })}</dd>
+                      <dt className="inline text-stone-600">{t("finance:pending.fund")}: </dt>
+                      <dd className="inline">{d.fund.startsWith("N-") ? d.fund : t(`finance:source.${d.fund}`, { defaultValue: d.fund })}</dd>
                     </div>
                     {d.invoiceRef ? (
                       <div>
-                        <dt className="inline text-stone-600">{t("finance.pending.invoice")}: </dt>
+                        <dt className="inline text-stone-600">{t("finance:pending.invoice")}: </dt>
                         <dd className="inline">{d.invoiceRef}</dd>
                       </div>
                     ) : null}
                     <div>
-                      <dt className="inline text-stone-600">{t("finance.pending.requestedBy")}: </dt>
+                      <dt className="inline text-stone-600">{t("finance:pending.requestedBy")}: </dt>
                       <dd className="inline">{d.requestedBy}</dd>
                     </div>
                   </dl>
                   {result?.error?.[""] ? <ErrorList errors={result.error[""]} /> : null}
                   {d.isOwn ? (
-                    <p className="mt-3 text-sm text-stone-700">{t("finance.pending.own")}</p>
+                    <p className="mt-3 text-sm text-stone-700">{t("finance:pending.own")}</p>
                   ) : (
                     <div className="mt-3 flex flex-col gap-3 sm:flex-row sm:items-end">
-                      <Form method="post" aria-label={t("finance.pending.approve", { ref: d.ref })}>
+                      <Form method="post" aria-label={t("finance:pending.approve", { ref: d.ref })}>
                         <input type="hidden" name="ref" value={d.ref} />
                         <SubmitButton name="intent" value="approve">
-                          {t("finance.pending.approve", { ref: d.ref })}
+                          {t("finance:pending.approve", { ref: d.ref })}
                         </SubmitButton>
                       </Form>
-                      <Form method="post" aria-label={t("finance.pending.reject", { ref: d.ref })} className="flex flex-col gap-2 sm:flex-row sm:items-end">
+                      <Form method="post" aria-label={t("finance:pending.reject", { ref: d.ref })} className="flex flex-col gap-2 sm:flex-row sm:items-end">
                         <input type="hidden" name="ref" value={d.ref} />
                         <div>
                           <label htmlFor={`reason-${d.ref}`} className="block text-sm font-medium text-stone-800">
-                            {t("finance.pending.reason")}
+                            {t("finance:pending.reason")}
                           </label>
                           <input id={`reason-${d.ref}`} name="reason" required maxLength={500} className={inputClass} aria-invalid={result?.error?.reason ? true : undefined} />
                           <ErrorList errors={result?.error?.reason ?? undefined} />
                         </div>
                         <SubmitButton name="intent" value="reject" variant="danger">
-                          {t("finance.pending.reject", { ref: d.ref })}
+                          {t("finance:pending.reject", { ref: d.ref })}
                         </SubmitButton>
                       </Form>
                     </div>
@@ -175,23 +179,23 @@ export default function FinanceWorkspace() {
       </section>
 
       <section aria-labelledby="finance-pledges">
-        <SectionTitle id="finance-pledges">{t("finance.pledges.title")}</SectionTitle>
+        <SectionTitle id="finance-pledges">{t("finance:pledges.title")}</SectionTitle>
         {pledges.length === 0 ? (
-          <p className="mt-2 text-stone-700">{t("finance.pledges.empty")}</p>
+          <p className="mt-2 text-stone-700">{t("finance:pledges.empty")}</p>
         ) : (
           <ul className="mt-3 space-y-2">
             {pledges.map((p) => (
               <li key={p.ref} className="rounded-lg border border-stone-200 bg-white p-3">
                 <p className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
                   <span className="font-mono text-sm">{p.ref}</span>
-                  <span>{t(`finance.pledgeStatus.${p.status}`)}</span>
-                  <span>{p.need ? `${p.need.ref} · ${p.need.title}` : t("finance.pledges.generalFund")}</span>
+                  <span>{t(`finance:pledgeStatus.${p.status}`)}</span>
+                  <span>{p.need ? `${p.need.ref} · ${p.need.title}` : t("finance:pledges.generalFund")}</span>
                 </p>
                 <p className="mt-1 text-sm text-stone-700">
-                  {t("finance.pledges.amount")} {p.amount} · {t("finance.pledges.received")} {p.received} · {t("finance.pledges.expires")} <time dateTime={p.expiresAt}>{p.expires}</time>
+                  {t("finance:pledges.amount")} {p.amount} · {t("finance:pledges.received")} {p.received} · {t("finance:pledges.expires")} <time dateTime={p.expiresAt}>{p.expires}</time>
                 </p>
                 <Link to={`/staff/finance/receipts/new?pledge=${p.ref}`} className="mt-2 inline-flex min-h-11 items-center text-brand-700 underline underline-offset-4">
-                  {t("finance.pledges.record", { ref: p.ref })}
+                  {t("finance:pledges.record", { ref: p.ref })}
                 </Link>
               </li>
             ))}
@@ -200,16 +204,16 @@ export default function FinanceWorkspace() {
       </section>
 
       <section aria-labelledby="finance-balances">
-        <SectionTitle id="finance-balances">{t("finance.balances.title")}</SectionTitle>
+        <SectionTitle id="finance-balances">{t("finance:balances.title")}</SectionTitle>
         <table className="mt-3 w-full text-left text-sm">
-          <caption className="text-left font-medium">{t("finance.balances.bySource")}</caption>
+          <caption className="text-left font-medium">{t("finance:balances.bySource")}</caption>
           <thead>
             <tr>
               <th scope="col" className="py-1">
-                {t("finance.balances.account")}
+                {t("finance:balances.account")}
               </th>
               <th scope="col" className="py-1 text-right">
-                {t("finance.balances.balance")}
+                {t("finance:balances.balance")}
               </th>
             </tr>
           </thead>
@@ -217,7 +221,7 @@ export default function FinanceWorkspace() {
             {general.map((a) => (
               <tr key={a.id} className="border-t border-stone-200">
                 <th scope="row" className="py-1 font-normal">
-                  {t(`finance.source.${a.source ?? "donations"}`)}
+                  {t(`finance:source.${a.source ?? "donations"}`)}
                 </th>
                 <td className="py-1 text-right">{a.balance}</td>
               </tr>
@@ -225,16 +229,16 @@ export default function FinanceWorkspace() {
             {bank.map((a) => (
               <tr key={a.id} className="border-t border-stone-200 text-stone-600">
                 <th scope="row" className="py-1 font-normal">
-                  {t(a.kind === "bank" ? "finance.balances.bank" : "finance.balances.clearing")}
+                  {t(a.kind === "bank" ? "finance:balances.bank" : "finance:balances.clearing")}
                 </th>
                 <td className="py-1 text-right">{a.balance}</td>
               </tr>
             ))}
           </tbody>
         </table>
-        <h3 className="mt-4 font-medium">{t("finance.balances.needFunds")}</h3>
+        <h3 className="mt-4 font-medium">{t("finance:balances.needFunds")}</h3>
         {needFunds.length === 0 ? (
-          <p className="mt-1 text-stone-700">{t("finance.balances.noNeedFunds")}</p>
+          <p className="mt-1 text-stone-700">{t("finance:balances.noNeedFunds")}</p>
         ) : (
           <ul className="mt-1 divide-y divide-stone-200 text-sm">
             {needFunds.map((a) => (
@@ -248,19 +252,19 @@ export default function FinanceWorkspace() {
       </section>
 
       <section aria-labelledby="finance-recent">
-        <SectionTitle id="finance-recent">{t("finance.recent.title")}</SectionTitle>
+        <SectionTitle id="finance-recent">{t("finance:recent.title")}</SectionTitle>
         {recent.length === 0 ? (
-          <p className="mt-2 text-stone-700">{t("finance.recent.empty")}</p>
+          <p className="mt-2 text-stone-700">{t("finance:recent.empty")}</p>
         ) : (
           <ul className="mt-3 divide-y divide-stone-200 text-sm">
             {recent.map((r) => (
               <li key={r.id} className="flex flex-wrap items-baseline justify-between gap-2 py-2">
                 <Link to={`/staff/finance/transactions/${r.id}`} className="text-brand-700 underline underline-offset-4">
-                  {r.valueDate} · {t(`finance.kind.${r.kind}`)}
+                  {r.valueDate} · {t(`finance:kind.${r.kind}`)}
                 </Link>
                 <span>
                   {r.amount}
-                  {r.isReversed ? ` (${t("finance.recent.reversed")})` : ""}
+                  {r.isReversed ? ` (${t("finance:recent.reversed")})` : ""}
                 </span>
                 {r.memo ? <span className="w-full text-stone-600">{r.memo}</span> : null}
               </li>

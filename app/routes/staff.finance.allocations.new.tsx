@@ -1,5 +1,6 @@
 // /staff/finance/allocations/new — finance staff move money from a general fund to a need's fund.
 // A double submit is one allocation; more than the fund holds is said on the form (409).
+import { withNamespaces } from "../i18n/client-namespaces";
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { randomUUID } from "node:crypto";
@@ -17,11 +18,14 @@ import { titleMeta } from "../ui/meta";
 import { SelectField } from "../ui/select-field";
 import { onForm, requireFinance } from "./staff-finance.server";
 
+export const handle = { i18n: ["finance"] };
+export const clientLoader = withNamespaces("finance");
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireFinance(request, context);
   const { t } = await getPageLocale(request);
   const need = new URL(request.url).searchParams.get("need");
-  return { title: t("meta.suffix", { title: t("finance.allocation.title") }), idempotencyKey: randomUUID(), needRef: need && /^N-[0-9A-Z]{4,12}$/.test(need) ? need : "" };
+  return { title: t("meta.suffix", { title: t("finance:allocation.title") }), idempotencyKey: randomUUID(), needRef: need && /^N-[0-9A-Z]{4,12}$/.test(need) ? need : "" };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data?.title, matches);
@@ -56,22 +60,22 @@ export default function NewAllocation() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: allocationSchema }),
   });
   return (
-    <FormPage title={t("finance.allocation.title")} intro={<p>{t("finance.allocation.intro")}</p>}>
+    <FormPage title={t("finance:allocation.title")} intro={<p>{t("finance:allocation.intro")}</p>}>
       <Form method="post" {...getFormProps(form)} className="space-y-4">
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
-        <SelectField field={fields.source} label={t("finance.fields.source")}>
-          <option value="">{t("finance.fields.choose")}</option>
+        <SelectField field={fields.source} label={t("finance:fields.source")}>
+          <option value="">{t("finance:fields.choose")}</option>
           {FUND_SOURCES.map((s) => (
             <option key={s} value={s}>
-              {t("finance.fields.generalFund", { source: t(`finance.source.${s}`) })}
+              {t("finance:fields.generalFund", { source: t(`finance:source.${s}`) })}
             </option>
           ))}
         </SelectField>
-        <TextField field={fields.needRef} label={t("finance.fields.needRef")} />
-        <TextField field={fields.amount} label={t("finance.fields.amount")} hint={t("finance.fields.amountHint")} />
-        <TextField field={fields.memo} label={t("finance.fields.memo")} />
-        <SubmitButton>{t("finance.allocation.submit")}</SubmitButton>
+        <TextField field={fields.needRef} label={t("finance:fields.needRef")} />
+        <TextField field={fields.amount} label={t("finance:fields.amount")} hint={t("finance:fields.amountHint")} />
+        <TextField field={fields.memo} label={t("finance:fields.memo")} />
+        <SubmitButton>{t("finance:allocation.submit")}</SubmitButton>
       </Form>
     </FormPage>
   );

@@ -1,5 +1,6 @@
 // /staff/finance/disbursements/new — a finance user asks to pay a provider from a fund; another
 // finance user approves it on the workspace. More than the fund holds is said on the form (409).
+import { withNamespaces } from "../i18n/client-namespaces";
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { randomUUID } from "node:crypto";
@@ -21,6 +22,9 @@ import { titleMeta } from "../ui/meta";
 import { SelectField } from "../ui/select-field";
 import { onForm, requireFinance } from "./staff-finance.server";
 
+export const handle = { i18n: ["finance"] };
+export const clientLoader = withNamespaces("finance");
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const actor = await requireFinance(request, context);
   const { locale, t } = await getPageLocale(request);
@@ -29,9 +33,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     .filter((a) => a.kind === "general-fund" || a.kind === "need-fund")
     .map((a) => ({
       value: a.need ? `need:${a.need.ref}` : `general:${a.source ?? "donations"}`,
-      label: `${a.need ? t("finance.fields.needFund", { ref: a.need.ref, title: a.need.title }) : t("finance.fields.generalFund", { source: t(`finance.source.${a.source ?? "donations"}`) })} (${formatMoneyText(a.balance, locale)})`,
+      label: `${a.need ? t("finance:fields.needFund", { ref: a.need.ref, title: a.need.title }) : t("finance:fields.generalFund", { source: t(`finance:source.${a.source ?? "donations"}`) })} (${formatMoneyText(a.balance, locale)})`,
     }));
-  return { title: t("meta.suffix", { title: t("finance.disbursement.title") }), idempotencyKey: randomUUID(), funds };
+  return { title: t("meta.suffix", { title: t("finance:disbursement.title") }), idempotencyKey: randomUUID(), funds };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data?.title, matches);
@@ -73,31 +77,31 @@ export default function NewDisbursement() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: disbursementSchema }),
   });
   return (
-    <FormPage title={t("finance.disbursement.title")} intro={<p>{t("finance.disbursement.intro")}</p>}>
+    <FormPage title={t("finance:disbursement.title")} intro={<p>{t("finance:disbursement.intro")}</p>}>
       <Form method="post" {...getFormProps(form)} className="space-y-4">
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
-        <SelectField field={fields.fund} label={t("finance.fields.fund")}>
-          <option value="">{t("finance.fields.choose")}</option>
+        <SelectField field={fields.fund} label={t("finance:fields.fund")}>
+          <option value="">{t("finance:fields.choose")}</option>
           {funds.map((f) => (
             <option key={f.value} value={f.value}>
               {f.label}
             </option>
           ))}
         </SelectField>
-        <TextField field={fields.payeeName} label={t("finance.fields.payeeName")} />
-        <SelectField field={fields.payeeKind} label={t("finance.fields.payeeKind")}>
-          <option value="">{t("finance.fields.choose")}</option>
+        <TextField field={fields.payeeName} label={t("finance:fields.payeeName")} />
+        <SelectField field={fields.payeeKind} label={t("finance:fields.payeeKind")}>
+          <option value="">{t("finance:fields.choose")}</option>
           {PAYEE_KINDS.map((k) => (
             <option key={k} value={k}>
-              {t(`finance.payeeKind.${k}`)}
+              {t(`finance:payeeKind.${k}`)}
             </option>
           ))}
         </SelectField>
-        <TextField field={fields.purpose} label={t("finance.fields.purpose")} />
-        <TextField field={fields.invoiceRef} label={t("finance.fields.invoiceRef")} />
-        <TextField field={fields.amount} label={t("finance.fields.amount")} hint={t("finance.fields.amountHint")} />
-        <SubmitButton>{t("finance.disbursement.submit")}</SubmitButton>
+        <TextField field={fields.purpose} label={t("finance:fields.purpose")} />
+        <TextField field={fields.invoiceRef} label={t("finance:fields.invoiceRef")} />
+        <TextField field={fields.amount} label={t("finance:fields.amount")} hint={t("finance:fields.amountHint")} />
+        <SubmitButton>{t("finance:disbursement.submit")}</SubmitButton>
       </Form>
     </FormPage>
   );

@@ -1,6 +1,7 @@
 // /staff/finance/receipts/new — finance staff record money received: against a pledge
 // (?pledge=P-… fills it in) or by source into a general fund or a need's fund. The form's hidden
 // key makes a double submit one receipt; errors come back with the input kept.
+import { withNamespaces } from "../i18n/client-namespaces";
 import { getFormProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { randomUUID } from "node:crypto";
@@ -18,12 +19,15 @@ import { titleMeta } from "../ui/meta";
 import { SelectField } from "../ui/select-field";
 import { onForm, requireFinance } from "./staff-finance.server";
 
+export const handle = { i18n: ["finance"] };
+export const clientLoader = withNamespaces("finance");
+
 export async function loader({ request, context }: LoaderFunctionArgs) {
   await requireFinance(request, context);
   const { t } = await getPageLocale(request);
   const pledge = new URL(request.url).searchParams.get("pledge");
   return {
-    title: t("meta.suffix", { title: t("finance.receipt.title") }),
+    title: t("meta.suffix", { title: t("finance:receipt.title") }),
     idempotencyKey: randomUUID(),
     pledgeRef: pledge && /^P-[0-9A-Z]{4,12}$/.test(pledge) ? pledge : "",
     today: new Date().toLocaleDateString("sv-SE", { timeZone: "Asia/Shanghai" }),
@@ -77,32 +81,32 @@ export default function NewReceipt() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: receiptSchema }),
   });
   return (
-    <FormPage title={t("finance.receipt.title")} intro={<p>{t("finance.receipt.intro")}</p>}>
+    <FormPage title={t("finance:receipt.title")} intro={<p>{t("finance:receipt.intro")}</p>}>
       <Form method="post" {...getFormProps(form)} className="space-y-4">
         <FormErrors id={form.errorId} errors={form.errors} />
         <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
-        <TextField field={fields.pledgeRef} label={t("finance.fields.pledgeRef")} hint={t("finance.fields.pledgeRefHint")} />
-        <SelectField field={fields.source} label={t("finance.fields.source")} hint={t("finance.fields.sourceHint")}>
-          <option value="">{t("finance.fields.choose")}</option>
+        <TextField field={fields.pledgeRef} label={t("finance:fields.pledgeRef")} hint={t("finance:fields.pledgeRefHint")} />
+        <SelectField field={fields.source} label={t("finance:fields.source")} hint={t("finance:fields.sourceHint")}>
+          <option value="">{t("finance:fields.choose")}</option>
           {FUND_SOURCES.map((s) => (
             <option key={s} value={s}>
-              {t(`finance.source.${s}`)}
+              {t(`finance:source.${s}`)}
             </option>
           ))}
         </SelectField>
-        <TextField field={fields.needRef} label={t("finance.fields.needRef")} hint={t("finance.fields.needRefHint")} />
-        <TextField field={fields.amount} label={t("finance.fields.amount")} hint={t("finance.fields.amountHint")} inputMode="text" />
-        <TextField field={fields.valueDate} label={t("finance.fields.valueDate")} type="date" />
-        <SelectField field={fields.method} label={t("finance.fields.method")}>
+        <TextField field={fields.needRef} label={t("finance:fields.needRef")} hint={t("finance:fields.needRefHint")} />
+        <TextField field={fields.amount} label={t("finance:fields.amount")} hint={t("finance:fields.amountHint")} inputMode="text" />
+        <TextField field={fields.valueDate} label={t("finance:fields.valueDate")} type="date" />
+        <SelectField field={fields.method} label={t("finance:fields.method")}>
           {RECEIPT_METHODS.map((m) => (
             <option key={m} value={m}>
-              {t(`finance.method.${m}`)}
+              {t(`finance:method.${m}`)}
             </option>
           ))}
         </SelectField>
-        <TextField field={fields.bankReference} label={t("finance.fields.bankReference")} />
-        <TextField field={fields.memo} label={t("finance.fields.memo")} />
-        <SubmitButton>{t("finance.receipt.submit")}</SubmitButton>
+        <TextField field={fields.bankReference} label={t("finance:fields.bankReference")} />
+        <TextField field={fields.memo} label={t("finance:fields.memo")} />
+        <SubmitButton>{t("finance:receipt.submit")}</SubmitButton>
       </Form>
     </FormPage>
   );

@@ -6,31 +6,31 @@ import { FUND_SOURCES, PAYEE_KINDS, RECEIPT_METHODS } from "./ledger-vocabulary"
 
 const required = (max: number) =>
   z
-    .string("finance.errors.required")
+    .string("finance:errors.required")
     .trim()
-    .min(1, "finance.errors.required")
-    .max(max, "finance.errors.tooLong");
-const optional = (max: number) => z.string().trim().max(max, "finance.errors.tooLong").optional();
-const key = z.string("finance.errors.required").min(1).max(200);
+    .min(1, "finance:errors.required")
+    .max(max, "finance:errors.tooLong");
+const optional = (max: number) => z.string().trim().max(max, "finance:errors.tooLong").optional();
+const key = z.string("finance:errors.required").min(1).max(200);
 
 /** Money received: against a pledge (its reference), or by source into a general fund or a need's fund. */
 export const receiptSchema = z
   .object({
     idempotencyKey: key,
     pledgeRef: optional(20),
-    source: z.enum(FUND_SOURCES, "finance.errors.required").optional(),
+    source: z.enum(FUND_SOURCES, "finance:errors.required").optional(),
     needRef: optional(20),
     amount: moneyTextSchema("positive"),
-    valueDate: z.string("finance.errors.required").regex(/^\d{4}-\d{2}-\d{2}$/, "finance.errors.date"),
-    method: z.enum(RECEIPT_METHODS, "finance.errors.required"),
+    valueDate: z.string("finance:errors.required").regex(/^\d{4}-\d{2}-\d{2}$/, "finance:errors.date"),
+    method: z.enum(RECEIPT_METHODS, "finance:errors.required"),
     bankReference: optional(100),
     memo: optional(500),
   })
-  .refine((v) => Boolean(v.pledgeRef) || Boolean(v.source), { path: ["source"], message: "finance.errors.sourceOrPledge" });
+  .refine((v) => Boolean(v.pledgeRef) || Boolean(v.source), { path: ["source"], message: "finance:errors.sourceOrPledge" });
 
 export const allocationSchema = z.object({
   idempotencyKey: key,
-  source: z.enum(FUND_SOURCES, "finance.errors.required"),
+  source: z.enum(FUND_SOURCES, "finance:errors.required"),
   needRef: required(20),
   amount: moneyTextSchema("positive"),
   memo: optional(500),
@@ -41,9 +41,9 @@ export const FUND_CHOICE = /^(general:(government|union|donations)|need:[A-Z]-[0
 
 export const disbursementSchema = z.object({
   idempotencyKey: key,
-  fund: z.string("finance.errors.required").regex(FUND_CHOICE, "finance.errors.required"),
+  fund: z.string("finance:errors.required").regex(FUND_CHOICE, "finance:errors.required"),
   payeeName: required(200),
-  payeeKind: z.enum(PAYEE_KINDS, "finance.errors.required"),
+  payeeKind: z.enum(PAYEE_KINDS, "finance:errors.required"),
   purpose: required(500),
   invoiceRef: optional(100),
   amount: moneyTextSchema("positive"),
