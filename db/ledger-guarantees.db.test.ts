@@ -1,5 +1,6 @@
 // What the database itself refuses on the ledger, written as raw SQL by the application's role (in
 // tests that role owns the tables, so the triggers, not privileges, are what stops it).
+import { moneyFromDb, moneyToString, subtractMoney } from "../app/domain/money/money";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -50,7 +51,7 @@ describe("ledger transactions", () => {
     const bankBefore = await balanceOf(handle.db, books.bank);
     const id = await receipt("120.50");
     expect(await balanceOf(handle.db, books.general.donations)).toBe("120.50");
-    expect(Number(await balanceOf(handle.db, books.bank)) - Number(bankBefore)).toBeCloseTo(120.5);
+    expect(moneyToString(subtractMoney(moneyFromDb(await balanceOf(handle.db, books.bank)), moneyFromDb(bankBefore)))).toBe("120.50");
     const second = await receipt("1.00");
     const rows = await rowsOf(
       handle.db,
@@ -154,7 +155,7 @@ describe("an application role granted only SELECT and INSERT", () => {
       );
       await tx.execute(sql`insert into ledger_postings (transaction_id, account_id, amount) values (${row?.id}, ${books.bank}, '2.00'), (${row?.id}, ${books.general.union}, '-2.00')`);
     });
-    expect(Number(await balanceOf(handle.db, books.general.union)) - Number(before)).toBeCloseTo(2);
+    expect(moneyToString(subtractMoney(moneyFromDb(await balanceOf(handle.db, books.general.union)), moneyFromDb(before)))).toBe("2.00");
     for (const statement of [sql`update ledger_postings set amount = amount`, sql`delete from ledger_transactions`, sql`update ledger_balances set balance = balance`]) {
       expect(await refusal(asRole((tx) => tx.execute(statement)))).toMatchObject({ code: "42501", message: expect.stringMatching(/permission denied/) });
     }

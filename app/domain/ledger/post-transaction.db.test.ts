@@ -10,7 +10,7 @@ import { createTestDatabase } from "../../../tests/database";
 import type { TestBooks } from "../../../tests/ledger-fixture";
 import { balanceOf, openTestBooks, rowsOf } from "../../../tests/ledger-fixture";
 import { isDomainError } from "../errors/domain-error";
-import { money } from "../money/money";
+import { addMoney, money, moneyFromDb, moneyToString, subtractMoney } from "../money/money";
 import type { LedgerTransactionInput } from "./post-transaction.server";
 import { postTransaction } from "./post-transaction.server";
 
@@ -67,7 +67,7 @@ describe("postTransaction", () => {
     const before = await balanceOf(handle.db, books.general.union);
     const posted = await postTransaction({ db: handle.db, actorUserId: null, transaction: receipt("88.80", key(), books.general.union) });
     expect(posted.replayed).toBe(false);
-    expect(Number(await balanceOf(handle.db, books.general.union)) - Number(before)).toBeCloseTo(88.8);
+    expect(moneyToString(subtractMoney(moneyFromDb(await balanceOf(handle.db, books.general.union)), moneyFromDb(before)))).toBe("88.80");
     const [row] = await handle.db.select({ hash: ledgerTransactions.hash }).from(ledgerTransactions).where(eq(ledgerTransactions.id, posted.id));
     expect(row?.hash).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -165,7 +165,7 @@ describe("many writers at once", () => {
       await wide.close();
     }
     expect(await balanceOf(handle.db, fundBooks.general.donations)).toBe("0.00");
-    expect(Number(await balanceOf(handle.db, fundBooks.general.union)) + Number(await balanceOf(handle.db, fundBooks.general.government))).toBe(150);
+    expect(moneyToString(addMoney(moneyFromDb(await balanceOf(handle.db, fundBooks.general.union)), moneyFromDb(await balanceOf(handle.db, fundBooks.general.government))))).toBe("150.00");
     // The chain stayed linear through it: every sequence once, each linked to the one before.
     const chain = await rowsOf(
       handle.db,

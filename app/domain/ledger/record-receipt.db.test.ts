@@ -1,5 +1,6 @@
 // Money received: against a pledge (partial receipts move its status), standalone by source into a
 // general or a need's fund; once per form key; refused for the wrong people and bad amounts.
+import { moneyFromDb, moneyToString, subtractMoney } from "../money/money";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../../db/client.server";
 import { createTestDatabase } from "../../../tests/database";
@@ -45,7 +46,7 @@ describe("recordReceipt", () => {
     const { finance } = world.actors;
     const before = await fundBalance(handle.db, finance, { source: "government" });
     await recordReceipt({ db: handle.db, actor: finance, receipt: receipt({ source: "government", needRef: null }, "1,000.50") });
-    expect(Number(await fundBalance(handle.db, finance, { source: "government" })) - Number(before === "none" ? 0 : before)).toBeCloseTo(1000.5);
+    expect(moneyToString(subtractMoney(moneyFromDb(await fundBalance(handle.db, finance, { source: "government" })), moneyFromDb(before === "none" ? "0.00" : before)))).toBe("1000.50");
   });
 
   it("posts one transaction for a double submit with the same key", async () => {
