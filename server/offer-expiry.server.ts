@@ -30,16 +30,14 @@ export async function runOfferExpiry(options: { db: Database; logger: Logger; ki
   return expired;
 }
 
-/** Schedules runOfferExpiry after every full hour; returns the function that stops it. */
-export function scheduleOfferExpiry(options: { db: Database; logger: Logger; kick: () => void }): () => void {
+/** Runs `job` just after every full hour (msUntilNextExpiry), one run at a time; returns the function that stops it. */
+export function scheduleHourly(job: () => Promise<unknown>, onError: (error: unknown) => void): () => void {
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
   const arm = () => {
     if (stopped) return;
     timer = setTimeout(() => {
-      runOfferExpiry(options)
-        .catch((error: unknown) => options.logger.error({ err: error }, "could not close offers past their end date"))
-        .finally(arm);
+      job().catch(onError).finally(arm);
     }, msUntilNextExpiry(new Date()));
     timer.unref();
   };
@@ -48,4 +46,12 @@ export function scheduleOfferExpiry(options: { db: Database; logger: Logger; kic
     stopped = true;
     if (timer) clearTimeout(timer);
   };
+}
+
+/** Schedules runOfferExpiry after every full hour; returns the function that stops it. */
+export function scheduleOfferExpiry(options: { db: Database; logger: Logger; kick: () => void }): () => void {
+  return scheduleHourly(
+    () => runOfferExpiry(options),
+    (error) => options.logger.error({ err: error }, "could not close offers past their end date"),
+  );
 }

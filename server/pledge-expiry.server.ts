@@ -3,7 +3,7 @@
 import { expirePledges } from "../app/domain/pledges/expire-pledges.server";
 import type { Database } from "../db/client.server";
 import type { Logger } from "./logger.server";
-import { msUntilNextExpiry } from "./offer-expiry.server";
+import { scheduleHourly } from "./offer-expiry.server";
 
 /** Runs the expiry now; returns the references of the pledges that expired. */
 export async function runPledgeExpiry(options: { db: Database; logger: Logger; now?: Date }): Promise<string[]> {
@@ -14,20 +14,8 @@ export async function runPledgeExpiry(options: { db: Database; logger: Logger; n
 
 /** Schedules runPledgeExpiry after every full hour; returns the function that stops it. */
 export function schedulePledgeExpiry(options: { db: Database; logger: Logger }): () => void {
-  let timer: NodeJS.Timeout | null = null;
-  let stopped = false;
-  const arm = () => {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      runPledgeExpiry(options)
-        .catch((error: unknown) => options.logger.error({ err: error }, "could not expire unpaid pledges"))
-        .finally(arm);
-    }, msUntilNextExpiry(new Date()));
-    timer.unref();
-  };
-  arm();
-  return () => {
-    stopped = true;
-    if (timer) clearTimeout(timer);
-  };
+  return scheduleHourly(
+    () => runPledgeExpiry(options),
+    (error) => options.logger.error({ err: error }, "could not expire unpaid pledges"),
+  );
 }
