@@ -31,6 +31,8 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { email: at("caseworker"), displayName: "演示祥云帮扶干部", organisation: "demo-union-xiangyun", role: "caseworker" },
   { email: at("dali-caseworker"), displayName: "演示大理州帮扶干部", organisation: "demo-union-dali", role: "caseworker" },
   { email: at("finance"), displayName: "演示祥云财务", organisation: "demo-union-xiangyun", role: "finance", totp: true },
+  // A disbursement is approved by a finance officer other than the one who asked for it.
+  { email: at("finance-approver"), displayName: "演示祥云财务复核", organisation: "demo-union-xiangyun", role: "finance", totp: true },
   { email: at("auditor"), displayName: "演示祥云审计", organisation: "demo-union-xiangyun", role: "auditor" },
   { email: at("union-admin"), displayName: "演示祥云工会管理员", organisation: "demo-union-xiangyun", role: "admin", totp: true },
   { email: at("platform-admin"), displayName: "演示平台管理员", organisation: null, role: null, isPlatformAdmin: true, totp: true },
