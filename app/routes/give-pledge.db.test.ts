@@ -106,6 +106,15 @@ describe("/give", () => {
     expect(await countPledges()).toBe(before);
   });
 
+  it("makes no pledge of a form whose hidden honeypot field was filled", async () => {
+    const { page } = await freshForm();
+    const before = await countPledges();
+    const result = await send({ key: page.key, need: needRef, amount: "50", anonymous: "on", website_url: "http://spam.invalid" });
+    expect(statusOf(result)).toBe(400);
+    expect(formAnswer.parse(payloadOf(result)).result.error?.[""]).toEqual(["pledges:errors.notSent"]);
+    expect(await countPledges()).toBe(before);
+  });
+
   it("asks for a name unless the donor gives anonymously", async () => {
     const { page } = await freshForm();
     const result = await send({ key: page.key, need: needRef, amount: "10" });

@@ -19,7 +19,7 @@ import { pledgeFormSchema } from "../domain/pledges/pledge-form";
 import { newPledgeKey } from "../domain/pledges/tracking-code.server";
 import { withNamespaces } from "../i18n/client-namespaces";
 import { getPageLocale } from "../i18n/page-locale.server";
-import { FormErrors, SubmitButton, TextAreaField, TextField } from "../ui/form";
+import { FormErrors, Honeypot, SubmitButton, TextAreaField, TextField, isHoneypotFilled } from "../ui/form";
 import { keepRetryAfter } from "../ui/keep-retry-after";
 import { titleMeta } from "../ui/meta";
 import { formatPledgeAmount } from "../ui/pledge-amounts.server";
@@ -69,6 +69,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     return data({ kind: "form" as const, result: submission.reply({ formErrors: ["pledges:errors.rateLimited"] }) }, { status: 429, headers: { ...noStore, "Retry-After": String(limited.retryAfterSeconds) } });
   }
   if (submission.status !== "success") return data({ kind: "form" as const, result: submission.reply() }, { status: 400, headers: noStore });
+  // A filled honeypot is a bot: no pledge, no tracking code, no bank details.
+  if (isHoneypotFilled(formData)) return data({ kind: "form" as const, result: submission.reply({ formErrors: ["pledges:errors.notSent"] }) }, { status: 400, headers: noStore });
   try {
     const { locale } = await getPageLocale(request);
     const pledge = await createPledge({ db: runtime.db, input: submission.value, expiryDays: runtime.config.PLEDGE_EXPIRY_DAYS });
@@ -156,6 +158,7 @@ function PledgeForm({
           </div>
           <TextField field={fields.contact} label={t("pledges:fields.contact")} hint={t("pledges:fields.contactHint")} autoComplete="off" />
           <TextAreaField field={fields.message} label={t("pledges:fields.message")} hint={t("pledges:fields.messageHint")} rows={3} />
+          <Honeypot />
           <SubmitButton>{t("pledges:fields.submit")}</SubmitButton>
         </Form>
       </div>

@@ -10,7 +10,10 @@ import type { TestUser } from "../../tests/accounts";
 import { userRequest } from "../../tests/accounts";
 import { createTestDatabase } from "../../tests/database";
 import type { FinanceWorld } from "../../tests/finance-fixture";
-import { createFinanceWorld, financeCipher } from "../../tests/finance-fixture";
+import { createFinanceWorld, financeCipher, insertPledge, pledgeStatus } from "../../tests/finance-fixture";
+import { rowsOf } from "../../tests/ledger-fixture";
+import { sql } from "drizzle-orm";
+import { z } from "zod";
 import { createTestLoadContext } from "../../tests/load-context";
 import type { LoadedServerBuild } from "../../tests/server-build";
 import { loadServerBuild } from "../../tests/server-build";
@@ -98,6 +101,19 @@ describe("the finance pages", () => {
     expect(refused.status).toBe(409);
     expect(refused.html).toContain("The fund holds ¥0");
     expect(refused.html).toContain("测试培训学校");
+  });
+
+  it("cancels an open pledge from the workspace once, with an audit row; a second cancel says why", async () => {
+    const ref = await insertPledge(handle.db, world.actors.finance, { amount: "80.00" });
+    expect((await page("/staff/finance", world.users.finance)).html).toContain(`Cancel pledge ${ref}`);
+    const cancelled = await page("/staff/finance", world.users.finance, { intent: "cancel-pledge", ref });
+    expect(cancelled.status).toBe(302);
+    expect(await pledgeStatus(handle.db, ref)).toBe("cancelled");
+    const audit = await rowsOf(handle.db, z.object({ n: z.number() }), sql`select count(*)::int as n from audit_log where action = 'ledger.pledge-cancel' and summary->'after'->>'ref' = ${ref}`);
+    expect(audit[0]?.n).toBe(1);
+    const again = await page("/staff/finance", world.users.finance, { intent: "cancel-pledge", ref });
+    expect(again.status).toBe(409);
+    expect(again.html).not.toContain(`Cancel pledge ${ref}`);
   });
 
   it("answers 403 to a caseworker", async () => {

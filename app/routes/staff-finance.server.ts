@@ -35,5 +35,5 @@ export async function onForm<T>(
   }
 }
 
-export const FINANCE_SAVED = ["receipt", "allocation", "request", "approved", "rejected", "reversed", "bankDetails"] as const;
+export const FINANCE_SAVED = ["receipt", "allocation", "request", "approved", "rejected", "reversed", "bankDetails", "pledgeCancelled"] as const;
 export type FinanceSaved = (typeof FINANCE_SAVED)[number];

@@ -8,6 +8,7 @@ import { data, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { decideDisbursement } from "../domain/ledger/decide-disbursement.server";
+import { cancelPledge } from "../domain/pledges/cancel-pledge.server";
 import { loadFinanceWorkspace } from "../domain/ledger/finance-workspace.server";
 import { decisionSchema } from "../domain/ledger/finance-forms";
 import { formatMoneyText } from "../domain/money/money-text";
@@ -39,7 +40,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data?.title, matches);
 
-/** Approve (and pay) or reject a pending disbursement request. */
+/** Approve (and pay) or reject a pending disbursement request, or cancel an open pledge. */
 export async function action({ request, context }: ActionFunctionArgs) {
   const actor = await requireFinance(request, context);
   const [{ t }, formData] = await Promise.all([getPageLocale(request), request.formData()]);
@@ -47,6 +48,11 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const target = String(formData.get("ref") ?? "");
   if (submission.status !== "success") return data({ target, result: submission.reply() }, { status: 400 });
   const value = submission.value;
+  if (value.intent === "cancel-pledge") {
+    const cancelled = await onForm(() => cancelPledge({ db: context.runtime.db, actor, ref: value.ref }), (options) => submission.reply(options), t);
+    if (!cancelled.ok) return data({ target, result: cancelled.response.data }, { status: cancelled.response.init?.status ?? 409 });
+    return redirect("/staff/finance?saved=pledgeCancelled");
+  }
   const outcome = await onForm(
     () => decideDisbursement({ db: context.runtime.db, actor, ref: value.ref, decision: value.intent === "approve" ? { decision: "approve" } : { decision: "reject", reason: value.reason } }),
     (options) => submission.reply(options),
@@ -194,9 +200,20 @@ export default function FinanceWorkspace() {
                 <p className="mt-1 text-sm text-stone-700">
                   {t("finance:pledges.amount")} {p.amount} · {t("finance:pledges.received")} {p.received} · {t("finance:pledges.expires")} <time dateTime={p.expiresAt}>{p.expires}</time>
                 </p>
-                <Link to={`/staff/finance/receipts/new?pledge=${p.ref}`} className="mt-2 inline-flex min-h-11 items-center text-brand-700 underline underline-offset-4">
-                  {t("finance:pledges.record", { ref: p.ref })}
-                </Link>
+                <div className="mt-2 flex flex-wrap items-center gap-3">
+                  <Link to={`/staff/finance/receipts/new?pledge=${p.ref}`} className="inline-flex min-h-11 items-center text-brand-700 underline underline-offset-4">
+                    {t("finance:pledges.record", { ref: p.ref })}
+                  </Link>
+                  {p.status === "open" ? (
+                    <Form method="post" aria-label={t("finance:pledges.cancel", { ref: p.ref })}>
+                      <input type="hidden" name="ref" value={p.ref} />
+                      <SubmitButton name="intent" value="cancel-pledge" variant="danger">
+                        {t("finance:pledges.cancel", { ref: p.ref })}
+                      </SubmitButton>
+                    </Form>
+                  ) : null}
+                </div>
+                {actionData && actionData.target === p.ref && actionData.result?.error?.[""] ? <ErrorList errors={actionData.result.error[""]} /> : null}
               </li>
             ))}
           </ul>

@@ -72,6 +72,7 @@ export const AUDIT_ACTIONS = [
   "ledger.disbursement-approve",
   "ledger.disbursement-reject",
   "ledger.reverse",
+  "ledger.pledge-cancel",
   "bank-details.update",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

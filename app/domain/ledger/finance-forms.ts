@@ -52,6 +52,8 @@ export const disbursementSchema = z.object({
 export const decisionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("approve"), ref: z.string().min(1) }),
   z.object({ intent: z.literal("reject"), ref: z.string().min(1), reason: required(500) }),
+  // Not a disbursement: an open pledge the donor will not pay.
+  z.object({ intent: z.literal("cancel-pledge"), ref: z.string().min(1) }),
 ]);
 
 export const reverseSchema = z.object({ reason: required(500) });
