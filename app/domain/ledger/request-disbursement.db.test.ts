@@ -47,6 +47,18 @@ describe("requestDisbursement", () => {
     expect(await fundBalance(handle.db, world.actors.finance, { needRef })).toBe("800.00");
   });
 
+  it("refuses a key sent again with another amount, or by another union, with a 409 and asks for nothing", async () => {
+    const first = await requestDisbursement({ db: handle.db, actor: world.actors.finance, request: request("40", "req-reused") });
+    const requests = await countRows(handle.db, "disbursement_requests");
+    expect(await refusal(requestDisbursement({ db: handle.db, actor: world.actors.finance, request: request("41", "req-reused") }))).toMatchObject({ status: 409, messageKey: "ledgerKeyReused" });
+    expect(await refusal(requestDisbursement({ db: handle.db, actor: world.actors.otherFinance, request: request("40", "req-reused", { source: "government" }) }))).toMatchObject({
+      status: 409,
+      messageKey: "ledgerKeyReused",
+    });
+    expect(await requestDisbursement({ db: handle.db, actor: world.actors.finance, request: request("40.00", "req-reused") })).toEqual({ ref: first.ref, replayed: true });
+    expect(await countRows(handle.db, "disbursement_requests")).toBe(requests);
+  });
+
   it("refuses more than the fund holds with a clear message (409), and bad amounts or no payee (400)", async () => {
     const requests = await countRows(handle.db, "disbursement_requests");
     expect(await refusal(requestDisbursement({ db: handle.db, actor: world.actors.finance, request: request("800.01") }))).toMatchObject({ status: 409, messageKey: "disbursementOverFund" });
