@@ -103,9 +103,18 @@ describe("the finance pages", () => {
     expect(refused.html).toContain("测试培训学校");
   });
 
+  it("shows finance staff who pledged, with the contact and message the donor left for the union", async () => {
+    const ref = await insertPledge(handle.db, world.actors.finance, { amount: "60.00" });
+    await handle.db.execute(sql`update pledges set is_anonymous = false, display_name = '测试捐赠人乙', contact = 'donor-b@test.xiangyun.invalid', message = '请用于学费' where ref = ${ref}`);
+    const { html } = await page("/staff/finance", world.users.finance);
+    for (const shown of ["测试捐赠人乙", "donor-b@test.xiangyun.invalid", "请用于学费"]) expect(html).toContain(shown);
+  });
+
   it("cancels an open pledge from the workspace once, with an audit row; a second cancel says why", async () => {
     const ref = await insertPledge(handle.db, world.actors.finance, { amount: "80.00" });
-    expect((await page("/staff/finance", world.users.finance)).html).toContain(`Cancel pledge ${ref}`);
+    const workspace = (await page("/staff/finance", world.users.finance)).html;
+    expect(workspace).toContain(`Cancel pledge ${ref}`);
+    expect(workspace).toContain("Anonymous");
     const cancelled = await page("/staff/finance", world.users.finance, { intent: "cancel-pledge", ref });
     expect(cancelled.status).toBe(302);
     expect(await pledgeStatus(handle.db, ref)).toBe("cancelled");

@@ -200,6 +200,24 @@ export default function FinanceWorkspace() {
                 <p className="mt-1 text-sm text-stone-700">
                   {t("finance:pledges.amount")} {p.amount} · {t("finance:pledges.received")} {p.received} · {t("finance:pledges.expires")} <time dateTime={p.expiresAt}>{p.expires}</time>
                 </p>
+                <dl className="mt-1 grid grid-cols-1 gap-1 text-sm sm:grid-cols-2">
+                  <div>
+                    <dt className="inline text-stone-600">{t("finance:pledges.donor")}: </dt>
+                    <dd className="inline">{p.donor.displayName ?? t("finance:pledges.anonymous")}</dd>
+                  </div>
+                  {p.donor.contact ? (
+                    <div>
+                      <dt className="inline text-stone-600">{t("finance:pledges.contact")}: </dt>
+                      <dd className="inline break-all">{p.donor.contact}</dd>
+                    </div>
+                  ) : null}
+                  {p.donor.message ? (
+                    <div className="sm:col-span-2">
+                      <dt className="inline text-stone-600">{t("finance:pledges.message")}: </dt>
+                      <dd className="inline whitespace-pre-line">{p.donor.message}</dd>
+                    </div>
+                  ) : null}
+                </dl>
                 <div className="mt-2 flex flex-wrap items-center gap-3">
                   <Link to={`/staff/finance/receipts/new?pledge=${p.ref}`} className="inline-flex min-h-11 items-center text-brand-700 underline underline-offset-4">
                     {t("finance:pledges.record", { ref: p.ref })}

@@ -73,7 +73,7 @@ export default function TransparencyPage() {
                   {need.words.summary}
                 </p>
                 {need.fundedPercent !== null ? (
-                  <progress max={100} value={need.fundedPercent} aria-labelledby={`progress-${need.ref}`} className="mt-1 h-2 w-full accent-brand-600">
+                  <progress max={100} value={need.fundedPercent} aria-labelledby={`progress-${need.ref}`} className="mt-1 h-2 w-full appearance-none overflow-hidden rounded bg-stone-200 accent-brand-600 [&::-moz-progress-bar]:bg-brand-600 [&::-webkit-progress-bar]:bg-stone-200 [&::-webkit-progress-value]:bg-brand-600">
                     {need.fundedPercent}%
                   </progress>
                 ) : null}

@@ -15,7 +15,7 @@ export function NeedFundingProgress({ funding }: { funding: FundingView }) {
           <label htmlFor="funding-bar" className="mt-2 block text-stone-700">
             {words.summary}
           </label>
-          <progress id="funding-bar" max={100} value={funding.fundedPercent} className="mt-2 h-3 w-full accent-brand-600">
+          <progress id="funding-bar" max={100} value={funding.fundedPercent} className="mt-2 h-3 w-full appearance-none overflow-hidden rounded bg-stone-200 accent-brand-600 [&::-moz-progress-bar]:bg-brand-600 [&::-webkit-progress-bar]:bg-stone-200 [&::-webkit-progress-value]:bg-brand-600">
             {funding.fundedPercent}%
           </progress>
         </>

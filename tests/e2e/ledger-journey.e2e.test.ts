@@ -320,6 +320,6 @@ async function checkNeedProgress(page: Page, needRef: string) {
   expect(await bar.getAttribute("max")).toBe("100");
   const figure = async (term: string) => funding.locator("dl > div").filter({ has: page.getByText(term, { exact: true }) }).textContent();
   expect(atLeast(await figure("捐赠与拨款募得"), "300")).toBe(true);
-  expect(await figure("统筹基金划拨")).toMatch(/¥/);
+  expect(await figure("综合基金划拨")).toMatch(/¥/);
   expect(atLeast(await figure("已付给服务机构"), "300")).toBe(true);
 }

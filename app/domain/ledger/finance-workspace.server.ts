@@ -23,7 +23,16 @@ export interface FinanceAccount {
 }
 
 export interface FinanceWorkspace {
-  pledges: { ref: string; amount: string; received: string; status: PledgeStatus; need: { ref: string; title: string } | null; expiresAt: string }[];
+  pledges: {
+    ref: string;
+    amount: string;
+    received: string;
+    status: PledgeStatus;
+    need: { ref: string; title: string } | null;
+    expiresAt: string;
+    /** The donor as they gave it: a name (null when anonymous), a contact and a message for the union. */
+    donor: { displayName: string | null; contact: string | null; message: string | null };
+  }[];
   pendingDisbursements: { ref: string; amount: string; payeeName: string; payeeKind: PayeeKind; purpose: string; invoiceRef: string | null; fund: string; requestedBy: string; isOwn: boolean; requestedAt: string }[];
   accounts: FinanceAccount[];
   recent: { id: string; kind: LedgerTransactionKind; valueDate: string; memo: string | null; amount: string; isReversed: boolean }[];
@@ -65,7 +74,18 @@ export async function loadFinanceWorkspace(options: { db: Database; actor: Actor
   const [accounts, pledgeRows, requestRows, recentRows] = await Promise.all([
     listFinanceAccounts(db, books.organisationId),
     db
-      .select({ ref: pledges.ref, amount: pledges.amount, status: pledges.status, needRef: needs.ref, needTitle: needs.title, expiresAt: pledges.expiresAt, received })
+      .select({
+        ref: pledges.ref,
+        amount: pledges.amount,
+        status: pledges.status,
+        needRef: needs.ref,
+        needTitle: needs.title,
+        expiresAt: pledges.expiresAt,
+        received,
+        displayName: pledges.displayName,
+        contact: pledges.contact,
+        message: pledges.message,
+      })
       .from(pledges)
       .leftJoin(needs, eq(needs.id, pledges.needId))
       .where(and(eq(pledges.organisationId, books.organisationId), inArray(pledges.status, ["open", "partly-received"])))
@@ -112,6 +132,7 @@ export async function loadFinanceWorkspace(options: { db: Database; actor: Actor
       status: p.status,
       need: p.needRef && p.needTitle ? { ref: p.needRef, title: p.needTitle } : null,
       expiresAt: p.expiresAt.toISOString(),
+      donor: { displayName: p.displayName, contact: p.contact, message: p.message },
     })),
     pendingDisbursements: requestRows.map((r) => ({
       ref: r.ref,
