@@ -159,6 +159,18 @@ describe("an application role granted only SELECT and INSERT", () => {
     for (const statement of [sql`update ledger_postings set amount = amount`, sql`delete from ledger_transactions`, sql`update ledger_balances set balance = balance`]) {
       expect(await refusal(asRole((tx) => tx.execute(statement)))).toMatchObject({ code: "42501", message: expect.stringMatching(/permission denied/) });
     }
+    // The seal runs as the owner and still refuses postings that do not sum to zero; nothing stays.
+    const [transactions, union] = [await count("ledger_transactions"), await balanceOf(handle.db, books.general.union)];
+    const unbalanced = asRole(async (tx) => {
+      const [row] = await rowsOf(
+        tx,
+        z.object({ id: z.string() }),
+        sql`insert into ledger_transactions (organisation_id, kind, idempotency_key, source, method) values (${books.organisationId}, 'receipt', ${key()}, 'union', 'cash') returning id`,
+      );
+      await tx.execute(sql`insert into ledger_postings (transaction_id, account_id, amount) values (${row?.id}, ${books.bank}, '2.00'), (${row?.id}, ${books.general.union}, '-1.00')`);
+    });
+    expect(await refusal(unbalanced)).toMatchObject({ code: "23514", constraint: "ledger_transactions_balanced" });
+    expect([await count("ledger_transactions"), await balanceOf(handle.db, books.general.union)]).toEqual([transactions, union]);
     // Roles belong to the whole server, not to this test's database.
     await handle.db.execute(sql.raw(`drop owned by ${role}`));
     await handle.db.execute(sql.raw(`drop role ${role}`));
