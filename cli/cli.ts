@@ -226,7 +226,11 @@ async function runCommand(argv: string[], io: CliIo, out: CommandOutput): Promis
       return withRuntime(context, "seed", async (runtime) => {
         const seeded = await seedDemo({ db: runtime.db, cipher: runtime.cipher });
         await runtime.flushSearch();
-        out.out(`demo data set: ${seeded.organisations} organisations, ${seeded.cases} cases, ${seeded.needs} needs, ${seeded.offers} offers, ${seeded.accounts} new demo accounts`);
+        const { ledger } = seeded;
+        out.out(
+          `demo data set: ${seeded.organisations} organisations, ${seeded.cases} cases, ${seeded.needs} needs, ${seeded.offers} offers, ${seeded.accounts} new demo accounts; ` +
+            `ledger: ${ledger.transactions} new transactions, ${ledger.pledges} new pledges, ${ledger.disbursementRequests} new disbursement requests`,
+        );
         return 0;
       });
     case "import":

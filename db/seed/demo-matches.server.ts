@@ -28,8 +28,8 @@ const PROVIDER_MEMBER = "provider-member@demo.xiangyun.invalid";
 const SCHOOL = "demo-training-xinyuan";
 const COUNTY = "532923";
 
-/** The actor of a demo account, as a session would carry it. */
-async function demoActor(db: Database, email: string): Promise<Actor | null> {
+/** The actor of a demo account, as a session would carry it (the demo matches and ledger act as these people). */
+export async function demoActor(db: Database, email: string): Promise<Actor | null> {
   const [row] = await db
     .select({
       userId: users.id,

@@ -5,6 +5,7 @@ import type { IdentityCipher } from "../../app/domain/privacy/identity-cipher.se
 import type { Database } from "../client.server";
 import { organisations } from "../schema/organisations";
 import { seedDemoAccounts } from "./demo-accounts.server";
+import { seedDemoLedger } from "./demo-ledger.server";
 import { seedDemoMatches } from "./demo-matches.server";
 import { buildDemoDocument } from "./demo-document";
 
@@ -23,6 +24,8 @@ export async function seedDemo(options: { db: Database; cipher: IdentityCipher }
   const accounts = await seedDemoAccounts(options);
   // After the accounts: the demo matches are made by the demo caseworker and training school.
   const matches = await seedDemoMatches(options.db);
+  // Kept by the demo finance officers, for needs still public once the matches have moved theirs.
+  const ledger = await seedDemoLedger(options.db);
   return {
     accounts,
     organisations: Object.keys(result.organisations).length,
@@ -30,5 +33,6 @@ export async function seedDemo(options: { db: Database; cipher: IdentityCipher }
     needs: Object.keys(result.needs).length,
     offers: Object.keys(result.offers).length,
     matches,
+    ledger,
   };
 }
