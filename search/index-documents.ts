@@ -7,6 +7,7 @@ import type { PublicNeed, Urgency } from "../app/domain/needs/public-need";
 import { PUBLIC_NEED_FIELDS } from "../app/domain/needs/public-need";
 import type { PublicOffer } from "../app/domain/offers/public-offer";
 import { POLICY_RANK, PUBLIC_OFFER_FIELDS } from "../app/domain/offers/public-offer";
+import type { FundingState } from "../app/domain/transparency/funding-state.server";
 
 /**
  * What a document means beyond its words (app/domain/matching/concepts.ts): a need written as a
@@ -24,11 +25,16 @@ export interface NeedDocument extends PublicNeed, ConceptFields {
   /** general 1, sudden 2, severe 3: urgency as a number to sort and rank by. */
   urgencyRank: number;
   /**
-   * The amount still to raise as fixed-width text ("0000000003000.00"), so the engine sorts
-   * "closest to its goal" without the amount ever becoming a float. Null without a target: the
-   * engine puts those after every need with one.
+   * The need's target as fixed-width text ("0000000003000.00"), so the engine sorts "closest to
+   * its goal" without the amount ever becoming a float. Null without a target or once fully
+   * funded: the engine puts those after every need still raising money.
    */
   goalSortKey: string | null;
+  /**
+   * none / partly / fully funded, from the ledger. Only a change of state touches the document
+   * (the ledger's writer queues it), so money arriving never makes a need's document a hot row.
+   */
+  fundingState: FundingState;
 }
 
 export interface OfferDocument extends PublicOffer, ConceptFields {
@@ -36,7 +42,7 @@ export interface OfferDocument extends PublicOffer, ConceptFields {
   policyRank: number;
 }
 
-export const NEED_INDEX_FIELDS = ["urgencyRank", "goalSortKey", "concepts", "conceptLabels"] as const satisfies readonly Exclude<keyof NeedDocument, keyof PublicNeed>[];
+export const NEED_INDEX_FIELDS = ["urgencyRank", "goalSortKey", "fundingState", "concepts", "conceptLabels"] as const satisfies readonly Exclude<keyof NeedDocument, keyof PublicNeed>[];
 export const OFFER_INDEX_FIELDS = ["policyRank", "concepts", "conceptLabels"] as const satisfies readonly Exclude<keyof OfferDocument, keyof PublicOffer>[];
 
 /** Every field of a need document: the projection's, then the index's own. */
@@ -71,14 +77,15 @@ export function offerConceptText(offer: Pick<PublicOffer, "title" | "description
   return [offer.title, offer.description, ...offer.skills, ...details].join("\n");
 }
 
-/** The index document of a public need. */
-export function toNeedDocument(need: PublicNeed): NeedDocument {
+/** The index document of a public need with its funding state (read-funding-states.server.ts). */
+export function toNeedDocument(need: PublicNeed, fundingState: FundingState): NeedDocument {
   return {
     ...need,
     ...conceptFields(needConceptText(need)),
     urgencyRank: URGENCY_RANK[need.urgency],
-    // Until the ledger records what was raised, what is left to raise is the whole target.
-    goalSortKey: need.targetAmount === null ? null : amountSortKey(need.targetAmount),
+    // The target, not what is left of it: what is left moves with every receipt.
+    goalSortKey: need.targetAmount === null || fundingState === "fully" ? null : amountSortKey(need.targetAmount),
+    fundingState,
   };
 }
 
@@ -89,7 +96,7 @@ export function toOfferDocument(offer: PublicOffer): OfferDocument {
 
 /** A search hit as the public projection: the index's fields and the engine's annotations dropped. */
 export function publicNeedOfHit(hit: Partial<Record<(typeof NEED_INDEX_FIELDS)[number] | EngineAnnotation, unknown>> & PublicNeed): PublicNeed {
-  const { urgencyRank: _u, goalSortKey: _g, concepts: _c, conceptLabels: _l, _formatted: _f, _matchesPosition: _m, _rankingScore: _r, _rankingScoreDetails: _d, _federation: _fe, ...need } = hit;
+  const { urgencyRank: _u, goalSortKey: _g, fundingState: _fs, concepts: _c, conceptLabels: _l, _formatted: _f, _matchesPosition: _m, _rankingScore: _r, _rankingScoreDetails: _d, _federation: _fe, ...need } = hit;
   return need;
 }
 

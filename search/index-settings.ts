@@ -116,7 +116,7 @@ export const needsIndexSettings = {
   searchableAttributes: ["title", "skills", "story", "regionName.zh", "regionName.en", "conceptLabels"],
   filterableAttributes: [
     equalityOnly(["skills"], true),
-    equalityOnly(["category", "status", "urgency", "ageBand", "regionCode", "regionPath", "provinceCode", "prefectureCode", "hasTargetAmount", "concepts"]),
+    equalityOnly(["category", "status", "urgency", "ageBand", "regionCode", "regionPath", "provinceCode", "prefectureCode", "hasTargetAmount", "fundingState", "concepts"]),
     // Money is text ("3000.00"): a range filter would compare it as text ("500.00" > "1000"),
     // so only IS NULL / = are allowed, and it is not sortable.
     equalityOnly(["targetAmount"]),

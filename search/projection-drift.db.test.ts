@@ -132,7 +132,7 @@ describe("search-check", () => {
     await expectNoDrift();
     const [document] = (await search.client.index(indexName(NEEDS_INDEX, search.indexPrefix)).getDocuments({ limit: 1 })).results;
     if (!document) throw new Error("expected an indexed need");
-    await search.client.index(indexName(NEEDS_INDEX, search.indexPrefix)).updateDocuments([{ ref: document.ref, urgency: "general", urgencyRank: 1, title: "旧的标题" }]).waitTask();
+    await search.client.index(indexName(NEEDS_INDEX, search.indexPrefix)).updateDocuments([{ ref: document.ref, urgency: "general", urgencyRank: 1, title: "旧的标题" }]).waitTask({ timeout: 60_000 });
     const drift = await checkSearchDrift({ db: handle.db, client: search.client, indexPrefix: search.indexPrefix });
     expect(drift.total).toBe(1);
     expect(drift.needs.stale).toEqual([expect.objectContaining({ ref: document.ref, database: document.version, index: document.version })]);

@@ -22,6 +22,8 @@ let refs: Record<string, string>;
 const need = (n: number, title: string, publish = true) =>
   fakeCase(n, { needs: [{ key: `need-${n}`, category: "job", title, story: "希望找到稳定的工作。", skills: [], amount: null, publish }] });
 const NEED_COUNT = 25;
+// A loaded machine (the suite runs files in parallel) takes more than the client's 5 s default.
+const WAIT = { timeout: 60_000 };
 
 beforeAll(async () => {
   [handle, search] = await Promise.all([createTestDatabase(), startRestartableSearch()]);
@@ -46,7 +48,7 @@ const allDocuments = async (uid: string) =>
 const hitCount = async (text: string) => (await search.client.index(NEEDS_INDEX).search(text, { limit: 0 })).estimatedTotalHits;
 const indexUids = async () => (await search.client.getRawIndexes()).results.map((i) => i.uid).sort();
 
-describe("reindex", () => {
+describe("reindex", { timeout: 120_000 }, () => {
   it("swaps in fresh indexes with the same documents and removes the old ones", async () => {
     const before = { needs: await allDocuments(NEEDS_INDEX), offers: await allDocuments(OFFERS_INDEX) };
     const liveBefore = await search.client.getRawIndex(NEEDS_INDEX);
@@ -105,8 +107,8 @@ describe("reindex", () => {
     // As written by an older projection: the same documents, one field fewer.
     const ref = refs["need-3"] ?? "";
     const older = (await allDocuments(NEEDS_INDEX)).map(({ goalSortKey: _dropped, ...rest }) => rest);
-    await search.client.index(NEEDS_INDEX).deleteAllDocuments().waitTask();
-    await search.client.index(NEEDS_INDEX).addDocuments(older).waitTask();
+    await search.client.index(NEEDS_INDEX).deleteAllDocuments().waitTask(WAIT);
+    await search.client.index(NEEDS_INDEX).addDocuments(older).waitTask(WAIT);
     expect(await search.client.index(NEEDS_INDEX).getDocument(ref)).not.toHaveProperty("goalSortKey");
 
     const rebuilt = await syncIndexesIfStale({ db: handle.db, client: search.client });
@@ -117,7 +119,7 @@ describe("reindex", () => {
   });
 
   it("rebuilds at start-up when the index holds another number of documents", async () => {
-    await search.client.index(NEEDS_INDEX).deleteDocument(refs["need-4"] ?? "").waitTask();
+    await search.client.index(NEEDS_INDEX).deleteDocument(refs["need-4"] ?? "").waitTask(WAIT);
     const rebuilt = await syncIndexesIfStale({ db: handle.db, client: search.client });
     expect(rebuilt?.reason).toMatch(/documents in the index/);
     expect((await checkSearchDrift({ db: handle.db, client: search.client })).total).toBe(0);

@@ -14,7 +14,8 @@ import { searchOutbox } from "../db/schema/search-outbox";
 import { allPublicNeeds, countPublicNeeds } from "../app/domain/needs/public-needs.server";
 import { allListedOffers, countListedOffers } from "../app/domain/offers/public-offers.server";
 import { ensureIndexes } from "./ensure-indexes.server";
-import { NEED_DOCUMENT_FIELDS, OFFER_DOCUMENT_FIELDS, toNeedDocument, toOfferDocument } from "./index-documents";
+import { NEED_DOCUMENT_FIELDS, OFFER_DOCUMENT_FIELDS, toOfferDocument } from "./index-documents";
+import { needDocumentsOf } from "./need-documents.server";
 import { NEEDS_INDEX, OFFERS_INDEX, indexName } from "./index-settings";
 
 const TASK_TIMEOUT_MS = 10 * 60_000;
@@ -49,8 +50,8 @@ export async function reindexSearch(options: ReindexOptions): Promise<ReindexRes
   const pairs = [NEEDS_INDEX, OFFERS_INDEX].map((base) => ({ live: indexName(base, options.indexPrefix), temp: indexName(base, tempPrefix) }));
   try {
     await ensureIndexes(client, { indexPrefix: tempPrefix, taskTimeoutMs: TASK_TIMEOUT_MS });
-    const needs = await fill(client, indexName(NEEDS_INDEX, tempPrefix), allPublicNeeds(db), toNeedDocument);
-    const offers = await fill(client, indexName(OFFERS_INDEX, tempPrefix), allListedOffers(db), toOfferDocument);
+    const needs = await fill(client, indexName(NEEDS_INDEX, tempPrefix), allPublicNeeds(db), (batch) => needDocumentsOf(db, batch));
+    const offers = await fill(client, indexName(OFFERS_INDEX, tempPrefix), allListedOffers(db), async (batch) => batch.map(toOfferDocument));
 
     const swapped = await client.swapIndexes(pairs.map(({ live, temp }) => ({ indexes: [live, temp], rename: false }))).waitTask({ timeout: TASK_TIMEOUT_MS });
     if (swapped.status !== "succeeded") throw new Error(`index swap ${swapped.status}: ${swapped.error?.message ?? ""}`);
@@ -63,11 +64,11 @@ export async function reindexSearch(options: ReindexOptions): Promise<ReindexRes
   }
 }
 
-async function fill<P, D extends { ref: string }>(client: Meilisearch, uid: string, batches: AsyncGenerator<P[]>, toDocument: (projection: P) => D): Promise<number> {
+async function fill<P, D extends { ref: string }>(client: Meilisearch, uid: string, batches: AsyncGenerator<P[]>, toDocuments: (batch: P[]) => Promise<D[]>): Promise<number> {
   const index = client.index(uid);
   let count = 0;
   for await (const batch of batches) {
-    const task = await index.addDocuments(batch.map(toDocument), { primaryKey: "ref" }).waitTask({ timeout: TASK_TIMEOUT_MS });
+    const task = await index.addDocuments(await toDocuments(batch), { primaryKey: "ref" }).waitTask({ timeout: TASK_TIMEOUT_MS });
     if (task.status !== "succeeded") throw new Error(`filling ${uid} failed: ${task.error?.message ?? task.status}`);
     count += batch.length;
   }

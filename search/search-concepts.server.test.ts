@@ -72,7 +72,7 @@ beforeAll(async () => {
   // The run's Meilisearch (tests/global-setup.ts), under this file's own index names.
   search = await startTestSearch({ indexPrefix: PREFIX });
   client = search.client;
-  expect((await client.index(needsUid).addDocuments(needs.map(toNeedDocument)).waitTask(WAIT)).status).toBe("succeeded");
+  expect((await client.index(needsUid).addDocuments(needs.map((need) => toNeedDocument(need, "none"))).waitTask(WAIT)).status).toBe("succeeded");
   expect((await client.index(offersUid).addDocuments(offers.map(toOfferDocument)).waitTask(WAIT)).status).toBe("succeeded");
 });
 

@@ -38,6 +38,9 @@ function prng(seed: number) {
   };
 }
 
+// A loaded machine (the suite runs files in parallel) takes more than the client's 5 s default.
+const WAIT = { timeout: 60_000 };
+
 const WORDS = ["搬运", "保洁", "焊工", "厨师", "门卫", "电工", "木工", "司机", "护工", "采摘", "瓦工", "仓管"];
 type OfferStatus = "open" | "closed";
 
@@ -128,9 +131,9 @@ describe("search-check", () => {
     const { results } = await needsIndex.getDocuments({ limit: 2 });
     const [deleted, aged] = results;
     if (!deleted || !aged) throw new Error("expected two indexed needs");
-    await needsIndex.deleteDocument(String(deleted.ref)).waitTask();
-    await needsIndex.updateDocuments([{ ref: aged.ref, version: Number(aged.version) - 1 }]).waitTask();
-    await search.client.index(OFFERS_INDEX).addDocuments([{ ref: "O-GHOST", version: 7 }]).waitTask();
+    await needsIndex.deleteDocument(String(deleted.ref)).waitTask(WAIT);
+    await needsIndex.updateDocuments([{ ref: aged.ref, version: Number(aged.version) - 1 }]).waitTask(WAIT);
+    await search.client.index(OFFERS_INDEX).addDocuments([{ ref: "O-GHOST", version: 7 }]).waitTask(WAIT);
 
     const drift = await check();
     expect(drift.total).toBe(3);

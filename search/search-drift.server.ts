@@ -8,7 +8,8 @@ import type { Meilisearch } from "meilisearch";
 import type { Database } from "../db/client.server";
 import { allPublicNeeds } from "../app/domain/needs/public-needs.server";
 import { allListedOffers } from "../app/domain/offers/public-offers.server";
-import { toNeedDocument, toOfferDocument } from "./index-documents";
+import { toOfferDocument } from "./index-documents";
+import { needDocumentsOf } from "./need-documents.server";
 import { NEEDS_INDEX, OFFERS_INDEX, indexName } from "./index-settings";
 
 const PAGE = 5_000;
@@ -42,8 +43,8 @@ export async function checkSearchDrift(options: { db: Database; client: Meilisea
   const { db, client } = options;
   const needsUid = indexName(NEEDS_INDEX, options.indexPrefix);
   const offersUid = indexName(OFFERS_INDEX, options.indexPrefix);
-  const needs = compare(needsUid, await databaseDocuments(allPublicNeeds(db), toNeedDocument), await indexDocuments(client, needsUid));
-  const offers = compare(offersUid, await databaseDocuments(allListedOffers(db), toOfferDocument), await indexDocuments(client, offersUid));
+  const needs = compare(needsUid, await databaseDocuments(allPublicNeeds(db), (batch) => needDocumentsOf(db, batch)), await indexDocuments(client, needsUid));
+  const offers = compare(offersUid, await databaseDocuments(allListedOffers(db), async (batch) => batch.map(toOfferDocument)), await indexDocuments(client, offersUid));
   const count = (d: IndexDrift) => d.missing.length + d.extra.length + d.stale.length;
   return { needs, offers, total: count(needs) + count(offers) };
 }
@@ -68,9 +69,12 @@ export function documentHash(document: object): string {
   return createHash("sha256").update(canonicalJson(document)).digest("base64url");
 }
 
-async function databaseDocuments<P extends RefVersion>(batches: AsyncGenerator<P[]>, toDocument: (projection: P) => object): Promise<Map<string, Stored>> {
+async function databaseDocuments<P extends RefVersion>(batches: AsyncGenerator<P[]>, toDocuments: (batch: P[]) => Promise<object[]>): Promise<Map<string, Stored>> {
   const stored = new Map<string, Stored>();
-  for await (const batch of batches) for (const projection of batch) stored.set(projection.ref, { version: projection.version, hash: documentHash(toDocument(projection)) });
+  for await (const batch of batches) {
+    const documents = await toDocuments(batch);
+    batch.forEach((projection, i) => stored.set(projection.ref, { version: projection.version, hash: documentHash(documents[i] ?? {}) }));
+  }
   return stored;
 }
 

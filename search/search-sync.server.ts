@@ -12,7 +12,8 @@ import { searchOutbox } from "../db/schema/search-outbox";
 import { getPublicNeedsByRefs } from "../app/domain/needs/public-needs.server";
 import { getListedOffersByRefs } from "../app/domain/offers/public-offers.server";
 import type { NeedDocument, OfferDocument } from "./index-documents";
-import { toNeedDocument, toOfferDocument } from "./index-documents";
+import { toOfferDocument } from "./index-documents";
+import { needDocumentsOf } from "./need-documents.server";
 import { NEEDS_INDEX, OFFERS_INDEX, indexName } from "./index-settings";
 
 const LEASE_SECONDS = 60;
@@ -129,7 +130,7 @@ function readProjections(db: Database, entity: Entity, refs: string[]) {
 
 /** The index documents of the public ones among `refs`: projection plus the index's sort fields. */
 async function readDocuments(db: Database, entity: Entity, refs: string[]): Promise<(NeedDocument | OfferDocument)[]> {
-  return entity === "need" ? (await getPublicNeedsByRefs(db, refs)).map(toNeedDocument) : (await getListedOffersByRefs(db, refs)).map(toOfferDocument);
+  return entity === "need" ? needDocumentsOf(db, await getPublicNeedsByRefs(db, refs)) : (await getListedOffersByRefs(db, refs)).map(toOfferDocument);
 }
 
 function versionsOf(documents: { ref: string; version: number }[]): Map<string, number> {

@@ -9,6 +9,7 @@ import { ledgerAccounts, ledgerBalances, ledgerPostings, ledgerTransactions } fr
 import { DomainError } from "../errors/domain-error";
 import type { Money } from "../money/money";
 import { addMoney, isNegativeMoney, isZeroMoney, moneyFromDb, moneyToString, negateMoney, sumMoney } from "../money/money";
+import { onNeedFundBalanceChanged } from "../transparency/on-need-fund-balance-changed.server";
 import type { FundSource, LedgerTransactionKind, ReceiptMethod } from "./ledger-vocabulary";
 
 export interface LedgerPostingInput {
@@ -51,7 +52,7 @@ export async function postTransaction(options: { db: Database; actorUserId: stri
   if (existing) return existing;
   try {
     const id = await db.transaction(async (tx) => {
-      await lockAndCheckBalances(tx, transaction);
+      const needIds = await lockAndCheckBalances(tx, transaction);
       const [row] = await tx
         .insert(ledgerTransactions)
         .values({
@@ -72,6 +73,8 @@ export async function postTransaction(options: { db: Database; actorUserId: stri
         .returning({ id: ledgerTransactions.id });
       if (!row) throw new KeyTaken();
       await tx.insert(ledgerPostings).values(transaction.postings.map((p) => ({ transactionId: row.id, accountId: p.accountId, amount: moneyToString(p.amount) })));
+      // A need's search document follows its funding state, not its every yuan.
+      for (const needId of needIds) await onNeedFundBalanceChanged(tx, needId);
       return row.id;
     });
     return { id, replayed: false };
@@ -123,11 +126,14 @@ async function findPosted(db: Database, transaction: LedgerTransactionInput): Pr
   throw new DomainError("conflict", "ledgerKeyReused", `idempotency key ${transaction.idempotencyKey} was posted with other content`);
 }
 
-/** Locks the balance rows in account order and refuses a posting that would take one below zero. */
-async function lockAndCheckBalances(tx: Transaction, transaction: LedgerTransactionInput): Promise<void> {
+/**
+ * Locks the balance rows in account order and refuses a posting that would take one below zero;
+ * answers the needs whose funds the transaction touches.
+ */
+async function lockAndCheckBalances(tx: Transaction, transaction: LedgerTransactionInput): Promise<string[]> {
   const ids = transaction.postings.map((p) => p.accountId);
   const locked = await tx
-    .select({ accountId: ledgerBalances.accountId, balance: ledgerBalances.balance, kind: ledgerAccounts.kind })
+    .select({ accountId: ledgerBalances.accountId, balance: ledgerBalances.balance, kind: ledgerAccounts.kind, needId: ledgerAccounts.needId })
     .from(ledgerBalances)
     .innerJoin(ledgerAccounts, eq(ledgerAccounts.id, ledgerBalances.accountId))
     .where(and(inArray(ledgerBalances.accountId, ids), eq(ledgerAccounts.organisationId, transaction.organisationId)))
@@ -147,6 +153,7 @@ async function lockAndCheckBalances(tx: Transaction, transaction: LedgerTransact
       });
     }
   }
+  return locked.flatMap((account) => (account.kind === "need-fund" && account.needId ? [account.needId] : []));
 }
 
 /** The domain's word for what the database refused, or null for an unexpected failure. */

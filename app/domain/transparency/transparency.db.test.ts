@@ -130,23 +130,35 @@ describe("onNeedFundBalanceChanged", () => {
     expect(await outboxRows(ledger.refs.partly)).toBe(before + 1);
   });
 
-  it("reads a need's state the same whoever posted (postTransaction leaves the state to its caller)", async () => {
-    const posted = await postTransaction({
-      db: handle.db,
-      actorUserId: ledger.actor,
-      transaction: {
-        organisationId: ledger.books.organisationId,
-        kind: "receipt",
-        idempotencyKey: "hook-after",
-        source: "donations",
-        method: "cash",
-        postings: [
-          { accountId: ledger.books.bank, amount: money("1.00") },
-          { accountId: ledger.fundOf.partly, amount: money("-1.00") },
-        ],
-      },
+  it("is called by postTransaction: a receipt that keeps the state queues nothing, a reversal that ends it queues the need", async () => {
+    const post = (transaction: Omit<Parameters<typeof postTransaction>[0]["transaction"], "organisationId">) =>
+      postTransaction({ db: handle.db, actorUserId: ledger.actor, transaction: { organisationId: ledger.books.organisationId, ...transaction } });
+    const before = await outboxRows(ledger.refs.partly);
+    await post({
+      kind: "receipt",
+      idempotencyKey: "hook-after",
+      source: "donations",
+      method: "cash",
+      postings: [
+        { accountId: ledger.books.bank, amount: money("1.00") },
+        { accountId: ledger.fundOf.partly, amount: money("-1.00") },
+      ],
     });
-    expect(posted.replayed).toBe(false);
     expect((await readNeedProgress(handle.db, ledger.refs.partly))?.state).toBe("fully");
+    expect(await outboxRows(ledger.refs.partly)).toBe(before);
+    // Reversing the ¥4,600 receipt takes the need back below its target.
+    const [reached] = await rowsOf(handle.db, z.object({ id: z.string() }), sql`select id from ledger_transactions where idempotency_key = ${`hook-${k}`}`);
+    await post({
+      kind: "reversal",
+      idempotencyKey: "hook-reversal",
+      reversesId: reached?.id,
+      memo: "测试冲正",
+      postings: [
+        { accountId: ledger.books.bank, amount: money("-4600.00") },
+        { accountId: ledger.fundOf.partly, amount: money("4600.00") },
+      ],
+    });
+    expect((await readNeedProgress(handle.db, ledger.refs.partly))?.state).toBe("partly");
+    expect(await outboxRows(ledger.refs.partly)).toBe(before + 1);
   });
 });
