@@ -12,6 +12,7 @@ import { parseImportDocument } from "../app/domain/import/import-document";
 import { importDocument } from "../app/domain/import/import-document.server";
 import { exportDocument } from "../app/domain/import/export-document.server";
 import { currentOperator } from "../app/domain/audit/operator-actor.server";
+import type { DatabaseHandle } from "../db/client.server";
 import { openDatabase } from "../db/client.server";
 import { DataDirInUseError, acquireDataDirLock } from "../db/data-dir-lock.server";
 import { migrateDatabase } from "../db/migrate.server";
@@ -23,6 +24,7 @@ import { createLogger } from "../server/logger.server";
 import type { CliIo, CommandOutput } from "./cli-io";
 import { outputOf } from "./cli-io";
 import { describeCliError } from "./report-error";
+import { LEDGER_USAGE, ledgerCommand } from "./ledger-command";
 import { createUserCommand, grantCommand } from "./user-commands";
 import { suggestCommand } from "./suggest-command";
 import type { Runtime } from "../server/runtime.server";
@@ -44,6 +46,8 @@ Commands:
                           --json prints [{ offer, key, score, reasons }]
   search-check [--json]   compare every public need and listed offer with the search indexes, by
                           version and by content; exit 0 when they agree, 1 when they drift
+  ledger verify [--json]  recompute the hash chain, every transaction and every balance from the
+                          postings; exit 0 when all agree, 1 naming the first row that does not
   create-user --email E --name N [--platform-admin] [--password-stdin]
                           create an account; without --password-stdin it prints a link to set
                           the password (valid 24 h)
@@ -76,19 +80,24 @@ async function withRuntime<T>(
   }
 }
 
-async function migrate({ config, out }: CommandContext): Promise<void> {
-  const release = usesDataDir(config) ? acquireDataDirLock(config.DATA_DIR, "cli migrate") : () => undefined;
+/** The database alone under the DATA_DIR lock: no migrations, no Meilisearch. */
+async function withDatabase<T>({ config }: CommandContext, command: string, fn: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
+  const release = usesDataDir(config) ? acquireDataDirLock(config.DATA_DIR, `cli ${command}`) : () => undefined;
   try {
     const handle = await openDatabase(config.DATABASE_URL ? { driver: "pg", url: config.DATABASE_URL } : { driver: "pglite", dataDir: join(config.DATA_DIR, "pglite") });
     try {
-      await migrateDatabase(handle);
+      return await fn(handle);
     } finally {
       await handle.close();
     }
   } finally {
     release();
   }
-  out.err("migrations applied");
+}
+
+async function migrate(context: CommandContext): Promise<void> {
+  await withDatabase(context, "migrate", (handle) => migrateDatabase(handle));
+  context.out.err("migrations applied");
 }
 
 async function importFile(context: CommandContext, file: string | undefined, asJson: boolean): Promise<number> {
@@ -248,6 +257,11 @@ async function runCommand(argv: string[], io: CliIo, out: CommandOutput): Promis
       return reindex(context);
     case "search-check":
       return searchCheck(context, values.json);
+    case "ledger": {
+      const code = await ledgerCommand(rest, values.json, (name, fn) => withDatabase(context, name, (handle) => fn(handle.db)), out);
+      if (code === null) throw new UsageError(`${LEDGER_USAGE}\n\n${USAGE}`);
+      return code;
+    }
     default:
       throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
   }
