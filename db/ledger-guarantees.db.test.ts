@@ -1,6 +1,6 @@
 // What the database itself refuses on the ledger, written as raw SQL by the application's role (in
 // tests that role owns the tables, so the triggers, not privileges, are what stops it).
-import { moneyFromDb, moneyToString, subtractMoney } from "../app/domain/money/money";
+import { addMoney, moneyFromDb, moneyToString, subtractMoney } from "../app/domain/money/money";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -182,9 +182,10 @@ describe("a fund", () => {
     await receipt("30.00", books.general.government);
     const needFundStandIn = books.general.union;
     const before = await balanceOf(handle.db, books.general.government);
+    const oneFenMore = moneyToString(addMoney(moneyFromDb(before), moneyFromDb("0.01")));
     const overdraw = postRaw(handle.db, { organisationId: books.organisationId, kind: "allocation", key: key() }, [
-      [books.general.government, `${Number(before) + 0.01}`],
-      [needFundStandIn, `-${Number(before) + 0.01}`],
+      [books.general.government, oneFenMore],
+      [needFundStandIn, `-${oneFenMore}`],
     ]);
     expect(await refusal(overdraw)).toMatchObject({ code: "23514", constraint: "ledger_balances_not_negative" });
     expect(await balanceOf(handle.db, books.general.government)).toBe(before);
