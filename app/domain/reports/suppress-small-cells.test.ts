@@ -102,11 +102,18 @@ describe("suppressAlong", () => {
       ["b", 20],
       ["c", 50],
     ]);
-    const hidden = suppressAlong([{ total: "site", parts: ["a", "b", "c"] }], ["a"], {
-      isFixed: (k) => k === "site",
-      isZero: (k) => amounts.get(k) === 0,
-      smallerFirst: (x, y) => (amounts.get(x) ?? 0) - (amounts.get(y) ?? 0),
-    });
+    const hidden = suppressAlong([{ total: "site", parts: ["a", "b", "c"] }], ["a"], { isFixed: (k) => k === "site", smallerFirst: (x, y) => (amounts.get(x) ?? 0) - (amounts.get(y) ?? 0) });
+    expect(Object.fromEntries(hidden)).toEqual({ a: "small", b: "complementary" });
+  });
+
+  it("hides a zero to protect an amount when the other parts are all zero and the total is public", () => {
+    // The site's totals are public elsewhere: 300 − 0 would give the hidden region's 300 back.
+    const amounts = new Map([
+      ["site", 300],
+      ["a", 300],
+      ["b", 0],
+    ]);
+    const hidden = suppressAlong([{ total: "site", parts: ["a", "b"] }], ["a"], { isFixed: (k) => k === "site", smallerFirst: (x, y) => (amounts.get(x) ?? 0) - (amounts.get(y) ?? 0) });
     expect(Object.fromEntries(hidden)).toEqual({ a: "small", b: "complementary" });
   });
 });

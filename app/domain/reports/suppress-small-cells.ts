@@ -80,18 +80,19 @@ export function suppressSmallCells<K extends string>(counts: ReadonlyMap<K, numb
 /**
  * Suppression that follows other figures (money of a region whose households are hidden): the
  * `primary` cells are hidden, then complements until no equation has exactly one hidden member.
- * Amounts say nothing about their bounds, so only a single subtraction gives one away.
+ * A hidden amount tells a reader nothing of its size, so only a single subtraction gives one away;
+ * for the same reason a zero may be hidden to protect another (the smallest goes first).
  */
 export function suppressAlong<K extends string>(
   equations: readonly Equation<K>[],
   primary: Iterable<K>,
-  options: { isFixed?: (key: K) => boolean; isZero: (key: K) => boolean; smallerFirst: (a: K, b: K) => number },
+  options: { isFixed?: (key: K) => boolean; smallerFirst: (a: K, b: K) => number },
 ): Map<K, Suppression> {
   const isFixed = options.isFixed ?? (() => false);
   const hidden = new Map<K, Suppression>();
   for (const key of primary) if (!isFixed(key)) hidden.set(key, "small");
   const singleHidden = (equation: Equation<K>) => [equation.total, ...equation.parts].filter((m) => hidden.has(m)).length === 1;
-  return protect(equations, hidden, singleHidden, (key) => !isFixed(key) && !options.isZero(key), (a, b) => options.smallerFirst(a, b) || byKey(a, b));
+  return protect(equations, hidden, singleHidden, (key) => !isFixed(key), (a, b) => options.smallerFirst(a, b) || byKey(a, b));
 }
 
 const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,0 +1,153 @@
+// The public impact figures: what the site's work adds up to, for everyone, with no household
+// singled out. SQL aggregates by stored region (the same statements on PostgreSQL and PGlite), then
+// rolled up and suppressed for every region together (public-impact-table.server.ts), and the
+// figures of the region asked for. Only counts and sums leave: never a name, an id or a row.
+// Figures cover all time; "helped" is a household with a need or a match of theirs fulfilled.
+import { eq, isNotNull, or, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Database } from "../../../db/client.server";
+import { cases } from "../../../db/schema/cases";
+import { ledgerAccounts, ledgerPostings, ledgerTransactions } from "../../../db/schema/ledger";
+import { matches } from "../../../db/schema/matches";
+import { needs } from "../../../db/schema/needs";
+import { offers } from "../../../db/schema/offers";
+import { organisations } from "../../../db/schema/organisations";
+import type { HardshipCause } from "../cases/case-vocabulary";
+import { invalid } from "../errors/domain-error";
+import type { FundSource } from "../ledger/ledger-vocabulary";
+import { moneyFromDb } from "../money/money";
+import type { RegionEntry } from "../regions/region-directory.server";
+import { getRegionDirectory } from "../regions/region-directory.server";
+import type { ImpactFigures, ImpactRows } from "./public-impact-table.server";
+import { buildImpactTable } from "./public-impact-table.server";
+import type { PublicCount } from "./suppress-small-cells";
+
+/** A region the public may ask for: a province (2 digits) or a prefecture (4); counties are too small. */
+export const IMPACT_REGION_PATTERN = /^(\d{2}|\d{4})$/;
+
+type RegionName = Pick<RegionEntry, "code" | "nameZh" | "nameEn">;
+
+export interface PublicImpact {
+  /** The region shown; null for the whole site. */
+  region: (RegionName & { level: "province" | "prefecture" }) | null;
+  /** The regions above it, province first. */
+  trail: RegionName[];
+  figures: ImpactFigures;
+  /** The regions one level below (provinces of the site, prefectures of a province) with their headline counts. */
+  children: (RegionName & { registered: PublicCount; helped: PublicCount })[];
+}
+
+/**
+ * The public figures of `region` ("" or undefined for the whole site), or null when no region has
+ * that code; an invalid DomainError for a code that is not a province's or a prefecture's.
+ */
+export async function readPublicImpact(options: { db: Database; region?: string }): Promise<PublicImpact | null> {
+  const { db } = options;
+  const code = options.region ?? "";
+  if (code !== "" && !IMPACT_REGION_PATTERN.test(code)) {
+    throw invalid("A region is a province (2 digits) or a prefecture (4 digits) code: counties hold too few households to publish.", "invalidInput");
+  }
+  const directory = await getRegionDirectory(db);
+  const entry = code ? directory.get(code) : undefined;
+  if (code && !entry) return null;
+  const table = buildImpactTable(await readImpactRows(db));
+  const name = (c: string): RegionName => {
+    const found = directory.get(c);
+    return { code: c, nameZh: found?.nameZh ?? c, nameEn: found?.nameEn ?? c };
+  };
+  return {
+    region: entry ? { ...name(code), level: code.length === 2 ? "province" : "prefecture" } : null,
+    trail: code.length === 4 ? [name(code.slice(0, 2))] : [],
+    figures: table.figuresOf(code),
+    children: table.childrenOf(code).map((child) => {
+      const figures = table.figuresOf(child);
+      return { ...name(child), registered: figures.households.registered, helped: figures.households.helped };
+    }),
+  };
+}
+
+const original = alias(ledgerTransactions, "original");
+
+/** The counts and sums by stored region, read in one go (a handful of grouped statements). */
+export async function readImpactRows(db: Database): Promise<ImpactRows> {
+  const fulfilledMatch = sql`exists (select 1 from ${matches} where ${matches.needId} = ${needs.id} and ${matches.status} = 'fulfilled')`;
+  const helped = sql`exists (select 1 from ${needs} where ${needs.caseId} = ${cases.id} and (${needs.status} = 'fulfilled' or ${fulfilledMatch}))`;
+  const cause = sql<HardshipCause>`cause`;
+  const isPublished = isNotNull(needs.publishedAt);
+  const isFulfilled = eq(needs.status, "fulfilled");
+  const countWhere = (condition: ReturnType<typeof sql>) => sql<number>`count(*) filter (where ${condition})`.mapWith(Number);
+  const householdsWhere = (condition: ReturnType<typeof sql>) => sql<number>`count(distinct ${needs.caseId}) filter (where ${condition})`.mapWith(Number);
+  const published = sql`${isPublished}`;
+  const fulfilled = sql`${isFulfilled}`;
+  const kind = sql<string>`coalesce(${original.kind}, ${ledgerTransactions.kind})`;
+  const source = sql<FundSource | null>`coalesce(${original.source}, ${ledgerTransactions.source})`;
+  const sign = sql`case when ${ledgerTransactions.kind} = 'reversal' then -1 else 1 end`;
+
+  const [households, causes, needRows, needHouseholds, matchRows, matchHouseholds, money] = await Promise.all([
+    db
+      .select({ region: cases.regionCode, tier: cases.tier, households: sql<number>`count(*)`.mapWith(Number), helped: sql<number>`count(*) filter (where ${helped})`.mapWith(Number) })
+      .from(cases)
+      .groupBy(cases.regionCode, cases.tier),
+    db
+      .select({ region: sql<string>`${cases.regionCode}`, cause, households: sql<number>`count(distinct ${cases.id})`.mapWith(Number) })
+      .from(sql`${cases} cross join lateral unnest(${cases.causes}) as cause`)
+      .groupBy(sql`${cases.regionCode}`, cause),
+    db
+      .select({
+        region: needs.regionCode,
+        category: needs.category,
+        published: countWhere(published),
+        publishedHouseholds: householdsWhere(published),
+        fulfilled: countWhere(fulfilled),
+        fulfilledHouseholds: householdsWhere(fulfilled),
+      })
+      .from(needs)
+      .where(or(isPublished, isFulfilled))
+      .groupBy(needs.regionCode, needs.category),
+    db
+      .select({ region: needs.regionCode, published: householdsWhere(published), fulfilled: householdsWhere(fulfilled) })
+      .from(needs)
+      .where(or(isPublished, isFulfilled))
+      .groupBy(needs.regionCode),
+    db
+      .select({ region: needs.regionCode, kind: organisations.kind, fulfilled: sql<number>`count(*)`.mapWith(Number), households: sql<number>`count(distinct ${needs.caseId})`.mapWith(Number) })
+      .from(matches)
+      .innerJoin(needs, eq(needs.id, matches.needId))
+      .innerJoin(offers, eq(offers.id, matches.offerId))
+      .innerJoin(organisations, eq(organisations.id, offers.organisationId))
+      .where(eq(matches.status, "fulfilled"))
+      .groupBy(needs.regionCode, organisations.kind),
+    db
+      .select({ region: needs.regionCode, households: sql<number>`count(distinct ${needs.caseId})`.mapWith(Number) })
+      .from(matches)
+      .innerJoin(needs, eq(needs.id, matches.needId))
+      .where(eq(matches.status, "fulfilled"))
+      .groupBy(needs.regionCode),
+    // The ledger as /transparency counts it: received is the bank's side of receipts, allocated and
+    // disbursed each transaction's debit side, every reversal counted against what it undoes.
+    db
+      .select({
+        region: organisations.regionCode,
+        source,
+        received: sql<string>`coalesce(sum(${ledgerPostings.amount}) filter (where ${kind} = 'receipt' and ${ledgerAccounts.kind} = 'bank'), 0)::text`,
+        allocated: sql<string>`coalesce(sum(${sign} * greatest(${ledgerPostings.amount}, 0)) filter (where ${kind} = 'allocation'), 0)::text`,
+        disbursed: sql<string>`coalesce(sum(${sign} * greatest(${ledgerPostings.amount}, 0)) filter (where ${kind} = 'disbursement'), 0)::text`,
+      })
+      .from(ledgerTransactions)
+      .leftJoin(original, eq(original.id, ledgerTransactions.reversesId))
+      .innerJoin(organisations, eq(organisations.id, ledgerTransactions.organisationId))
+      .innerJoin(ledgerPostings, eq(ledgerPostings.transactionId, ledgerTransactions.id))
+      .innerJoin(ledgerAccounts, eq(ledgerAccounts.id, ledgerPostings.accountId))
+      .where(sql`${kind} in ('receipt', 'allocation', 'disbursement')`)
+      .groupBy(organisations.regionCode, source),
+  ]);
+  return {
+    households,
+    causes,
+    needs: needRows,
+    needHouseholds,
+    matches: matchRows,
+    matchHouseholds,
+    money: money.map((r) => ({ region: r.region, source: r.source, received: moneyFromDb(r.received), allocated: moneyFromDb(r.allocated), disbursed: moneyFromDb(r.disbursed) })),
+  };
+}
