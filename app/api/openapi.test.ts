@@ -38,8 +38,8 @@ function parametersOf(path: string): ParameterObject[] {
 const enumOf = (schema: SchemaObject | undefined): unknown => (schema?.type === "array" && schema.items && typeof schema.items === "object" && !Array.isArray(schema.items) ? schema.items.enum : schema?.enum);
 
 describe("the OpenAPI document", () => {
-  it("describes the five endpoints and itself, GET only, with servers at the root", () => {
-    expect(Object.keys(paths).sort()).toEqual(["/api/v1/needs", "/api/v1/needs/{ref}", "/api/v1/needs/{ref}/suggestions", "/api/v1/offers", "/api/v1/offers/{ref}", "/api/v1/openapi.json"]);
+  it("describes the six endpoints and itself, GET only, with servers at the root", () => {
+    expect(Object.keys(paths).sort()).toEqual(["/api/v1/impact", "/api/v1/needs", "/api/v1/needs/{ref}", "/api/v1/needs/{ref}/suggestions", "/api/v1/offers", "/api/v1/offers/{ref}", "/api/v1/openapi.json"]);
     for (const item of Object.values(paths)) expect(Object.keys(item)).toEqual(["get"]);
     expect(openApiDocument.openapi).toBe("3.1.0");
     expect(openApiDocument.servers).toEqual([{ url: "/" }]);

@@ -7,6 +7,7 @@ import { DEFAULT_SUGGESTIONS } from "../domain/matching/matching-filters";
 import { NEED_CATEGORIES } from "../domain/needs/need-category";
 import { ORGANISATION_KINDS } from "../domain/organisations/organisation-vocabulary";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, NEED_SORTS, OFFER_SORTS } from "../domain/search/search-link";
+import { IMPACT_SCHEMA_ID } from "./impact-schemas";
 import type { OpenApiDocument, ParameterObject, ResponseObject, SchemaObject } from "./openapi-types";
 import { apiSchemas } from "./public-schemas";
 
@@ -57,6 +58,13 @@ const parameters = {
   page: { name: "page", in: "query", description: "Page number; a page beyond the last answers an empty list.", schema: { type: "integer", minimum: 1, default: 1 } },
   pageSize: { name: "pageSize", in: "query", description: "Results per page.", schema: { type: "integer", minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE } },
   needRef: { name: "ref", in: "path", required: true, description: "A need's public reference.", schema: { type: "string", pattern: "^N-[2-9A-HJKMNP-TV-Z]{7}$" }, example: "N-7K3Q9MX" },
+  impactRegion: {
+    name: "region",
+    in: "query",
+    description: "A province (2 digits) or prefecture (4 digits) code; without it, the whole site. Counties hold too few households to publish.",
+    schema: { type: "string", pattern: "^(\\d{2}|\\d{4})$" },
+    example: "5329",
+  },
   offerRef: { name: "ref", in: "path", required: true, description: "An offer's public reference.", schema: { type: "string", pattern: "^O-[2-9A-HJKMNP-TV-Z]{7}$" }, example: "O-4HW2K8P" },
 } satisfies Record<string, ParameterObject>;
 
@@ -90,6 +98,7 @@ export const openApiDocument: OpenApiDocument = {
   tags: [
     { name: "needs", description: "Published needs" },
     { name: "offers", description: "Offers of help: jobs, training, grants, services, public entitlements" },
+    { name: "impact", description: "Aggregate figures with small cells hidden, so that no household can be singled out" },
   ],
   paths: {
     [`${API_BASE}/needs`]: {
@@ -143,6 +152,23 @@ export const openApiDocument: OpenApiDocument = {
         tags: ["offers"],
         parameters: parameterRefs("offerRef"),
         responses: { "200": ok("The offer", "OfferItem"), "304": ref("responses", "NotModified"), "404": ref("responses", "NotFound"), "500": ref("responses", "InternalError") },
+      },
+    },
+    [`${API_BASE}/impact`]: {
+      get: {
+        operationId: "getImpact",
+        summary: "What the site's work adds up to: households helped, needs, matches and money, for the site, a province or a prefecture",
+        description:
+          "Every count of fewer than 5 households is hidden, and so are the figures that would let a reader work one out by subtraction (a total minus the other cells, a province minus its other prefectures). Money is shown only for regions where at least 5 households were helped.",
+        tags: ["impact"],
+        parameters: parameterRefs("impactRegion"),
+        responses: {
+          "200": ok("The region's figures", IMPACT_SCHEMA_ID),
+          "304": ref("responses", "NotModified"),
+          "400": ref("responses", "BadRequest"),
+          "404": failure("No province or prefecture has this code (code not_found)"),
+          "500": ref("responses", "InternalError"),
+        },
       },
     },
     [`${API_BASE}/openapi.json`]: {

@@ -17,6 +17,7 @@ import matchesEn from "./locales/en/matches.json";
 import offersEn from "./locales/en/offers.json";
 import notificationsEn from "./locales/en/notifications.json";
 import transparencyEn from "./locales/en/transparency.json";
+import impactEn from "./locales/en/impact.json";
 import pledgesEn from "./locales/en/pledges.json";
 import financeEn from "./locales/en/finance.json";
 import accountZh from "./locales/zh-CN/account.json";
@@ -36,14 +37,15 @@ import matchesZh from "./locales/zh-CN/matches.json";
 import offersZh from "./locales/zh-CN/offers.json";
 import notificationsZh from "./locales/zh-CN/notifications.json";
 import transparencyZh from "./locales/zh-CN/transparency.json";
+import impactZh from "./locales/zh-CN/impact.json";
 import pledgesZh from "./locales/zh-CN/pledges.json";
 import financeZh from "./locales/zh-CN/finance.json";
 import en from "./en.json";
 import zhCN from "./zh-CN.json";
 
 export const allResources = {
-  "zh-CN": { common: zhCN, account: accountZh, audit: auditZh, auth: authZh, members: membersZh, organisations: organisationsZh, staff: staffZh, cases: casesZh, needEditor: needEditorZh, dashboard: dashboardZh, applications: applicationsZh, householdImport: householdImportZh, info: infoZh, matches: matchesZh, offers: offersZh, notifications: notificationsZh, pledges: pledgesZh, finance: financeZh, transparency: transparencyZh, matching: matchingZh },
-  en: { common: en, account: accountEn, audit: auditEn, auth: authEn, members: membersEn, organisations: organisationsEn, staff: staffEn, cases: casesEn, needEditor: needEditorEn, dashboard: dashboardEn, applications: applicationsEn, householdImport: householdImportEn, info: infoEn, matches: matchesEn, offers: offersEn, notifications: notificationsEn, pledges: pledgesEn, finance: financeEn, transparency: transparencyEn, matching: matchingEn },
+  "zh-CN": { common: zhCN, account: accountZh, audit: auditZh, auth: authZh, members: membersZh, organisations: organisationsZh, staff: staffZh, cases: casesZh, needEditor: needEditorZh, dashboard: dashboardZh, applications: applicationsZh, householdImport: householdImportZh, info: infoZh, matches: matchesZh, offers: offersZh, notifications: notificationsZh, pledges: pledgesZh, finance: financeZh, transparency: transparencyZh, impact: impactZh, matching: matchingZh },
+  en: { common: en, account: accountEn, audit: auditEn, auth: authEn, members: membersEn, organisations: organisationsEn, staff: staffEn, cases: casesEn, needEditor: needEditorEn, dashboard: dashboardEn, applications: applicationsEn, householdImport: householdImportEn, info: infoEn, matches: matchesEn, offers: offersEn, notifications: notificationsEn, pledges: pledgesEn, finance: financeEn, transparency: transparencyEn, impact: impactEn, matching: matchingEn },
 } as const;
 
-export const ALL_NAMESPACES = ["common", "account", "audit", "auth", "members", "organisations", "staff", "cases", "needEditor", "dashboard", "applications", "householdImport", "info", "matches", "notifications", "pledges", "finance", "transparency", "matching", "offers"] as const;
+export const ALL_NAMESPACES = ["common", "account", "audit", "auth", "members", "organisations", "staff", "cases", "needEditor", "dashboard", "applications", "householdImport", "info", "matches", "notifications", "pledges", "finance", "transparency", "impact", "matching", "offers"] as const;
