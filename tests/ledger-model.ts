@@ -21,24 +21,25 @@ export const ACCOUNT_KEYS: readonly AccountKey[] = ["bank", "clearing", "general
  * draws on holds (or, against a pledge, what is still to come), or one fen more than that.
  */
 export type AmountSpec = string | "all" | "all+0.01";
-/** A general fund, or the one that holds the most when the command runs. */
+/** A general fund, or the one that holds the most when the command runs ("richest" of all funds, for a request). */
 export type SourceSpec = FundSource | "richest";
 
 /**
  * What the test asks for. Numbers that name an earlier pledge, request or transaction are taken
- * modulo how many there are when the command runs (none: one that does not exist). `retry` sends an
- * earlier command that carried a form key again, with its key, the same amount or another one.
+ * modulo how many there are when the command runs (none: one that does not exist); a decision
+ * may look among pending requests only. `retry` sends the latest earlier command of a kind that
+ * carried a form key again, with its key, the same amount or another one.
  */
 export type LedgerCommand =
   | { type: "pledge"; need: NeedSlot | null; amount: string }
   | { type: "receive-pledge"; pledge: number; amount: AmountSpec }
   | { type: "receive"; source: FundSource; need: NeedSlot | null; amount: string; method: ReceiptMethod }
   | { type: "allocate"; source: SourceSpec; need: NeedSlot; amount: AmountSpec }
-  | { type: "request"; fund: SourceSpec | NeedSlot; amount: AmountSpec; by: UserSlot }
-  | { type: "decide"; request: number; by: "checker" | "requester"; decision: "approve" | "reject"; reason: string }
+  | { type: "request"; fund: FundSource | NeedSlot | "richest"; amount: AmountSpec; by: UserSlot }
+  | { type: "decide"; request: number; pending: boolean; by: "checker" | "requester"; decision: "approve" | "reject"; reason: string }
   | { type: "reverse"; transaction: number; reason: string }
   | { type: "cancel-pledge"; pledge: number }
-  | { type: "retry"; of: number; amount: "same" | "other" };
+  | { type: "retry"; of: KeyedType; amount: "same" | "other" };
 
 /** A command with its targets resolved: `key` is the step whose form key it carries; null targets do not exist. */
 export type LedgerStep =
@@ -52,6 +53,7 @@ export type LedgerStep =
   | { type: "cancel-pledge"; pledge: number | null };
 
 type KeyedStep = Extract<LedgerStep, { key: number }>;
+type KeyedType = KeyedStep["type"];
 
 /** Accepted (a retry of the same content answers what was written: `replayed`), or refused with a DomainError's kind and key. */
 export type Outcome = { ok: true; replayed: boolean } | { ok: false; kind: string; messageKey: string };
@@ -116,8 +118,7 @@ export class LedgerModel {
     let step: KeyedStep;
     switch (command.type) {
       case "retry": {
-        const earlier = pick(command.of, this.keyedSteps.length);
-        const original = earlier === null ? undefined : this.keyedSteps[earlier];
+        const original = this.keyedSteps.findLast((s) => s.type === command.of);
         if (!original) return null;
         return command.amount === "same" ? original : { ...original, amount: otherAmount(original.amount) };
       }
@@ -134,12 +135,13 @@ export class LedgerModel {
         break;
       }
       case "request": {
-        const fund = typeof command.fund === "number" ? command.fund : this.sourceOf(command.fund);
+        const fund = command.fund === "richest" ? this.richestFund() : command.fund;
         step = { ...command, key, fund, amount: amountOf(command.amount, this.balance(fundKey(fund))) };
         break;
       }
       case "decide": {
-        const request = pick(command.request, this.requests.length);
+        const pending = this.requests.flatMap((r, i) => (r.status === "pending" ? [i] : []));
+        const request = command.pending && pending.length > 0 ? (pending[command.request % pending.length] ?? null) : pick(command.request, this.requests.length);
         const requester = request === null ? 0 : (this.requests[request]?.by ?? 0);
         return { ...command, request, by: command.by === "requester" ? requester : requester === 0 ? 1 : 0 };
       }
@@ -152,6 +154,12 @@ export class LedgerModel {
     }
     this.keyedSteps.push(step);
     return step;
+  }
+
+  /** Of all the union's funds, general or a need's, the one that holds the most (the first on a tie). */
+  private richestFund(): FundSource | NeedSlot {
+    const funds: (FundSource | NeedSlot)[] = [...FUND_SOURCES, 0, 1];
+    return funds.reduce((best, f) => (compareMoney(this.balance(fundKey(f)), this.balance(fundKey(best))) > 0 ? f : best));
   }
 
   private sourceOf(spec: SourceSpec): FundSource {
@@ -353,7 +361,13 @@ const validAmount = fc.oneof(
 );
 const invalidAmount = fc.constantFrom("0", "0.00", "-5", "-0.01", "1.234", "10.005", "0.001", "abc", "");
 const amount = fc.oneof({ weight: 9, arbitrary: validAmount }, { weight: 1, arbitrary: invalidAmount });
-const drawn = fc.oneof({ weight: 6, arbitrary: amount }, { weight: 2, arbitrary: fc.constant("all") }, { weight: 1, arbitrary: fc.constant("all+0.01") });
+// What leaves a fund: smaller than what comes in, or all of it, or a fen more.
+const drawn = fc.oneof(
+  { weight: 5, arbitrary: fc.integer({ min: 1, max: 60 }).map(String) },
+  { weight: 1, arbitrary: invalidAmount },
+  { weight: 3, arbitrary: fc.constant("all") },
+  { weight: 1, arbitrary: fc.constant("all+0.01") },
+);
 const need = fc.constantFrom<NeedSlot>(0, 1);
 const user = fc.constantFrom<UserSlot>(0, 1);
 const source = fc.constantFrom(...FUND_SOURCES);
@@ -361,18 +375,39 @@ const sourceSpec = fc.oneof({ weight: 1, arbitrary: source }, { weight: 1, arbit
 const index = fc.nat({ max: 7 });
 const reason = fc.oneof({ weight: 9, arbitrary: fc.constant("录入有误") }, { weight: 1, arbitrary: fc.constantFrom("", "  ") });
 
-const receipt = fc.record({ type: fc.constant("receive"), source, need: fc.option(need, { freq: 2 }), amount: validAmount, method: fc.constantFrom(...RECEIPT_METHODS) });
+const receipt = (amounts: fc.Arbitrary<string>) =>
+  fc.record({ type: fc.constant("receive"), source, need: fc.option(need, { freq: 2 }), amount: amounts, method: fc.constantFrom(...RECEIPT_METHODS) });
 
-export const ledgerCommand: fc.Arbitrary<LedgerCommand> = fc.oneof(
+/** Commands that carry a form key; one in four is sent again at once (a double submit, or the form edited and resent). */
+const keyed: fc.Arbitrary<Extract<LedgerCommand, { type: KeyedType }>> = fc.oneof(
   { weight: 3, arbitrary: fc.record({ type: fc.constant("pledge"), need: fc.option(need, { freq: 3 }), amount }) },
   { weight: 3, arbitrary: fc.record({ type: fc.constant("receive-pledge"), pledge: index, amount: drawn }) },
-  { weight: 4, arbitrary: fc.record({ type: fc.constant("receive"), source, need: fc.option(need, { freq: 2 }), amount, method: fc.constantFrom(...RECEIPT_METHODS) }) },
+  { weight: 2, arbitrary: receipt(amount) },
   { weight: 3, arbitrary: fc.record({ type: fc.constant("allocate"), source: sourceSpec, need, amount: drawn }) },
-  { weight: 3, arbitrary: fc.record({ type: fc.constant("request"), fund: fc.oneof(sourceSpec, need), amount: drawn, by: user }) },
-  { weight: 3, arbitrary: fc.record({ type: fc.constant("decide"), request: index, by: fc.constantFrom("checker", "checker", "checker", "requester"), decision: fc.constantFrom("approve", "approve", "reject"), reason }) },
+  { weight: 4, arbitrary: fc.record({ type: fc.constant("request"), fund: fc.oneof(source, need, fc.constant("richest" as const), fc.constant("richest" as const)), amount: drawn, by: user }) },
+);
+const keyedAndRetried: fc.Arbitrary<LedgerCommand[]> = fc
+  .tuple(keyed, fc.option(fc.constantFrom("same" as const, "other" as const), { freq: 4, nil: null }))
+  .map(([command, again]) => (again ? [command, { type: "retry", of: command.type, amount: again }] : [command]));
+
+const unkeyed: fc.Arbitrary<LedgerCommand> = fc.oneof(
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      type: fc.constant("decide"),
+      request: index,
+      pending: fc.constantFrom(true, true, true, false),
+      by: fc.constantFrom("checker", "checker", "checker", "requester"),
+      decision: fc.constantFrom("approve", "approve", "reject"),
+      reason,
+    }),
+  },
   { weight: 3, arbitrary: fc.record({ type: fc.constant("reverse"), transaction: index, reason }) },
-  { weight: 1, arbitrary: fc.record({ type: fc.constant("cancel-pledge"), pledge: index }) },
-  { weight: 2, arbitrary: fc.record({ type: fc.constant("retry"), of: index, amount: fc.constantFrom("same", "other") }) },
+  { weight: 2, arbitrary: fc.record({ type: fc.constant("cancel-pledge"), pledge: index }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ type: fc.constant("retry"), of: fc.constantFrom<KeyedType>("pledge", "receive-pledge", "receive", "allocate", "request"), amount: fc.constantFrom("same", "other") }),
+  },
 );
 
 /**
@@ -380,5 +415,8 @@ export const ledgerCommand: fc.Arbitrary<LedgerCommand> = fc.oneof(
  * first, so that allocations, disbursements and reversals find money more often than not.
  */
 export const ledgerCommands: fc.Arbitrary<LedgerCommand[]> = fc
-  .tuple(fc.array(receipt, { maxLength: 2 }), fc.array(ledgerCommand, { minLength: 1, maxLength: 6 }))
-  .map(([first, rest]) => [...first, ...rest]);
+  .tuple(
+    fc.array(receipt(validAmount), { maxLength: 2 }),
+    fc.array(fc.oneof({ weight: 15, arbitrary: keyedAndRetried }, { weight: 10, arbitrary: unkeyed.map((c) => [c]) }), { minLength: 1, maxLength: 4 }),
+  )
+  .map(([first, rest]) => [...first, ...rest.flat()]);
