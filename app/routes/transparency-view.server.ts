@@ -37,6 +37,7 @@ export async function transparencyView(options: { db: Database; locale: Locale; 
   const words = {
     title: w("title"),
     intro: w("intro"),
+    impactLink: w("impactLink"),
     totalsTitle: w("totals.title"),
     received: w("totals.received"),
     allocated: w("totals.allocated"),

@@ -32,6 +32,11 @@ export default function TransparencyPage() {
       <header>
         <h1 className="text-2xl font-bold sm:text-3xl">{words.title}</h1>
         <p className="mt-2 max-w-prose text-stone-700">{words.intro}</p>
+        <p className="mt-2 text-sm">
+          <Link to="/impact" className={link}>
+            {words.impactLink}
+          </Link>
+        </p>
       </header>
 
       <section aria-labelledby="totals-title">
