@@ -65,6 +65,7 @@ export const PUBLIC_PAGES: readonly { url: string; routeId: string }[] = [
   { url: "/register", routeId: "routes/register" },
   { url: "/about", routeId: "routes/about" },
   { url: "/transparency", routeId: "routes/transparency" },
+  { url: "/impact", routeId: "routes/impact" },
   { url: "/privacy", routeId: "routes/privacy" },
   { url: "/contact", routeId: "routes/contact" },
   { url: "/(not found)", routeId: "routes/$" },
