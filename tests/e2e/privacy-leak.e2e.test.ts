@@ -171,7 +171,7 @@ async function crawl(): Promise<Corpus> {
   const failed = await failWithIdentities();
   expect(failed.filter((status) => status >= 400).length).toBeGreaterThan(20);
   expect(failed.every((status) => status < 500)).toBe(true);
-  const seeds = ["/", "/needs", "/offers", "/needs?q=电工", "/needs?q=electrician", "/needs?q=测试", "/needs?category=medical&money=yes", "/needs?region=5329", "/needs?sort=goal", "/offers?q=水电工", "/register", "/sign-in", "/apply"];
+  const seeds = ["/", "/needs", "/offers", "/needs?q=电工", "/needs?q=electrician", "/needs?q=测试", "/needs?category=medical&money=yes", "/needs?region=5329", "/needs?sort=goal", "/offers?q=水电工", "/register", "/sign-in", "/apply", "/impact"];
   const queue = [...seeds];
   const seen = new Set<string>(queue);
   while (queue.length && corpus.pages < 3000) {
@@ -210,6 +210,11 @@ async function crawl(): Promise<Corpus> {
       }
       if (page >= parsed.meta.totalPages) break;
     }
+  }
+  for (const region of ["", "53", "5329", "5301"]) {
+    const impact = await get(`/api/v1/impact${region ? `?region=${region}` : ""}`);
+    corpus.apiResponses++;
+    corpus.texts.push({ where: `/api/v1/impact?region=${region}`, body: impact.body });
   }
   const openapi = await get("/api/v1/openapi.json");
   corpus.apiResponses++;
