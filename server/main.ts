@@ -14,7 +14,7 @@ import { crossSiteRefusal } from "../app/domain/security/same-origin";
 import { ConfigError, loadConfig } from "../app/env.server";
 import { DataDirInUseError } from "../db/data-dir-lock.server";
 import { withDomainErrorPages } from "./domain-error-pages.server";
-import { readHealth } from "./health.server";
+import { cachedHealth, readHealth } from "./health.server";
 import { createLogger, logSerializers } from "./logger.server";
 import type { Refusal } from "./refusal-page.server";
 import { refusalResponse } from "./refusal-page.server";
@@ -148,8 +148,9 @@ app.use((req, res, next) => {
   next();
 });
 
+const currentHealth = cachedHealth(() => readHealth(rt));
 app.get("/healthz", async (_req, res) => {
-  const health = await readHealth(rt);
+  const health = await currentHealth();
   res.status(health.status === "ok" ? 200 : 503).set("Cache-Control", "no-store").json(health);
 });
 
