@@ -7,6 +7,7 @@ import { StaticRouterProvider, createStaticHandler, createStaticRouter } from "r
 import { describe, expect, it } from "vitest";
 import { forbidden, notFound } from "./domain/errors/domain-error";
 import { i18nConfig } from "./i18n/config";
+import { i18nServer } from "./i18n/i18next.server";
 import { ALL_NAMESPACES, allResources } from "./i18n/resources.server";
 import { ErrorBoundary } from "./root";
 import { pageResponseFor } from "../server/domain-error-pages.server";
@@ -54,9 +55,11 @@ describe("the error page", () => {
   });
 
   it("shows a domain error's own message in the page's language", async () => {
-    const page = await errorPage(() => pageResponseFor(notFound("caseNotFound", "No such household in your region.")), "zh-CN");
+    const zh = await i18nServer.getFixedT("zh-CN");
+    const en = await i18nServer.getFixedT("en");
+    const page = await errorPage(() => pageResponseFor(notFound("caseNotFound", "No such household in your region."), zh), "zh-CN");
     expect(page).toContain("404");
     expect(page).toContain("您所在地区没有这个困难家庭。");
-    expect(await errorPage(() => pageResponseFor(forbidden()))).toContain("You do not have access to this page.");
+    expect(await errorPage(() => pageResponseFor(forbidden(), en))).toContain("You do not have access to this page.");
   });
 });

@@ -79,7 +79,7 @@ export function ErrorBoundary() {
       <h1 id="error-title" className="mt-4 text-2xl font-semibold">
         {t(`error.${keys.title}`)}
       </h1>
-      {detail ? <p className="mt-3 font-medium">{t(`domainError.${detail.key}`, detail.values)}</p> : null}
+      {detail ? <p className="mt-3 font-medium">{detail.text}</p> : null}
       <p className="mt-3 text-stone-600">{t(`error.${keys.body}`)}</p>
       <a href="/" className="mt-6 inline-block rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
         {t("error.backHome")}

@@ -1,11 +1,18 @@
 // How pages answer a DomainError, decided once: every loader and action of the server build is
 // wrapped so that a DomainError thrown anywhere below it becomes the Response of its status
 // (403, 404, 409, 400, 429 with Retry-After) instead of a logged 500. The body names the kind and
-// the message key; the root error boundary shows the status's translated text and, when a key is
-// there, the translated message. Routes keep throwing their own Responses (guards, redirects).
+// the message key and carries the message in the page's language (the `errors` namespace stays on
+// the server); the root error boundary shows the status's translated text and that message.
+// Routes keep throwing their own Responses (guards, redirects).
 import type { ActionFunction, LoaderFunction, ServerBuild } from "@remix-run/node";
-import type { DomainError } from "../app/domain/errors/domain-error";
+import type { TFunction } from "i18next";
+import type { DomainError, DomainMessageKey } from "../app/domain/errors/domain-error";
 import { isDomainError } from "../app/domain/errors/domain-error";
+import errorsEn from "../app/i18n/locales/en/errors.json";
+import { getPageLocale } from "../app/i18n/page-locale.server";
+
+// Typed so that a key the domain uses and the messages lack fails to compile.
+errorsEn satisfies Record<DomainMessageKey, string>;
 
 /** What a page's error boundary receives as `error.data` for a DomainError. */
 export interface DomainErrorPageBody {
@@ -14,11 +21,13 @@ export interface DomainErrorPageBody {
   message: string;
   messageKey: DomainError["messageKey"];
   values: DomainError["values"];
+  /** The message in the page's language. */
+  text: string;
 }
 
 /** The Response a page answers for `error`. */
-export function pageResponseFor(error: DomainError): Response {
-  const body: DomainErrorPageBody = { kind: error.kind, message: error.message, messageKey: error.messageKey, values: error.values };
+export function pageResponseFor(error: DomainError, t: TFunction): Response {
+  const body: DomainErrorPageBody = { kind: error.kind, message: error.message, messageKey: error.messageKey, values: error.values, text: t(`errors:${error.messageKey}`, error.values) };
   const headers: Record<string, string> = { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" };
   if (error.retryAfterSeconds !== null) headers["Retry-After"] = String(error.retryAfterSeconds);
   return new Response(JSON.stringify(body), { status: error.httpStatus, headers });
@@ -30,7 +39,7 @@ function mapped(fn: LoaderFunction): LoaderFunction {
     try {
       return await fn(args);
     } catch (error) {
-      if (isDomainError(error)) throw pageResponseFor(error);
+      if (isDomainError(error)) throw pageResponseFor(error, (await getPageLocale(args.request)).t);
       throw error;
     }
   };

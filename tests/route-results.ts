@@ -1,18 +1,20 @@
 // What a loader or action gave back, read the way Remix reads it: a Response (returned or thrown),
 // `data(value, { status })`, or a plain value (200).
 import { isDomainError } from "../app/domain/errors/domain-error";
+import { getPageLocale } from "../app/i18n/page-locale.server";
 import { pageResponseFor } from "../server/domain-error-pages.server";
 
 /**
  * Awaits a loader or action; a thrown Response is returned instead of rejecting, and a thrown
- * DomainError becomes the Response the server answers for it (server/domain-error-pages.server.ts).
+ * DomainError becomes the Response the server answers for it (server/domain-error-pages.server.ts),
+ * its message in the default language.
  */
 export async function settle(promise: Promise<unknown>): Promise<unknown> {
   try {
     return await promise;
   } catch (thrown) {
     if (thrown instanceof Response) return thrown;
-    if (isDomainError(thrown)) return pageResponseFor(thrown);
+    if (isDomainError(thrown)) return pageResponseFor(thrown, (await getPageLocale(new Request("http://localhost/"))).t);
     throw thrown;
   }
 }

@@ -82,7 +82,7 @@ export async function action({ params, request, context }: ActionFunctionArgs) {
   } catch (error) {
     // The offer filled up or was paused, or this pair is already in play, since the form was shown:
     // said on the form, with what was written kept.
-    if (isDomainError(error) && error.kind === "conflict") return data(submission.reply({ formErrors: [`domainError.${error.messageKey}`] }), { status: 409 });
+    if (isDomainError(error) && error.kind === "conflict") return data(submission.reply({ formErrors: [(await getPageLocale(request)).t(`errors:${error.messageKey}`, error.values)] }), { status: 409 });
     throw error;
   }
   return redirect(`/needs/${parsed.data.ref}?sent=1#we-can-help`);

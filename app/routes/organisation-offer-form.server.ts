@@ -58,7 +58,7 @@ export function readOfferForm(formData: FormData, options: { directory: RegionDi
 export function refusedWrite(error: unknown, reply: (errors: Record<string, string[]>) => OfferFormReply, t: TFunction) {
   if (isDomainError(error) && error.kind === "invalid") {
     const field = error.message.split(":")[0] ?? "";
-    const message = field === "capacity" && typeof error.values.taken === "number" ? t("offers:errors.capacityBelowTaken", { taken: error.values.taken }) : "common:domainError.invalidInput";
+    const message = field === "capacity" && typeof error.values.taken === "number" ? t("offers:errors.capacityBelowTaken", { taken: error.values.taken }) : t("errors:invalidInput");
     return refusedForm(reply({ [field === "capacity" || field === "validUntil" || field === "regions" || field === "amount" ? field : ""]: [message] }));
   }
   throw error;

@@ -352,7 +352,7 @@ export function ErrorBoundary() {
       <h1 id="match-error-title" className="mt-2 text-2xl font-semibold">
         {text.title}
       </h1>
-      {detail && status === 409 ? <p className="mt-2 font-medium">{t(`common:domainError.${detail.key}`, detail.values)}</p> : null}
+      {detail && status === 409 ? <p className="mt-2 font-medium">{detail.text}</p> : null}
       <p className="mt-2 text-stone-700">{text.body}</p>
       <p className="mt-4 flex flex-wrap gap-4">
         {status === 409 && ref ? (

@@ -73,7 +73,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const today = matchingToday();
   if (formData.get("intent") === "status") {
     const move = moveSchema.safeParse(Object.fromEntries(formData));
-    if (!move.success) return data({ reply: undefined, message: "common:domainError.invalidInput" }, { status: 400 });
+    if (!move.success) return data({ reply: undefined, message: (await getPageLocale(request)).t("errors:invalidInput") }, { status: 400 });
     await changeOfferStatus({ db, actor, ref, to: move.data.to, ip, today });
     context.runtime.kickSearch();
     return redirect(`/organisation/offers/${ref}?done=${move.data.to}`);
@@ -114,7 +114,7 @@ export default function OfferEditPage() {
       ) : null}
       {actionData && "message" in actionData ? (
         <p role="alert" className="mt-4 rounded-md border border-brand-700 bg-brand-50 p-3 text-sm font-medium text-brand-900">
-          {t(actionData.message)}
+          {actionData.message}
         </p>
       ) : null}
       <div className={`mt-4 rounded-md border p-4 ${OFFER_STATUS_STYLE[status]}`}>

@@ -31,7 +31,7 @@ export async function onForm<T>(
     return { ok: true, value: await run() };
   } catch (error) {
     if (!isDomainError(error)) throw error;
-    return { ok: false, response: data(reply({ formErrors: [t(`domainError.${error.messageKey}`, error.values)] }), { status: error.httpStatus }) };
+    return { ok: false, response: data(reply({ formErrors: [t(`errors:${error.messageKey}`, error.values)] }), { status: error.httpStatus }) };
   }
 }
 

@@ -144,7 +144,7 @@ export function ErrorBoundary() {
   const { t } = useTranslation("cases");
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const domain = isRouteErrorResponse(error) ? domainMessageOf(error.data) : null;
-  const detail = domain ? t(`common:domainError.${domain.key}`, domain.values) : isRouteErrorResponse(error) && typeof error.data === "string" && status !== 404 ? error.data : null;
+  const detail = domain ? domain.text : isRouteErrorResponse(error) && typeof error.data === "string" && status !== 404 ? error.data : null;
   const key = status === 409 ? "conflict" : status === 403 ? "forbidden" : status === 404 ? "notFound" : status === 400 ? "badRequest" : "server";
   return (
     <section aria-labelledby="case-error-title" className="max-w-xl">

@@ -139,7 +139,7 @@ describe("sending help", () => {
     expect(statusOf(await send(needRef, world.people.employerMember.cookie, { offer, message: "第一次提交。" }))).toBe(302);
     const again = await send(needRef, world.people.employerAdmin.cookie, { offer, message: "再次提交同一项资源。" });
     expect(statusOf(again)).toBe(409);
-    expect(payloadOf(again)).toMatchObject({ initialValue: { offer, message: "再次提交同一项资源。" }, error: { "": ["domainError.matchOpenAlready"] } });
+    expect(payloadOf(again)).toMatchObject({ initialValue: { offer, message: "再次提交同一项资源。" }, error: { "": ["这条需求和这项资源已有一个进行中的对接。"] } });
     expect(await matchesOfNeed(needRef)).toHaveLength(1);
   });
 });

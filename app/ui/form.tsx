@@ -1,6 +1,7 @@
 // Form building blocks for Conform forms: a labelled field with its hint and errors tied to it by
 // aria-describedby, form-level errors, the honeypot of public forms and a submit button. Error
-// messages are i18n keys ("auth:errors.required"), translated here.
+// messages are i18n keys ("auth:errors.required"), translated here, or text the server already
+// translated (a domain error's message), shown as it is.
 import type { FieldMetadata } from "@conform-to/react";
 import { getInputProps } from "@conform-to/react";
 import type { ReactNode } from "react";
@@ -9,13 +10,19 @@ import { useTranslation } from "react-i18next";
 export const inputClass =
   "mt-1 block w-full rounded-md border border-stone-400 bg-white px-3 py-2 text-base text-stone-900 aria-[invalid=true]:border-brand-700 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-brand-700";
 
+/** A message key in the page's language, or the text itself when it is not a key. */
+function useErrorText() {
+  const { t, i18n } = useTranslation();
+  return (error: string) => (i18n.exists(error) ? t(error) : error);
+}
+
 export function ErrorList({ id, errors }: { id?: string; errors: readonly string[] | undefined }) {
-  const { t } = useTranslation();
+  const text = useErrorText();
   if (!errors?.length) return null;
   return (
     <ul id={id} className="mt-1 space-y-0.5 text-sm font-medium text-brand-700">
       {errors.map((error) => (
-        <li key={error}>{t(error)}</li>
+        <li key={error}>{text(error)}</li>
       ))}
     </ul>
   );
@@ -90,12 +97,12 @@ export function TextAreaField({ field, label, hint, rows = 4 }: { field: FieldMe
 
 /** Errors of the whole form (wrong password, rate limited), announced when they appear. */
 export function FormErrors({ id, errors }: { id: string; errors: readonly string[] | undefined }) {
-  const { t } = useTranslation();
+  const text = useErrorText();
   if (!errors?.length) return null;
   return (
     <div id={id} role="alert" className="rounded-md border border-brand-700 bg-brand-50 p-3 text-sm font-medium text-brand-800">
       {errors.map((error) => (
-        <p key={error}>{t(error)}</p>
+        <p key={error}>{text(error)}</p>
       ))}
     </div>
   );

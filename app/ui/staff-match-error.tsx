@@ -20,7 +20,7 @@ export function StaffMatchErrorBoundary({ back }: { back: { to: string; label: s
         {t(`error.${keys.title}`)}
       </h1>
       <p className="mt-2 text-stone-700">{t(`error.${keys.body}`)}</p>
-      {domain ? <p className="mt-2 text-sm text-stone-600">{t(`domainError.${domain.key}`, domain.values)}</p> : null}
+      {domain ? <p className="mt-2 text-sm text-stone-600">{domain.text}</p> : null}
       <p className="mt-4 flex flex-wrap gap-4">
         {status !== 404 ? (
           <Link to={pathname} className="font-medium text-brand-700 underline underline-offset-4">

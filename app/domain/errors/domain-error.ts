@@ -16,7 +16,7 @@ export const DOMAIN_ERROR_STATUS: Record<DomainErrorKind, number> = {
   "rate-limited": 429,
 };
 
-/** Keys of `common:domainError.*`: what a person is told, in their language. */
+/** Keys of the `errors` namespace: what a person is told, in their language (translated on the server). */
 export type DomainMessageKey =
   | "noAccess"
   | "noCaseWriting"
