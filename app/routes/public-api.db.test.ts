@@ -15,6 +15,7 @@ import { apiErrorSchema, needItemSchema, needListSchema, offerItemSchema, offerL
 import { parseImportDocument } from "../domain/import/import-document";
 import { importDocument } from "../domain/import/import-document.server";
 import * as anyPath from "./api.$";
+import * as impact from "./api.v1.impact";
 import * as need from "./api.v1.needs.$ref";
 import * as needSuggestions from "./api.v1.needs.$ref_.suggestions";
 import * as needs from "./api.v1.needs._index";
@@ -75,6 +76,7 @@ function route(pathname: string): { module: Route; params: Record<string, string
   if (pathname === "/api/v1/needs") return { module: needs, params: {} };
   if (pathname === "/api/v1/offers") return { module: offers, params: {} };
   if (pathname === "/api/v1/openapi.json") return { module: openapi, params: {} };
+  if (pathname === "/api/v1/impact") return { module: impact, params: {} };
   return { module: anyPath, params: { "*": pathname.replace(/^\/api\/?/, "") } };
 }
 
