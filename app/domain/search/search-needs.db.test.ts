@@ -56,6 +56,15 @@ describe("needs search in the engine", () => {
     expect(refsOf(result.items)).toEqual([refs["need-1"], refs["need-2"], refs["need-3"], refs["km-job"]].sort());
   });
 
+  it("counts every facet of a search with nothing chosen over the search's results", async () => {
+    const result = await run("q=电工");
+    const sum = (counts: { count: number }[]) => counts.reduce((total, facet) => total + facet.count, 0);
+    expect(result.facets.category.find((f) => f.value === "job")?.count).toBe(4);
+    expect(sum(result.facets.category)).toBe(4);
+    expect(sum(result.facets.urgency)).toBe(4);
+    expect(sum(result.facets.money)).toBe(4);
+  });
+
   it("counts categories without their own filter, and drills down by region", async () => {
     const result = await run("category=tuition");
     expect(refsOf(result.items)).toEqual([refs.tuition]);

@@ -13,6 +13,7 @@ import type { RegionDirectory } from "../regions/region-directory.server";
 import type { NeedSearch } from "./search-query";
 import type { NeedSort } from "./search-link";
 import { effectiveSort } from "./search-link";
+import { facetDistribution, withDisjunctiveFacets } from "./disjunctive-facets";
 import { childRegionField, resultPage } from "./region-facets";
 import type { NeedSearchResult } from "./search-result";
 import { toFacetCounts } from "./search-result";
@@ -58,26 +59,24 @@ export async function searchNeeds(context: SearchContext, query: NeedSearch): Pr
   }
 }
 
-/** The multi-search the engine answers for a needs search: the page, then one query per disjunctive facet. */
+/** The multi-search the engine answers for a needs search: the page, then one query per facet with a choice in it. */
 export function needSearchQueries(query: NeedSearch, indexUid: string): MultiSearchQuery[] {
   const sort = effectiveSort(query);
   const childField = childRegionField(query.region);
-  const base = { indexUid, q: query.q } satisfies Partial<MultiSearchQuery>;
-  // A facet's counts leave out its own filter (disjunctive facets): choosing 就业 still shows how
-  // many 培训 needs there are.
-  return [
-    {
-      ...base,
-      filter: needFilters(query),
-      sort: SORTS[sort],
-      page: query.page,
-      hitsPerPage: query.pageSize,
-      facets: childField ? [childField] : [],
-    },
-    { ...base, filter: needFilters(query, "category"), facets: ["category"], hitsPerPage: 0 },
-    { ...base, filter: needFilters(query, "urgency"), facets: ["urgency"], hitsPerPage: 0 },
-    { ...base, filter: needFilters(query, "money"), facets: ["hasTargetAmount"], hitsPerPage: 0 },
-  ];
+  const page: MultiSearchQuery = {
+    indexUid,
+    q: query.q,
+    filter: needFilters(query),
+    sort: SORTS[sort],
+    page: query.page,
+    hitsPerPage: query.pageSize,
+    facets: childField ? [childField] : [],
+  };
+  return withDisjunctiveFacets(page, [
+    { field: "category", filterWithout: query.category.length ? needFilters(query, "category") : null },
+    { field: "urgency", filterWithout: query.urgency.length ? needFilters(query, "urgency") : null },
+    { field: "hasTargetAmount", filterWithout: query.money ? needFilters(query, "money") : null },
+  ]);
 }
 
 async function searchNeedsInEngine(context: SearchContext, query: NeedSearch, directory: RegionDirectory): Promise<NeedSearchResult> {
@@ -88,19 +87,20 @@ async function searchNeedsInEngine(context: SearchContext, query: NeedSearch, di
     { queries },
     { signal: AbortSignal.timeout(context.timeoutMs ?? 2_000) },
   );
-  const [main, categories, urgencies, money] = results;
+  const [main] = results;
   if (!main) throw new Error("Meilisearch returned no results");
+  const money = facetDistribution(results, "hasTargetAmount");
   const total = main.totalHits ?? main.estimatedTotalHits ?? 0;
   const childCounts = childField ? main.facetDistribution?.[childField] : undefined;
   return {
     items: main.hits.map(publicNeedOfHit),
     ...resultPage(directory, query, total, sort, childCounts),
     facets: {
-      category: toFacetCounts(categories?.facetDistribution?.category, NEED_CATEGORIES),
-      urgency: toFacetCounts(urgencies?.facetDistribution?.urgency, CASE_TIERS),
+      category: toFacetCounts(facetDistribution(results, "category"), NEED_CATEGORIES),
+      urgency: toFacetCounts(facetDistribution(results, "urgency"), CASE_TIERS),
       money: [
-        { value: "yes", count: money?.facetDistribution?.hasTargetAmount?.true ?? 0 },
-        { value: "no", count: money?.facetDistribution?.hasTargetAmount?.false ?? 0 },
+        { value: "yes", count: money?.true ?? 0 },
+        { value: "no", count: money?.false ?? 0 },
       ],
     },
     degraded: false,

@@ -9,6 +9,7 @@ import { NEED_CATEGORIES } from "../needs/need-category";
 import { ORGANISATION_KINDS } from "../organisations/organisation-vocabulary";
 import { getRegionDirectory } from "../regions/region-directory.server";
 import type { RegionDirectory } from "../regions/region-directory.server";
+import { facetDistribution, withDisjunctiveFacets } from "./disjunctive-facets";
 import { resultPage } from "./region-facets";
 import { searchOffersInDatabase } from "./search-offers-fallback.server";
 import { childOfferRegionField, offerRegionCounts } from "./search-offers-regions";
@@ -52,24 +53,30 @@ export async function searchOffers(context: SearchContext, query: OfferSearch): 
 
 async function searchOffersInEngine(context: SearchContext, query: OfferSearch, directory: RegionDirectory): Promise<OfferSearchResult> {
   const sort = effectiveSort(query);
-  const base = { indexUid: indexName(OFFERS_INDEX, context.indexPrefix), q: query.q } satisfies Partial<MultiSearchQuery>;
+  const indexUid = indexName(OFFERS_INDEX, context.indexPrefix);
   const childField = childOfferRegionField(query.region);
-  // Disjunctive facets: a facet's counts leave out its own filter.
-  const queries: MultiSearchQuery[] = [
-    { ...base, filter: offerFilters(query), sort: SORTS[sort], page: query.page, hitsPerPage: query.pageSize, facets: !query.region && childField ? [childField] : [] },
-    { ...base, filter: offerFilters(query, "category"), facets: ["category"], hitsPerPage: 0 },
-    { ...base, filter: offerFilters(query, "kind"), facets: ["organisationKind"], hitsPerPage: 0 },
-  ];
-  if (query.region && childField) {
-    // The results that do not cover the selection or a region around it, by child region.
-    const narrow = `NOT ${anyOf("regionCodes", regionAncestry(query.region))}`;
-    queries.push({ ...base, filter: [...offerFilters(query), narrow], facets: [childField], hitsPerPage: 0 });
-  }
+  const page: MultiSearchQuery = {
+    indexUid,
+    q: query.q,
+    filter: offerFilters(query),
+    sort: SORTS[sort],
+    page: query.page,
+    hitsPerPage: query.pageSize,
+    facets: !query.region && childField ? [childField] : [],
+  };
+  const queries = withDisjunctiveFacets(page, [
+    { field: "category", filterWithout: query.category.length ? offerFilters(query, "category") : null },
+    { field: "organisationKind", filterWithout: query.kind.length ? offerFilters(query, "kind") : null },
+  ]);
+  // Within a region: the results that do not cover the selection or a region around it, by child region (last).
+  const outside = query.region && childField ? `NOT ${anyOf("regionCodes", regionAncestry(query.region))}` : null;
+  if (outside && childField) queries.push({ indexUid, q: query.q, filter: [...offerFilters(query), outside], facets: [childField], hitsPerPage: 0 });
   const { results } = await context.search.multiSearch<{ queries: MultiSearchQuery[] }, OfferDocument>(
     { queries },
     { signal: AbortSignal.timeout(context.timeoutMs ?? 2_000) },
   );
-  const [main, categories, kinds, narrow] = results;
+  const main = results[0];
+  const narrow = outside ? results.at(-1) : undefined;
   if (!main) throw new Error("Meilisearch returned no results");
   const total = hitCount(main);
   const childCounts = !childField
@@ -81,8 +88,8 @@ async function searchOffersInEngine(context: SearchContext, query: OfferSearch, 
     items: main.hits.map(publicOfferOfHit),
     ...resultPage(directory, query, total, sort, childCounts),
     facets: {
-      category: toFacetCounts(categories?.facetDistribution?.category, NEED_CATEGORIES),
-      kind: toFacetCounts(kinds?.facetDistribution?.organisationKind, ORGANISATION_KINDS),
+      category: toFacetCounts(facetDistribution(results, "category"), NEED_CATEGORIES),
+      kind: toFacetCounts(facetDistribution(results, "organisationKind"), ORGANISATION_KINDS),
     },
     degraded: false,
   };
