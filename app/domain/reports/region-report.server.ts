@@ -7,7 +7,7 @@ import type { Database } from "../../../db/client.server";
 import type { Actor } from "../auth/actor";
 import { isWithinRegion } from "../auth/permissions";
 import { forbidden, invalid } from "../errors/domain-error";
-import type { RegionEntry } from "../regions/region-directory.server";
+import type { RegionDirectory, RegionEntry } from "../regions/region-directory.server";
 import { getRegionDirectory } from "../regions/region-directory.server";
 import { regionScope } from "../regions/region-scope.server";
 import type { ChildRegionFigures } from "./child-region-figures.server";
@@ -38,17 +38,27 @@ export interface RegionReport {
 }
 
 /**
+ * The region a report asks for (`requested`, or the actor's own when null), the regions from the
+ * actor's own down to it, and the directory. Forbidden outside the actor's region `scope`.
+ */
+export async function reportRegionOf(db: Database, scope: string, requested: string | null): Promise<{ directory: RegionDirectory; region: RegionEntry; trail: RegionEntry[] }> {
+  const code = requested ?? scope;
+  if (!isWithinRegion(scope, code)) throw forbidden("This region is outside your union's region.");
+  const directory = await getRegionDirectory(db);
+  const region = directory.get(code);
+  if (!region) throw invalid("region: there is no such region.");
+  return { directory, region, trail: directory.trail(code).filter((entry) => isWithinRegion(scope, entry.code)) };
+}
+
+/**
  * The report for `query.region` (the actor's own region when null) and period. Forbidden for
  * anyone who does not read cases, and for a region outside the actor's.
  */
 export async function readRegionReport(options: { db: Database; actor: Actor; query: ReportQuery }): Promise<RegionReport> {
   const scope = regionScope(options.actor, "read-cases");
-  const code = options.query.region ?? scope;
-  if (!isWithinRegion(scope, code)) throw forbidden("This region is outside your union's region.");
   const { db } = options;
-  const directory = await getRegionDirectory(db);
-  const region = directory.get(code);
-  if (!region) throw invalid("region: there is no such region.");
+  const { directory, region, trail } = await reportRegionOf(db, scope, options.query.region);
+  const { code } = region;
   const { period } = options.query;
   const { start, end } = periodBounds(period);
   const months = periodMonths(period);
@@ -62,7 +72,7 @@ export async function readRegionReport(options: { db: Database; actor: Actor; qu
   ]);
   return {
     region,
-    trail: directory.trail(code).filter((entry) => isWithinRegion(scope, entry.code)),
+    trail,
     period,
     months,
     households,
