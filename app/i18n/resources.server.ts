@@ -21,6 +21,7 @@ import impactEn from "./locales/en/impact.json";
 import pledgesEn from "./locales/en/pledges.json";
 import financeEn from "./locales/en/finance.json";
 import errorsEn from "./locales/en/errors.json";
+import reportsEn from "./locales/en/reports.json";
 import reportSheetsEn from "./locales/en/reportSheets.json";
 import accountZh from "./locales/zh-CN/account.json";
 import auditZh from "./locales/zh-CN/audit.json";
@@ -43,13 +44,14 @@ import impactZh from "./locales/zh-CN/impact.json";
 import pledgesZh from "./locales/zh-CN/pledges.json";
 import financeZh from "./locales/zh-CN/finance.json";
 import errorsZh from "./locales/zh-CN/errors.json";
+import reportsZh from "./locales/zh-CN/reports.json";
 import reportSheetsZh from "./locales/zh-CN/reportSheets.json";
 import en from "./en.json";
 import zhCN from "./zh-CN.json";
 
 export const allResources = {
-  "zh-CN": { common: zhCN, account: accountZh, audit: auditZh, auth: authZh, members: membersZh, organisations: organisationsZh, staff: staffZh, cases: casesZh, needEditor: needEditorZh, dashboard: dashboardZh, applications: applicationsZh, householdImport: householdImportZh, info: infoZh, matches: matchesZh, offers: offersZh, notifications: notificationsZh, pledges: pledgesZh, finance: financeZh, errors: errorsZh, reportSheets: reportSheetsZh, transparency: transparencyZh, impact: impactZh, matching: matchingZh },
-  en: { common: en, account: accountEn, audit: auditEn, auth: authEn, members: membersEn, organisations: organisationsEn, staff: staffEn, cases: casesEn, needEditor: needEditorEn, dashboard: dashboardEn, applications: applicationsEn, householdImport: householdImportEn, info: infoEn, matches: matchesEn, offers: offersEn, notifications: notificationsEn, pledges: pledgesEn, finance: financeEn, errors: errorsEn, reportSheets: reportSheetsEn, transparency: transparencyEn, impact: impactEn, matching: matchingEn },
+  "zh-CN": { common: zhCN, account: accountZh, audit: auditZh, auth: authZh, members: membersZh, organisations: organisationsZh, staff: staffZh, cases: casesZh, needEditor: needEditorZh, dashboard: dashboardZh, applications: applicationsZh, householdImport: householdImportZh, info: infoZh, matches: matchesZh, offers: offersZh, notifications: notificationsZh, pledges: pledgesZh, finance: financeZh, errors: errorsZh, reports: reportsZh, reportSheets: reportSheetsZh, transparency: transparencyZh, impact: impactZh, matching: matchingZh },
+  en: { common: en, account: accountEn, audit: auditEn, auth: authEn, members: membersEn, organisations: organisationsEn, staff: staffEn, cases: casesEn, needEditor: needEditorEn, dashboard: dashboardEn, applications: applicationsEn, householdImport: householdImportEn, info: infoEn, matches: matchesEn, offers: offersEn, notifications: notificationsEn, pledges: pledgesEn, finance: financeEn, errors: errorsEn, reports: reportsEn, reportSheets: reportSheetsEn, transparency: transparencyEn, impact: impactEn, matching: matchingEn },
 } as const;
 
-export const ALL_NAMESPACES = ["common", "account", "audit", "auth", "members", "organisations", "staff", "cases", "needEditor", "dashboard", "applications", "householdImport", "info", "matches", "notifications", "pledges", "finance", "errors", "reportSheets", "transparency", "impact", "matching", "offers"] as const;
+export const ALL_NAMESPACES = ["common", "account", "audit", "auth", "members", "organisations", "staff", "cases", "needEditor", "dashboard", "applications", "householdImport", "info", "matches", "notifications", "pledges", "finance", "errors", "reports", "reportSheets", "transparency", "impact", "matching", "offers"] as const;
