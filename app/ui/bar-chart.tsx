@@ -1,8 +1,9 @@
 // A bar chart as server-rendered SVG (geometry from bar-chart-geometry.server.ts): an image with a
-// title and description for screen readers, and the same figures as a table for everyone.
+// title and description for screen readers, and the same figures as a table for everyone — or
+// without the table where the page shows the figures in a table of its own beside the chart.
 import type { ChartGeometry } from "./bar-chart-geometry.server";
 
-export function BarChart({ id, title, description, geometry, labelHeader, valueHeader }: { id: string; title: string; description: string; geometry: ChartGeometry; labelHeader: string; valueHeader: string }) {
+export function BarChart({ id, title, description, geometry, labelHeader, valueHeader, dataTable = true }: { id: string; title: string; description: string; geometry: ChartGeometry; labelHeader: string; valueHeader: string; dataTable?: boolean }) {
   const { width, height, layout, bars, ticks } = geometry;
   return (
     <figure aria-labelledby={`${id}-caption`} className="rounded-lg border border-stone-200 bg-white p-4">
@@ -44,29 +45,31 @@ export function BarChart({ id, title, description, geometry, labelHeader, valueH
           </g>
         ))}
       </svg>
-      <table className="mt-3 w-full text-sm">
-        <caption className="sr-only">{title}</caption>
-        <thead>
-          <tr className="border-b border-stone-200 text-left text-stone-600">
-            <th scope="col" className="py-1 font-medium">
-              {labelHeader}
-            </th>
-            <th scope="col" className="py-1 text-right font-medium">
-              {valueHeader}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {bars.map((bar) => (
-            <tr key={bar.key} className="border-b border-stone-100 last:border-b-0">
-              <th scope="row" className="py-1 text-left font-normal">
-                {bar.label}
+      {dataTable ? (
+        <table className="mt-3 w-full text-sm">
+          <caption className="sr-only">{title}</caption>
+          <thead>
+            <tr className="border-b border-stone-200 text-left text-stone-600">
+              <th scope="col" className="py-1 font-medium">
+                {labelHeader}
               </th>
-              <td className="py-1 text-right tabular-nums">{bar.valueLabel}</td>
+              <th scope="col" className="py-1 text-right font-medium">
+                {valueHeader}
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {bars.map((bar) => (
+              <tr key={bar.key} className="border-b border-stone-100 last:border-b-0">
+                <th scope="row" className="py-1 text-left font-normal">
+                  {bar.label}
+                </th>
+                <td className="py-1 text-right tabular-nums">{bar.valueLabel}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
     </figure>
   );
 }
