@@ -10,6 +10,7 @@ import { canReadAudit, canReadCases, canReviewOrganisations, canWriteCases, isUn
 import type { CaseDashboard } from "../domain/cases/dashboard.server";
 import { getCaseDashboard } from "../domain/cases/dashboard.server";
 import { PUBLIC_REFERENCE_PATTERN } from "../domain/needs/public-reference.server";
+import { reportAccessOf } from "../domain/reports/report-access.server";
 import { regionLabel } from "../domain/regions/region-choices.server";
 import type { RegionDirectory } from "../domain/regions/region-directory.server";
 import { getRegionDirectory } from "../domain/regions/region-directory.server";
@@ -82,6 +83,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     isPlatformAdmin: actor.isPlatformAdmin,
     scope,
     can: { cases: canReadCases(actor), organisations: canReviewOrganisations(actor), audit: canReadAudit(actor) },
+    // In the page's language here, so the page loads no `reports` namespace.
+    reports: reportAccessOf(actor) ? { title: t("reports:nav.menu"), hint: t("reports:nav.dashboardHint") } : null,
     dashboard,
   };
 }
@@ -89,7 +92,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => titleMeta(data?.title, matches);
 
 export default function StaffHome() {
-  const { displayName, role, isPlatformAdmin, scope, can, dashboard } = useLoaderData<typeof loader>();
+  const { displayName, role, isPlatformAdmin, scope, can, reports, dashboard } = useLoaderData<typeof loader>();
   const { t } = useTranslation("staff");
   const card = "block rounded-lg border border-stone-200 bg-white p-4 hover:border-brand-600";
   return (
@@ -116,6 +119,14 @@ export default function StaffHome() {
             <Link to="/staff/cases" className={card}>
               <span className="font-semibold">{t("nav.cases")}</span>
               <span className="mt-1 block text-sm text-stone-600">{t("home.casesHint")}</span>
+            </Link>
+          </li>
+        ) : null}
+        {reports ? (
+          <li>
+            <Link to="/staff/reports" className={card}>
+              <span className="font-semibold">{reports.title}</span>
+              <span className="mt-1 block text-sm text-stone-600">{reports.hint}</span>
             </Link>
           </li>
         ) : null}

@@ -12,6 +12,7 @@ import { cancelPledge } from "../domain/pledges/cancel-pledge.server";
 import { loadFinanceWorkspace } from "../domain/ledger/finance-workspace.server";
 import { decisionSchema } from "../domain/ledger/finance-forms";
 import { formatMoneyText } from "../domain/money/money-text";
+import { reportAccessOf } from "../domain/reports/report-access.server";
 import { getPageLocale } from "../i18n/page-locale.server";
 import { ErrorList, SubmitButton, inputClass } from "../ui/form";
 import { formatDateTime } from "../ui/format-time";
@@ -35,6 +36,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     needFunds: workspace.accounts.filter((a) => a.kind === "need-fund").map((a) => ({ id: a.id, need: a.need, balance: yuan(a.balance) })),
     bank: workspace.accounts.filter((a) => a.kind === "bank" || a.kind === "clearing").map((a) => ({ id: a.id, kind: a.kind, balance: yuan(a.balance) })),
     recent: workspace.recent.map((r) => ({ ...r, amount: yuan(r.amount) })),
+    // The money part of the region's report, in the page's language (no `reports` namespace here).
+    report: reportAccessOf(actor) ? { href: "/staff/reports#money", label: t("reports:nav.finance"), hint: t("reports:nav.financeHint") } : null,
   };
 }
 
@@ -71,7 +74,7 @@ function SectionTitle({ id, children }: { id: string; children: string }) {
 }
 
 export default function FinanceWorkspace() {
-  const { saved, pledges, pending, general, needFunds, bank, recent } = useLoaderData<typeof loader>();
+  const { saved, pledges, pending, general, needFunds, bank, recent, report } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
   const linkClass = "inline-flex min-h-11 items-center rounded-md border border-stone-300 bg-white px-3 text-brand-700 underline-offset-4 hover:underline";
@@ -108,6 +111,16 @@ export default function FinanceWorkspace() {
               {t("finance:bankDetails")}
             </Link>
           </li>
+          {report ? (
+            <li>
+              <Link to={report.href} className={linkClass} aria-describedby="finance-report-hint">
+                {report.label}
+              </Link>
+              <span id="finance-report-hint" className="sr-only">
+                {report.hint}
+              </span>
+            </li>
+          ) : null}
         </ul>
       </nav>
 

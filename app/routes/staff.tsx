@@ -6,7 +6,9 @@ import { useTranslation } from "react-i18next";
 import { requireActor, forbidden } from "../domain/auth/guards.server";
 import { canReadAudit, canReadCases, canReviewOrganisations, canWriteCases, isUnionStaff } from "../domain/auth/permissions";
 import { canKeepLedger, canManageBankDetails } from "../domain/ledger/ledger-accounts.server";
+import { reportAccessOf } from "../domain/reports/report-access.server";
 import { withNamespaces } from "../i18n/client-namespaces";
+import { getPageLocale } from "../i18n/page-locale.server";
 
 export const handle = { i18n: ["staff"] };
 export const clientLoader = withNamespaces("staff");
@@ -24,12 +26,14 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       bankDetails: canManageBankDetails(actor) && !canKeepLedger(actor),
       mail: actor.isPlatformAdmin && context.runtime.mailer.kind === "files",
     },
+    // Translated here, so the menu needs no `reports` namespace on every staff page.
+    reportsLabel: reportAccessOf(actor) ? (await getPageLocale(request)).t("reports:nav.menu") : null,
     organisationName: actor.membership?.organisationName ?? null,
   };
 }
 
 export default function StaffLayout() {
-  const { sections, organisationName } = useLoaderData<typeof loader>();
+  const { sections, reportsLabel, organisationName } = useLoaderData<typeof loader>();
   const { t } = useTranslation("staff");
   const linkClass = ({ isActive }: { isActive: boolean }) =>
     `inline-flex min-h-11 items-center rounded-md px-3 ${isActive ? "bg-brand-700 text-white" : "text-stone-800 hover:bg-stone-100"}`;
@@ -101,6 +105,13 @@ export default function StaffLayout() {
             <li>
               <NavLink to="/staff/finance/bank-details" className={linkClass}>
                 {t("common:finance.bankDetails")}
+              </NavLink>
+            </li>
+          ) : null}
+          {reportsLabel ? (
+            <li>
+              <NavLink to="/staff/reports" className={linkClass}>
+                {reportsLabel}
               </NavLink>
             </li>
           ) : null}
