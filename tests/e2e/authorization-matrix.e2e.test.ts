@@ -141,14 +141,14 @@ function expectations(f: Fixtures): Record<string, { path: string; expect: Row }
     "routes/staff.finance.disbursements.new": [{ path: "/staff/finance/disbursements/new", expect: [302, 403, 403, 403, 403, 200, 403, 403, 403] }],
     "routes/staff.finance.transactions.$id": [{ path: `/staff/finance/transactions/${randomUUID()}`, expect: [302, 403, 403, 403, 403, 404, 403, 403, 403] }],
     "routes/staff.finance.bank-details": [{ path: "/staff/finance/bank-details", expect: [302, 403, 403, 403, 403, 200, 403, 200, 403] }],
-    "routes/dev.mail": [{ path: "/dev/mail", expect: PLATFORM_ADMINS }],
-  };
     // Case readers read the whole report, finance staff its money; Binchuan is outside the demo union's region.
     "routes/staff.reports": [
       { path: "/staff/reports", expect: [302, 403, 403, 403, 200, 200, 200, 200, 403] },
       { path: "/staff/reports?region=532924", expect: [302, 403, 403, 403, 403, 403, 403, 403, 403] },
     ],
     "routes/staff.reports_.summary": [{ path: "/staff/reports/summary", expect: [302, 403, 403, 403, 200, 200, 200, 200, 403] }],
+    "routes/dev.mail": [{ path: "/dev/mail", expect: PLATFORM_ADMINS }],
+  };
 }
 
 interface ManifestRoute {
