@@ -8,6 +8,7 @@ import compression from "compression";
 import express from "express";
 import helmet from "helmet";
 import { randomBytes } from "node:crypto";
+import { readdirSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { pinoHttp } from "pino-http";
 import { crossSiteRefusal } from "../app/domain/security/same-origin";
@@ -164,7 +165,11 @@ if (isDev) {
   };
 } else {
   app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-  app.use(express.static("build/client", { maxAge: "1h" }));
+  // The client build's other files and folders (favicon.svg, what public/ holds) are looked up on
+  // disk only for paths that start with one of their names: a page's path costs no file-system call.
+  const clientFiles = new Set(readdirSync("build/client"));
+  const serveClientFile = express.static("build/client", { maxAge: "1h" });
+  app.use((req, res, next) => (clientFiles.has(firstSegment(req.path)) ? serveClientFile(req, res, next) : next()));
   build = withDomainErrorPages((await import(new URL("../build/server/index.js", import.meta.url).href)) as ServerBuild);
   routeNameOf = createRouteNamer(build.routes);
 }
@@ -226,6 +231,16 @@ process.on("uncaughtException", (error) => {
 async function refuse(req: express.Request, res: express.Response, refusal: Refusal, status?: number): Promise<void> {
   if (refusal !== "server-error" && refusal !== "bad-request") req.log.warn({ refusal }, "input refused");
   await sendRemixResponse(res, await refusalResponse({ path: req.path, cookie: req.headers.cookie, acceptLanguage: req.headers["accept-language"] }, refusal, status));
+}
+
+/** "/favicon.svg" → "favicon.svg", "/assets/x.js" → "assets", decoded as the static files are named. */
+function firstSegment(path: string): string {
+  const segment = path.split("/")[1] ?? "";
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
 
 function nonceOf(res: ServerResponse): string {

@@ -10,6 +10,9 @@ const routes = Object.fromEntries(
     route("routes/needs.$ref", { parentId: "root", path: "needs/:ref" }),
     route("routes/reset-password.$token", { parentId: "root", path: "reset-password/:token" }),
     route("routes/api.$", { parentId: "root", path: "api/*" }),
+    route("routes/staff", { parentId: "root", path: "staff" }),
+    route("routes/staff._index", { parentId: "routes/staff", index: true }),
+    route("routes/staff.reports", { parentId: "routes/staff", path: "reports" }),
     route("routes/$", { parentId: "root", path: "*" }),
   ].map((r) => [r.id, r]),
 );
@@ -22,6 +25,14 @@ describe("route names for the log", () => {
     expect(nameOf("/needs/N-7K3Q9MX")).toBe("routes/needs.$ref");
     expect(nameOf("/needs")).toBe("routes/needs._index");
     expect(nameOf("/")).toBe("routes/_index");
+  });
+
+  it("names nested routes by their own paths and by paths the router reads the same way", () => {
+    expect(nameOf("/staff")).toBe("routes/staff._index");
+    expect(nameOf("/staff/reports")).toBe("routes/staff.reports");
+    expect(nameOf("/staff/reports/")).toBe("routes/staff.reports");
+    expect(nameOf("/STAFF/Reports")).toBe("routes/staff.reports");
+    expect(nameOf("/staff/reports.data")).toBe("routes/staff.reports");
   });
 
   it("names single-fetch data requests like their pages, and anything else by the splat", () => {

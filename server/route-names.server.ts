@@ -21,12 +21,27 @@ function routeTree(routes: BuildRoute[], parentId: string | undefined): RouteObj
 /** A function from a URL path to the id of the deepest route it matches (single-fetch `.data` paths included). */
 export function createRouteNamer(routes: Record<string, BuildRoute>): (pathname: string) => string {
   const tree = routeTree(Object.values(routes), undefined);
+  const match = (page: string) => matchRoutes(tree, page)?.at(-1)?.route.id ?? "unmatched";
+  // Matching walks and ranks the whole route tree on every call; a path without parameters always
+  // names the same route, so the paths of the routes themselves are named once, here.
+  const named = new Map(staticPaths(tree, "").map((path) => [path, match(path)]));
   return (pathname) => {
     const page = pathname.endsWith(".data") ? pathname.slice(0, -".data".length).replace(/^\/_root$/, "/") : pathname;
+    const known = named.get(page);
+    if (known) return known;
     // The router warns on the console, path included, about a path it cannot decode.
     if (!isDecodable(page)) return "undecodable";
-    return matchRoutes(tree, page)?.at(-1)?.route.id ?? "unmatched";
+    return match(page);
   };
+}
+
+/** The full paths of the routes whose paths have no parameter, splat or optional segment. */
+function staticPaths(routes: RouteObject[], parent: string): string[] {
+  return routes.flatMap((route) => {
+    if (/[:*?(]/.test(route.path ?? "")) return [];
+    const path = route.path ? `${parent.replace(/\/$/, "")}/${route.path}` : parent || "/";
+    return [path, ...staticPaths(route.children ?? [], path)];
+  });
 }
 
 function isDecodable(pathname: string): boolean {
