@@ -69,6 +69,7 @@ function expectations(f: Fixtures): Record<string, { path: string; expect: Row }
     "routes/about": [{ path: "/about", expect: all(200) }],
     "routes/transparency": [{ path: "/transparency", expect: all(200) }],
     "routes/transparency[.]csv": [{ path: "/transparency.csv", expect: all(200) }],
+    "routes/impact": [{ path: "/impact", expect: all(200) }, { path: "/impact?region=5329", expect: all(200) }],
     "routes/give": [{ path: `/give?need=${f.needRef}`, expect: all(200) }, { path: "/give", expect: all(200) }, { path: "/give?need=N-AAAAAAA", expect: all(404) }],
     "routes/pledges.track": [{ path: "/pledges/track", expect: all(200) }],
     "routes/pledges.receipt": [{ path: "/pledges/receipt", expect: all(200) }],
@@ -81,6 +82,7 @@ function expectations(f: Fixtures): Record<string, { path: string; expect: Row }
     "routes/api.v1.offers._index": [{ path: "/api/v1/offers", expect: all(200) }],
     "routes/api.v1.offers.$ref": [{ path: `/api/v1/offers/${f.offerRef}`, expect: all(200) }],
     "routes/api.v1.openapi[.]json": [{ path: "/api/v1/openapi.json", expect: all(200) }],
+    "routes/api.v1.impact": [{ path: "/api/v1/impact", expect: all(200) }, { path: "/api/v1/impact?region=5329", expect: all(200) }],
     "routes/bench.floor": [{ path: "/bench/floor", expect: all(404) }],
     "routes/set-language": [{ path: "/set-language", expect: all(302) }],
     "routes/sign-in._index": [{ path: "/sign-in", expect: ANONYMOUS_ONLY }],
@@ -146,6 +148,11 @@ function expectations(f: Fixtures): Record<string, { path: string; expect: Row }
       { path: "/staff/reports", expect: [302, 403, 403, 403, 200, 200, 200, 200, 403] },
       { path: "/staff/reports?region=532924", expect: [302, 403, 403, 403, 403, 403, 403, 403, 403] },
     ],
+    "routes/staff.reports[.]xlsx": [
+      { path: "/staff/reports.xlsx", expect: CASE_READERS },
+      { path: "/staff/reports.xlsx?region=532924", expect: [302, 403, 403, 403, 403, 403, 403, 403, 403] },
+    ],
+    "routes/staff.reports[.]csv": [{ path: "/staff/reports.csv?table=households-status", expect: CASE_READERS }],
     "routes/staff.reports_.summary": [{ path: "/staff/reports/summary", expect: [302, 403, 403, 403, 200, 200, 200, 200, 403] }],
     "routes/dev.mail": [{ path: "/dev/mail", expect: PLATFORM_ADMINS }],
   };
