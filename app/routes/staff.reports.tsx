@@ -49,7 +49,9 @@ function PeriodForm() {
       <h2 id="period-title" className="font-semibold">
         {t("form.label")}
       </h2>
-      <Form method="get" action="/staff/reports" className="mt-2 flex flex-col gap-3 sm:flex-row sm:flex-wrap sm:items-end">
+      {/* Keyed by the period: a quick period, the trail or a region link changes the report without
+          remounting the page, and the fields' default values would otherwise keep the old days. */}
+      <Form key={`${regionCode} ${form.from} ${form.to}`} method="get" action="/staff/reports" className="mt-2 flex flex-col gap-3 sm:flex-row sm:flex-wrap sm:items-end">
         <input type="hidden" name="region" value={regionCode} />
         <DayField name="from" label={t("form.from")} value={form.from} describedBy={describedBy} invalid={invalid} />
         <DayField name="to" label={t("form.to")} value={form.to} describedBy={describedBy} invalid={invalid} />
