@@ -8,8 +8,9 @@ import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { i18nConfig } from "./i18n/config";
 import { i18nServer } from "./i18n/i18next.server";
+import { rememberLanguageHierarchy } from "./i18n/language-hierarchy.server";
 import { ALL_NAMESPACES, allResources } from "./i18n/resources.server";
-import { createNulStrippingStream } from "./strip-nul-bytes.server";
+import { DocumentStream } from "./document-stream.server";
 import { NonceProvider } from "./ui/nonce";
 
 export const streamTimeout = 5_000;
@@ -24,7 +25,10 @@ function i18nFor(lng: string): Promise<i18n> {
     found = instance
       .use(initReactI18next)
       .init({ ...i18nConfig, lng, ns: [...ALL_NAMESPACES], resources: allResources })
-      .then(() => instance);
+      .then(() => {
+        rememberLanguageHierarchy(instance);
+        return instance;
+      });
     instances.set(lng, found);
   }
   return found;
@@ -54,7 +58,7 @@ export default async function handleRequest(
         nonce,
         [readyEvent]() {
           shellRendered = true;
-          const body = createNulStrippingStream();
+          const body = new DocumentStream();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
