@@ -20,7 +20,7 @@ export class DocumentStream extends Transform {
   #pending: Buffer[] = [];
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
-    this.#pending.push(chunk);
+    this.#pending.push(chunk.includes(0) ? withoutNulBytes(chunk) : chunk);
     done();
   }
 
@@ -29,11 +29,23 @@ export class DocumentStream extends Transform {
     if (this.#pending.length === 0) return;
     const written = this.#pending.length === 1 && this.#pending[0] ? this.#pending[0] : Buffer.concat(this.#pending);
     this.#pending = [];
-    this.push(written.includes(0) ? written.filter((byte) => byte !== 0) : written);
+    this.push(written);
   }
 
   override _flush(done: TransformCallback): void {
     this.flush();
     done();
   }
+}
+
+/** The bytes between the NUL bytes, copied once. */
+function withoutNulBytes(chunk: Buffer): Buffer {
+  const kept: Buffer[] = [];
+  let from = 0;
+  for (let at = chunk.indexOf(0); at !== -1; at = chunk.indexOf(0, from)) {
+    kept.push(chunk.subarray(from, at));
+    from = at + 1;
+  }
+  kept.push(chunk.subarray(from));
+  return Buffer.concat(kept);
 }
