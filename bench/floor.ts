@@ -3,8 +3,11 @@
 // the floor as its only route and once with all of the build's routes), all started by this script
 // and measured in the same run; with /needs?q=电工 and /healthz of the same server.
 // Unloaded latency (200 sequential requests after 20) and throughput at 16 clients, in rounds that
-// take turns, so a machine shared with other work slows every side alike; prints one JSON document
-// with the ratios floor ÷ baseline and search ÷ floor of each round and their median.
+// take turns, so a machine shared with other work slows every side alike; with each loaded run, the
+// CPU time the serving processes spent per request (the server and its children: Meilisearch), which
+// other work on the machine disturbs far less than requests per second. Prints one JSON document
+// with the ratios floor ÷ baseline and search ÷ floor of each round and their median, by requests
+// per second and by CPU time per request. floorGzip is the floor as browsers ask for it (compressed).
 //
 // Builds nothing: run `npm run build` first (it says when the build is older than the sources).
 // Our server runs the production start path (`node --import tsx server/main.ts`) on an embedded
@@ -16,7 +19,7 @@
 //   node --import tsx bench/floor.ts --profile /tmp/floor.cpuprofile   # only a CPU profile of our server under load on the floor
 import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
-import { mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, openSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
@@ -41,11 +44,45 @@ const connections = Number(values.connections);
 const rounds = Number(values.rounds);
 const root = new URL("..", import.meta.url).pathname;
 const SEARCH_PATH = `/needs?q=${encodeURIComponent("电工")}`;
+/** What browsers send: the server compresses. */
+const GZIP = { "accept-encoding": "gzip, deflate, br" };
 
 interface Server {
   base: string;
   process: ChildProcess;
   dataDir?: string;
+}
+
+interface Target {
+  spec: RequestSpec;
+  server: Server;
+}
+
+/** CPU time in ms a process and its descendants have used (Linux /proc; 100 ticks a second). */
+function cpuMs(pid: number): number {
+  let ticks = 0;
+  const visit = (id: string) => {
+    try {
+      const stat = readFileSync(`/proc/${id}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+      for (const task of readdirSync(`/proc/${id}/task`)) {
+        for (const child of readFileSync(`/proc/${id}/task/${task}/children`, "utf8").split(" ").filter(Boolean)) visit(child);
+      }
+    } catch {
+      // Gone meanwhile.
+    }
+  };
+  visit(String(pid));
+  return ticks * 10;
+}
+
+/** Throughput, with the CPU time the target's processes spent per request during it. */
+async function loadedRun(target: Target) {
+  const pid = target.server.process.pid ?? 0;
+  const before = cpuMs(pid);
+  const result = await throughput(target.spec, { connections, seconds });
+  return { ...result, cpuMsPerRequest: +((cpuMs(pid) - before) / result.requests).toFixed(3) };
 }
 
 /** Starts a process and resolves with the port it names on its first matching output line. */
@@ -143,36 +180,53 @@ try {
     ]);
     servers.push(baseline, baselineAllRoutes, app, ...(compare ? [compare] : []));
 
-    const targets: Record<string, RequestSpec> = {
-      baseline: { url: `${baseline.base}/bench/floor` },
-      baselineAllRoutes: { url: `${baselineAllRoutes.base}/bench/floor` },
-      floor: { url: `${app.base}/bench/floor` },
-      search: { url: `${app.base}${SEARCH_PATH}` },
-      healthz: { url: `${app.base}/healthz` },
-      ...(compare ? { compareFloor: { url: `${compare.base}/bench/floor` }, compareSearch: { url: `${compare.base}${SEARCH_PATH}` } } : {}),
+    const targets: Record<string, Target> = {
+      baseline: { spec: { url: `${baseline.base}/bench/floor` }, server: baseline },
+      baselineAllRoutes: { spec: { url: `${baselineAllRoutes.base}/bench/floor` }, server: baselineAllRoutes },
+      floor: { spec: { url: `${app.base}/bench/floor` }, server: app },
+      floorGzip: { spec: { url: `${app.base}/bench/floor`, headers: GZIP }, server: app },
+      search: { spec: { url: `${app.base}${SEARCH_PATH}` }, server: app },
+      healthz: { spec: { url: `${app.base}/healthz` }, server: app },
+      ...(compare
+        ? {
+            compareFloor: { spec: { url: `${compare.base}/bench/floor` }, server: compare },
+            compareFloorGzip: { spec: { url: `${compare.base}/bench/floor`, headers: GZIP }, server: compare },
+            compareSearch: { spec: { url: `${compare.base}${SEARCH_PATH}` }, server: compare },
+          }
+        : {}),
     };
     // The search must find something, or it measures an empty page.
-    const searchPage = await fetchText(targets.search?.url ?? "");
+    const searchPage = await fetchText(`${app.base}${SEARCH_PATH}`);
     const searchHits = new Set(searchPage.match(/href="\/needs\/N-[A-Z0-9]+"/g) ?? []).size;
-    const pageBytes = { baseline: Buffer.byteLength(await fetchText(targets.baseline?.url ?? "")), floor: Buffer.byteLength(await fetchText(targets.floor?.url ?? "")) };
+    const pageBytes = { baseline: Buffer.byteLength(await fetchText(`${baseline.base}/bench/floor`)), floor: Buffer.byteLength(await fetchText(`${app.base}/bench/floor`)) };
 
     const unloaded: Record<string, Awaited<ReturnType<typeof unloadedLatency>>> = {};
-    for (const [name, spec] of Object.entries(targets)) unloaded[name] = await unloadedLatency(spec);
+    for (const [name, target] of Object.entries(targets)) unloaded[name] = await unloadedLatency(target.spec);
 
-    const loaded: Record<string, Awaited<ReturnType<typeof throughput>>[]> = {};
+    const loaded: Record<string, Awaited<ReturnType<typeof loadedRun>>[]> = {};
     const ratios: Record<string, number>[] = [];
     for (let round = 0; round < rounds; round++) {
-      for (const [name, spec] of Object.entries(targets)) {
-        const result = await throughput(spec, { connections, seconds });
+      for (const [name, target] of Object.entries(targets)) {
+        const result = await loadedRun(target);
         (loaded[name] ??= []).push(result);
         process.stderr.write(`${JSON.stringify({ round, [name]: result })}\n`);
       }
       const rps = (name: string) => loaded[name]?.[round]?.rps ?? NaN;
+      const cpu = (name: string) => loaded[name]?.[round]?.cpuMsPerRequest ?? NaN;
       ratios.push({
         floorOverBaseline: ratio(rps("floor"), rps("baseline")),
         floorOverBaselineAllRoutes: ratio(rps("floor"), rps("baselineAllRoutes")),
         searchOverFloor: ratio(rps("search"), rps("floor")),
-        ...(compare ? { compareFloorOverBaseline: ratio(rps("compareFloor"), rps("baseline")), compareSearchOverFloor: ratio(rps("compareSearch"), rps("compareFloor")) } : {}),
+        floorOverBaselineByCpu: ratio(cpu("baseline"), cpu("floor")),
+        searchOverFloorByCpu: ratio(cpu("floor"), cpu("search")),
+        ...(compare
+          ? {
+              compareFloorOverBaseline: ratio(rps("compareFloor"), rps("baseline")),
+              compareSearchOverFloor: ratio(rps("compareSearch"), rps("compareFloor")),
+              compareFloorOverBaselineByCpu: ratio(cpu("baseline"), cpu("compareFloor")),
+              compareSearchOverFloorByCpu: ratio(cpu("compareFloor"), cpu("compareSearch")),
+            }
+          : {}),
       });
     }
     const medianRatios = Object.fromEntries(Object.keys(ratios[0] ?? {}).map((key) => [key, +median(ratios.map((r) => r[key] ?? NaN)).toFixed(3)]));
@@ -191,6 +245,7 @@ try {
           pageBytes,
           unloaded,
           loaded,
+          cpuMsPerRequest: Object.fromEntries(Object.entries(loaded).map(([name, runs]) => [name, +median(runs.map((run) => run.cpuMsPerRequest)).toFixed(3)])),
           ratios: { median: medianRatios, byRound: ratios },
         },
         null,
