@@ -26,5 +26,8 @@ export const auditLog = pgTable(
     index("audit_log_occurred_idx").on(t.occurredAt),
     index("audit_log_region_idx").on(t.regionCode, t.occurredAt),
     index("audit_log_entity_idx").on(t.entity, t.entityId),
+    // One action's rows in a region and period (a report's exits and relapses, from `case.status`);
+    // text_pattern_ops so a region prefix (starts_with) uses it under any collation.
+    index("audit_log_action_region_idx").on(t.action, t.regionCode.op("text_pattern_ops"), t.occurredAt),
   ],
 );

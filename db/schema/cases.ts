@@ -45,7 +45,9 @@ export const cases = pgTable(
     oneOf("cases_tier_valid", t.tier, CASE_TIERS),
     oneOf("cases_status_valid", t.status, CASE_STATUSES),
     check("cases_causes_valid", sql`${t.causes} <@ array[${sqlList(HARDSHIP_CAUSES)}]::text[]`),
-    index("cases_region_idx").on(t.regionCode),
+    // Region scopes are code prefixes (starts_with): text_pattern_ops lets a btree serve them under
+    // any database collation (a plain one does only under "C"), and the day bounds a report's period.
+    index("cases_region_created_idx").on(t.regionCode.op("text_pattern_ops"), t.createdAt),
     check("cases_household_size_positive", sql`${t.householdSize} > 0`),
     check("cases_income_not_negative", sql`${t.monthlyIncomePerHead} >= 0`),
     check("cases_case_number_format", sql`${t.caseNumber} ~ '^[0-9]{6}-[0-9]{4}-[0-9]{4,}$'`),

@@ -38,6 +38,8 @@ export const needs = pgTable(
     oneOf("needs_category_valid", t.category, NEED_CATEGORIES),
     oneOf("needs_status_valid", t.status, NEED_STATUSES),
     index("needs_public_idx").on(t.status, t.publishedAt),
+    // A region's needs by publication, for reports (a prefix scope: see cases_region_created_idx).
+    index("needs_region_published_idx").on(t.regionCode.op("text_pattern_ops"), t.publishedAt),
     check("needs_target_positive", sql`${t.targetAmount} is null or ${t.targetAmount} > 0`),
     check("needs_published_has_date", sql`${t.status} not in ('published', 'matched') or ${t.publishedAt} is not null`),
   ],
