@@ -1,5 +1,5 @@
 // The one guard against spreadsheet formula injection, for every file the site hands to a
-// spreadsheet (household export, audit log CSV). A cell starting with = + - or @ runs as a formula;
+// spreadsheet (household export, audit log CSV, staff report workbook and CSV). A cell starting with = + - or @ runs as a formula;
 // some programs skip a leading TAB or CR first and then run the rest. Such a cell gets a leading
 // apostrophe, which spreadsheets read as "this is text" and do not show. Pure.
 
