@@ -30,9 +30,12 @@ import { applyDemoAccountSwitch } from "../db/seed/demo-accounts.server";
 import type { Logger } from "./logger.server";
 import { runOfferExpiry, scheduleOfferExpiry } from "./offer-expiry.server";
 import { runPledgeExpiry, schedulePledgeExpiry } from "./pledge-expiry.server";
+import { foldLedgerMonthTotals } from "../app/domain/reports/ledger-month-totals.server";
 
 const OUTBOX_POLL_MS = 1000;
 const HOUSEKEEPING_MS = 10 * 60 * 1000;
+/** How often the ledger's month totals take in what was posted since (reports read the rest directly). */
+const MONTH_TOTALS_MS = 60 * 1000;
 
 export interface Runtime {
   config: Config;
@@ -142,6 +145,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     // Offers that ended while the server was down close before the first drain, so they leave the index now.
     if (options.runOutboxWorker) await runOfferExpiry({ db: database.db, logger, kick: () => undefined });
     if (options.runOutboxWorker) await runPledgeExpiry({ db: database.db, logger });
+    if (options.runOutboxWorker) await foldLedgerMonthTotals(database.db);
     await worker.flush();
     // Writes of this process kick the worker; the poll picks up rows written by other instances
     // and processes (and retries after a backoff). LISTEN/NOTIFY would only shorten the latter.
@@ -152,6 +156,11 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       }, HOUSEKEEPING_MS);
       housekeeping.unref();
       stack.push(() => clearInterval(housekeeping));
+      const monthTotals = setInterval(() => {
+        foldLedgerMonthTotals(database.db).catch((error: unknown) => logger.error({ err: error }, "could not fold the ledger's month totals"));
+      }, MONTH_TOTALS_MS);
+      monthTotals.unref();
+      stack.push(() => clearInterval(monthTotals));
       stack.push(scheduleOfferExpiry({ db: database.db, logger, kick: worker.kick }));
       stack.push(schedulePledgeExpiry({ db: database.db, logger }));
     }

@@ -2,19 +2,18 @@
 // report's (each county of a prefecture, each prefecture of a province), each query grouped by the
 // child code in the database. A county has none. Money is kept in a union's books, so a union of
 // the report's own region (a prefecture's federation of trade unions) is a row of its own.
-import { and, count, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { and, count, eq, gte, lt, sql } from "drizzle-orm";
 import type { Database } from "../../../db/client.server";
 import { auditLog } from "../../../db/schema/audit";
 import { cases } from "../../../db/schema/cases";
 import { matches } from "../../../db/schema/matches";
 import { needs } from "../../../db/schema/needs";
 import type { Money } from "../money/money";
-import { ZERO_MONEY, moneyFromDb } from "../money/money";
 import type { RegionScope } from "../regions/region-scope.server";
 import { inRegionScope } from "../regions/region-scope.server";
-import type { ReportPeriod } from "./report-period";
 import { childRegionOf } from "./report-sql.server";
-import { ledgerMovements, movedAmount, receivedAmount } from "./money-figures.server";
+import type { LedgerMoneyRow } from "./money-figures.server";
+import { movedOf, receivedOf } from "./money-figures.server";
 
 export interface ChildRegionFigures {
   /** The child region's code, or the report's own region for the money in its own union's books. */
@@ -31,24 +30,26 @@ export interface ChildRegionFigures {
   disbursed: Money;
 }
 
-/** Figures per child of `region` (within the actor's scope); `children` are their codes, in order. */
+/**
+ * Figures per child of `region` (within the actor's scope); `children` are their codes, in order.
+ * The money is the report's own read of the ledger (readLedgerMoney), already by child.
+ */
 export async function readChildRegionFigures(options: {
   db: Database;
   region: RegionScope;
   children: readonly string[];
   start: Date;
   end: Date;
-  period: ReportPeriod;
+  /** The report's read of the ledger, or the promise of it (the counts here are read meanwhile). */
+  money: readonly LedgerMoneyRow[] | Promise<readonly LedgerMoneyRow[]>;
 }): Promise<ChildRegionFigures[]> {
   const { db, region, start, end } = options;
   if (!options.children.length) return [];
   const caseChild = childRegionOf(cases.regionCode, region);
   const auditChild = childRegionOf(auditLog.regionCode, region);
   const needChild = childRegionOf(needs.regionCode, region);
-  const movements = ledgerMovements(db, region, options.period);
-  const unionChild = childRegionOf(movements.unionRegion, region);
   const inPeriod = (column: typeof cases.createdAt | typeof needs.createdAt | typeof matches.createdAt) => and(gte(column, start), lt(column, end));
-  const [households, moves, needRows, matchRows, money] = await Promise.all([
+  const [households, moves, needRows, matchRows] = await Promise.all([
     db
       .select({
         code: caseChild,
@@ -78,20 +79,16 @@ export async function readChildRegionFigures(options: {
       .innerJoin(needs, eq(needs.id, matches.needId))
       .where(and(inRegionScope(needs.regionCode, region), inPeriod(matches.createdAt)))
       .groupBy(needChild),
-    db
-      .select({ code: unionChild, received: receivedAmount(movements), disbursed: movedAmount(movements, "disbursement") })
-      .from(movements)
-      .where(inArray(movements.kind, ["receipt", "disbursement"]))
-      .groupBy(unionChild),
   ]);
-  const ownBooks = money.find((r) => r.code === region);
+  const ledger = await options.money;
+  const ownBooks = ledger.some((r) => r.code === region);
   const codes = ownBooks ? [...options.children, region] : options.children;
   return codes.map((code) => {
     const h = households.find((r) => r.code === code);
     const m = moves.find((r) => r.code === code);
     const n = needRows.find((r) => r.code === code);
     const x = matchRows.find((r) => r.code === code);
-    const y = money.find((r) => r.code === code);
+    const money = ledger.filter((r) => r.code === code);
     return {
       code,
       households: h?.households ?? 0,
@@ -102,8 +99,8 @@ export async function readChildRegionFigures(options: {
       needsFulfilled: n?.fulfilled ?? 0,
       matches: x?.matches ?? 0,
       matchesFulfilled: x?.fulfilled ?? 0,
-      received: y ? moneyFromDb(y.received) : ZERO_MONEY,
-      disbursed: y ? moneyFromDb(y.disbursed) : ZERO_MONEY,
+      received: receivedOf(money),
+      disbursed: movedOf(money, "disbursement"),
     };
   });
 }

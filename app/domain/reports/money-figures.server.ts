@@ -1,25 +1,24 @@
-// Money of a region for a staff report, summed in the database from the ledger's postings: the
-// books of every union in the region (its own and the unions below it). Received is the bank's side
-// of each receipt, by source and month; allocated and disbursed count the transactions' debit side,
-// by month; both by need category from the funds' side (disbursements from a general fund under
-// "general"). Each is net of reversals, a reversal counted in the month of what it undoes — the
-// rules of the public totals (transparency/ledger-totals.server.ts). Days are value dates (Beijing).
-import { and, eq, gte, inArray, lte, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
+// Money of a region for a staff report, summed in the database from the ledger (through the month
+// totals, ledger-month-totals.server.ts): the books of every union in the region (its own and the
+// unions below it), read once per report and grouped by the region below it lies in, month, kind,
+// source, account kind and need category. Received is the bank's side of each receipt, by source and
+// month; allocated and disbursed count the transactions' debit side, by month; both by need category
+// from the funds' side (disbursements from a general fund under "general"). Each is net of reversals,
+// a reversal counted in the month of what it undoes — the rules of the public totals
+// (transparency/ledger-totals.server.ts). Days are value dates (Beijing).
+import { eq, sql } from "drizzle-orm";
 import type { Database } from "../../../db/client.server";
-import { ledgerAccounts, ledgerPostings, ledgerTransactions } from "../../../db/schema/ledger";
 import { needs } from "../../../db/schema/needs";
-import { organisations } from "../../../db/schema/organisations";
-import type { FundSource } from "../ledger/ledger-vocabulary";
+import type { FundSource, LedgerAccountKind } from "../ledger/ledger-vocabulary";
 import { FUND_SOURCES } from "../ledger/ledger-vocabulary";
 import type { Money } from "../money/money";
-import { ZERO_MONEY, addMoney, moneyFromDb } from "../money/money";
+import { ZERO_MONEY, addMoney, moneyFromDb, negateMoney } from "../money/money";
 import type { NeedCategory } from "../needs/need-category";
 import { NEED_CATEGORIES } from "../needs/need-category";
 import type { ReportPeriod } from "./report-period";
 import type { RegionScope } from "../regions/region-scope.server";
-import { inRegionScope } from "../regions/region-scope.server";
-import { dayMonth } from "./report-sql.server";
+import { ledgerMoneySource } from "./ledger-month-totals.server";
+import { childRegionOf } from "./report-sql.server";
 
 export interface MoneyMonth {
   month: string;
@@ -40,90 +39,83 @@ export interface MoneyFigures {
   byCategory: { category: NeedCategory | "general"; allocated: Money; disbursed: Money }[];
 }
 
-const original = alias(ledgerTransactions, "original");
-
-/**
- * A subquery: every posting of the books of the unions of `region` whose transaction's day lies in
- * the period, with the transaction's kind, source and day — for a reversal, those of what it undoes
- * — whether it is a reversal, the account's kind and need, and the union's region.
- */
-export function ledgerMovements(db: Database, region: RegionScope, period: ReportPeriod) {
-  const day = sql<string>`coalesce(${original.valueDate}, ${ledgerTransactions.valueDate})`;
-  return db
-    .select({
-      day: day.as("day"),
-      kind: sql<string>`coalesce(${original.kind}, ${ledgerTransactions.kind})`.as("kind"),
-      source: sql<FundSource | null>`coalesce(${original.source}, ${ledgerTransactions.source})`.as("source"),
-      isReversal: sql<boolean>`${ledgerTransactions.kind} = 'reversal'`.as("is_reversal"),
-      amount: sql<string>`${ledgerPostings.amount}`.as("amount"),
-      accountKind: sql<string>`${ledgerAccounts.kind}`.as("account_kind"),
-      needId: sql<string | null>`${ledgerAccounts.needId}`.as("need_id"),
-      unionRegion: sql<string>`${organisations.regionCode}`.as("union_region"),
-    })
-    .from(ledgerTransactions)
-    .leftJoin(original, eq(original.id, ledgerTransactions.reversesId))
-    .innerJoin(organisations, eq(organisations.id, ledgerTransactions.organisationId))
-    .innerJoin(ledgerPostings, eq(ledgerPostings.transactionId, ledgerTransactions.id))
-    .innerJoin(ledgerAccounts, eq(ledgerAccounts.id, ledgerPostings.accountId))
-    .where(and(eq(organisations.kind, "union"), inRegionScope(organisations.regionCode, region), gte(day, period.from), lte(day, period.to)))
-    .as("movements");
+/** The ledger's money of a region, summed by the region below it lies in (the region itself for its own unions' books), month and kind. */
+export interface LedgerMoneyRow {
+  /** The region one level below the report's that the union lies in, or the report's own. */
+  code: string;
+  month: string;
+  kind: "receipt" | "allocation" | "disbursement";
+  source: FundSource | null;
+  accountKind: LedgerAccountKind;
+  /** The category of a need fund's need; null for every other account. */
+  category: NeedCategory | null;
+  /** The postings' sum. */
+  amount: Money;
+  /** Their debit side, reversals counted against it. */
+  moved: Money;
 }
 
-type Movements = ReturnType<typeof ledgerMovements>;
+/** The money of the unions of `region` (within the actor's scope) in the period, in one statement. */
+export async function readLedgerMoney(options: { db: Database; region: RegionScope; period: ReportPeriod }): Promise<LedgerMoneyRow[]> {
+  const { db, region, period } = options;
+  const m = {
+    code: childRegionOf(sql`movements.union_region`, region),
+    month: sql<string>`to_char(movements.month, 'YYYY-MM')`,
+    kind: sql<LedgerMoneyRow["kind"]>`movements.kind`,
+    source: sql<FundSource | null>`movements.source`,
+    accountKind: sql<LedgerAccountKind>`movements.account_kind`,
+    category: sql<NeedCategory | null>`${needs.category}`,
+  };
+  const rows = await db
+    .select({ ...m, amount: sql<string>`sum(movements.amount)::text`, moved: sql<string>`sum(movements.moved)::text` })
+    .from(ledgerMoneySource({ region, period }))
+    .leftJoin(needs, eq(needs.id, sql`movements.need_id`))
+    .groupBy(m.code, m.month, m.kind, m.source, m.accountKind, m.category);
+  return rows.map((r) => ({ ...r, amount: moneyFromDb(r.amount), moved: moneyFromDb(r.moved) }));
+}
 
-/** SQL: received, the bank's side of receipts (reversals included, negative). */
-export const receivedAmount = (m: Movements) => sql<string>`coalesce(sum(${m.amount}) filter (where ${m.kind} = 'receipt' and ${m.accountKind} = 'bank'), 0)::text`;
-/** SQL: allocated or disbursed, each transaction's debit side, a reversal's counted against it. */
-export const movedAmount = (m: Movements, kind: "allocation" | "disbursement") =>
-  sql<string>`coalesce(sum(case when ${m.isReversal} then -1 else 1 end * greatest(${m.amount}, 0)) filter (where ${m.kind} = ${kind}), 0)::text`;
+const sumOf = (rows: readonly LedgerMoneyRow[], pick: (row: LedgerMoneyRow) => Money | null) =>
+  rows.reduce((total, row) => {
+    const amount = pick(row);
+    return amount ? addMoney(total, amount) : total;
+  }, ZERO_MONEY);
+
+/** Received: the bank's side of receipts (reversals included, negative). */
+export const receivedOf = (rows: readonly LedgerMoneyRow[]) => sumOf(rows, (r) => (r.kind === "receipt" && r.accountKind === "bank" ? r.amount : null));
+/** Allocated or disbursed: each transaction's debit side, a reversal's counted against it. */
+export const movedOf = (rows: readonly LedgerMoneyRow[], kind: "allocation" | "disbursement") => sumOf(rows, (r) => (r.kind === kind ? r.moved : null));
+
+/** The money figures of the ledger's rows for the report's months. Pure. */
+export function moneyFiguresOf(rows: readonly LedgerMoneyRow[], months: readonly string[]): MoneyFigures {
+  const byMonth: MoneyMonth[] = months.map((month) => {
+    const inMonth = rows.filter((r) => r.month === month);
+    return {
+      month,
+      received: receivedOf(inMonth),
+      bySource: FUND_SOURCES.map((source) => ({ source, amount: receivedOf(inMonth.filter((r) => r.source === source)) })),
+      allocated: movedOf(inMonth, "allocation"),
+      disbursed: movedOf(inMonth, "disbursement"),
+    };
+  });
+  return {
+    received: receivedOf(rows),
+    allocated: movedOf(rows, "allocation"),
+    disbursed: movedOf(rows, "disbursement"),
+    bySource: FUND_SOURCES.map((source) => ({ source, amount: receivedOf(rows.filter((r) => r.source === source)) })),
+    byMonth,
+    // A fund's side: an allocation credits the need's fund, a disbursement debits the fund it pays from.
+    byCategory: [...NEED_CATEGORIES, "general" as const].map((category) => {
+      const mine = rows.filter((r) => (category === "general" ? r.category === null : r.category === category));
+      return {
+        category,
+        allocated: negateMoney(sumOf(mine, (r) => (r.kind === "allocation" && r.accountKind === "need-fund" ? r.amount : null))),
+        disbursed: sumOf(mine, (r) => (r.kind === "disbursement" && (r.accountKind === "need-fund" || r.accountKind === "general-fund") ? r.amount : null)),
+      };
+    }),
+  };
+}
 
 /** The money figures of the unions of `region` (within the actor's scope) for the period. */
 export async function readMoneyFigures(options: { db: Database; region: RegionScope; period: ReportPeriod; months: readonly string[] }): Promise<MoneyFigures> {
-  const { db, region, period } = options;
-  const m = ledgerMovements(db, region, period);
-  const month = dayMonth(m.day);
-  const category = sql<NeedCategory | null>`${needs.category}`;
-  const [monthly, categories] = await Promise.all([
-    db
-      .select({ month, source: m.source, received: receivedAmount(m), allocated: movedAmount(m, "allocation"), disbursed: movedAmount(m, "disbursement") })
-      .from(m)
-      .where(inArray(m.kind, ["receipt", "allocation", "disbursement"]))
-      .groupBy(month, m.source),
-    // A fund's side: an allocation credits the need's fund, a disbursement debits the fund it pays from.
-    db
-      .select({
-        category,
-        allocated: sql<string>`coalesce(-sum(${m.amount}) filter (where ${m.kind} = 'allocation' and ${m.accountKind} = 'need-fund'), 0)::text`,
-        disbursed: sql<string>`coalesce(sum(${m.amount}) filter (where ${m.kind} = 'disbursement' and ${m.accountKind} in ('need-fund', 'general-fund')), 0)::text`,
-      })
-      .from(m)
-      .leftJoin(needs, eq(needs.id, m.needId))
-      .where(inArray(m.kind, ["allocation", "disbursement"]))
-      .groupBy(category),
-  ]);
-
-  const byMonth: MoneyMonth[] = options.months.map((m) => {
-    const rows = monthly.filter((r) => r.month === m);
-    const sum = (pick: (r: (typeof rows)[number]) => string) => rows.reduce((total, r) => addMoney(total, moneyFromDb(pick(r))), ZERO_MONEY);
-    return {
-      month: m,
-      received: sum((r) => r.received),
-      bySource: FUND_SOURCES.map((s) => ({ source: s, amount: sum((r) => (r.source === s ? r.received : "0")) })),
-      allocated: sum((r) => r.allocated),
-      disbursed: sum((r) => r.disbursed),
-    };
-  });
-  const total = (pick: (m: MoneyMonth) => Money) => byMonth.reduce((sum, m) => addMoney(sum, pick(m)), ZERO_MONEY);
-  const categoryRow = (c: NeedCategory | null) => categories.find((r) => r.category === c);
-  return {
-    received: total((m) => m.received),
-    allocated: total((m) => m.allocated),
-    disbursed: total((m) => m.disbursed),
-    bySource: FUND_SOURCES.map((s) => ({ source: s, amount: byMonth.reduce((sum, m) => addMoney(sum, m.bySource.find((b) => b.source === s)?.amount ?? ZERO_MONEY), ZERO_MONEY) })),
-    byMonth,
-    byCategory: [...NEED_CATEGORIES, "general" as const].map((c) => {
-      const row = categoryRow(c === "general" ? null : c);
-      return { category: c, allocated: moneyFromDb(row?.allocated ?? "0"), disbursed: moneyFromDb(row?.disbursed ?? "0") };
-    }),
-  };
+  return moneyFiguresOf(await readLedgerMoney(options), options.months);
 }

@@ -4,10 +4,8 @@
 // figures of the region asked for. Only counts and sums leave: never a name, an id or a row.
 // Figures cover all time; "helped" is a household with a need or a match of theirs fulfilled.
 import { eq, isNotNull, or, sql } from "drizzle-orm";
-import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "../../../db/client.server";
 import { cases } from "../../../db/schema/cases";
-import { ledgerAccounts, ledgerPostings, ledgerTransactions } from "../../../db/schema/ledger";
 import { matches } from "../../../db/schema/matches";
 import { needs } from "../../../db/schema/needs";
 import { offers } from "../../../db/schema/offers";
@@ -20,6 +18,7 @@ import type { RegionEntry } from "../regions/region-directory.server";
 import { getRegionDirectory } from "../regions/region-directory.server";
 import type { ImpactFigures, ImpactRows } from "./public-impact-table.server";
 import { buildImpactTable } from "./public-impact-table.server";
+import { ledgerMoneySource } from "./ledger-month-totals.server";
 import type { PublicCount } from "./suppress-small-cells";
 
 /** A region the public may ask for: a province (2 digits) or a prefecture (4); counties are too small. */
@@ -66,8 +65,6 @@ export async function readPublicImpact(options: { db: Database; region?: string 
   };
 }
 
-const original = alias(ledgerTransactions, "original");
-
 /** The counts and sums by stored region, read in one go (a handful of grouped statements). */
 export async function readImpactRows(db: Database): Promise<ImpactRows> {
   const fulfilledMatch = sql`exists (select 1 from ${matches} where ${matches.needId} = ${needs.id} and ${matches.status} = 'fulfilled')`;
@@ -79,9 +76,6 @@ export async function readImpactRows(db: Database): Promise<ImpactRows> {
   const householdsWhere = (condition: ReturnType<typeof sql>) => sql<number>`count(distinct ${needs.caseId}) filter (where ${condition})`.mapWith(Number);
   const published = sql`${isPublished}`;
   const fulfilled = sql`${isFulfilled}`;
-  const kind = sql<string>`coalesce(${original.kind}, ${ledgerTransactions.kind})`;
-  const source = sql<FundSource | null>`coalesce(${original.source}, ${ledgerTransactions.source})`;
-  const sign = sql`case when ${ledgerTransactions.kind} = 'reversal' then -1 else 1 end`;
 
   const [households, causes, needRows, needHouseholds, matchRows, matchHouseholds, money] = await Promise.all([
     db
@@ -127,19 +121,14 @@ export async function readImpactRows(db: Database): Promise<ImpactRows> {
     // disbursed each transaction's debit side, every reversal counted against what it undoes.
     db
       .select({
-        region: organisations.regionCode,
-        source,
-        received: sql<string>`coalesce(sum(${ledgerPostings.amount}) filter (where ${kind} = 'receipt' and ${ledgerAccounts.kind} = 'bank'), 0)::text`,
-        allocated: sql<string>`coalesce(sum(${sign} * greatest(${ledgerPostings.amount}, 0)) filter (where ${kind} = 'allocation'), 0)::text`,
-        disbursed: sql<string>`coalesce(sum(${sign} * greatest(${ledgerPostings.amount}, 0)) filter (where ${kind} = 'disbursement'), 0)::text`,
+        region: sql<string>`movements.union_region`,
+        source: sql<FundSource | null>`movements.source`,
+        received: sql<string>`coalesce(sum(movements.amount) filter (where movements.kind = 'receipt' and movements.account_kind = 'bank'), 0)::text`,
+        allocated: sql<string>`coalesce(sum(movements.moved) filter (where movements.kind = 'allocation'), 0)::text`,
+        disbursed: sql<string>`coalesce(sum(movements.moved) filter (where movements.kind = 'disbursement'), 0)::text`,
       })
-      .from(ledgerTransactions)
-      .leftJoin(original, eq(original.id, ledgerTransactions.reversesId))
-      .innerJoin(organisations, eq(organisations.id, ledgerTransactions.organisationId))
-      .innerJoin(ledgerPostings, eq(ledgerPostings.transactionId, ledgerTransactions.id))
-      .innerJoin(ledgerAccounts, eq(ledgerAccounts.id, ledgerPostings.accountId))
-      .where(sql`${kind} in ('receipt', 'allocation', 'disbursement')`)
-      .groupBy(organisations.regionCode, source),
+      .from(ledgerMoneySource({ region: "" }))
+      .groupBy(sql`movements.union_region`, sql`movements.source`),
   ]);
   return {
     households,

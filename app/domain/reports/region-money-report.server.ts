@@ -9,7 +9,7 @@ import type { Money } from "../money/money";
 import type { RegionEntry } from "../regions/region-directory.server";
 import { readChildRegionFigures } from "./child-region-figures.server";
 import type { MoneyFigures } from "./money-figures.server";
-import { readMoneyFigures } from "./money-figures.server";
+import { moneyFiguresOf, readLedgerMoney } from "./money-figures.server";
 import { reportRegionOf } from "./region-report.server";
 import { reportAccessOf } from "./report-access.server";
 import type { ReportQuery } from "./report-period";
@@ -38,11 +38,10 @@ export async function readRegionMoneyReport(options: { db: Database; actor: Acto
   const { period } = options.query;
   const { start, end } = periodBounds(period);
   const months = periodMonths(period);
-  const [money, children] = await Promise.all([
-    readMoneyFigures({ db, region: code, period, months }),
-    // The other columns of the drill-down are counted too, and dropped here: only amounts leave.
-    readChildRegionFigures({ db, region: code, children: directory.children(code).map((c) => c.code), start, end, period }),
-  ]);
+  const ledger = readLedgerMoney({ db, region: code, period });
+  // The other columns of the drill-down are counted too, and dropped here: only amounts leave.
+  const children = await readChildRegionFigures({ db, region: code, children: directory.children(code).map((c) => c.code), start, end, money: ledger });
+  const money = moneyFiguresOf(await ledger, months);
   return {
     region,
     trail,

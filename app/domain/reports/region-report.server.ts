@@ -17,7 +17,7 @@ import { readHouseholdFigures } from "./household-figures.server";
 import type { MatchFigures } from "./match-figures.server";
 import { readMatchFigures } from "./match-figures.server";
 import type { MoneyFigures } from "./money-figures.server";
-import { readMoneyFigures } from "./money-figures.server";
+import { moneyFiguresOf, readLedgerMoney } from "./money-figures.server";
 import type { NeedFigures } from "./need-figures.server";
 import { readNeedFigures } from "./need-figures.server";
 import type { ReportQuery } from "./report-period";
@@ -63,12 +63,14 @@ export async function readRegionReport(options: { db: Database; actor: Actor; qu
   const { start, end } = periodBounds(period);
   const months = periodMonths(period);
   const childEntries = directory.children(code);
+  // The ledger is read once, for the report's money and each child's.
+  const ledger = readLedgerMoney({ db, region: code, period });
   const [households, needs, matches, money, children] = await Promise.all([
     readHouseholdFigures({ db, region: code, start, end, months }),
     readNeedFigures({ db, region: code, start, end }),
     readMatchFigures({ db, region: code, start, end }),
-    readMoneyFigures({ db, region: code, period, months }),
-    readChildRegionFigures({ db, region: code, children: childEntries.map((c) => c.code), start, end, period }),
+    ledger.then((rows) => moneyFiguresOf(rows, months)),
+    readChildRegionFigures({ db, region: code, children: childEntries.map((c) => c.code), start, end, money: ledger }),
   ]);
   return {
     region,
