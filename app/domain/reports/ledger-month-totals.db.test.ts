@@ -1,6 +1,7 @@
 // The ledger's month totals: a report reads the same money whether the fold has run or not, for
 // whole months, partial first and last months, a single day and all time; what is posted after a
-// fold (even into a month already folded) counts at once; a fold never sums a transaction twice.
+// fold (even into a month already folded) counts at once; a fold never sums a transaction twice; a
+// need's money follows its category when that is edited after the fold.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
@@ -14,10 +15,10 @@ import { reverseTransaction } from "../ledger/reverse-transaction.server";
 import { moneyToString } from "../money/money";
 import { foldLedgerMonthTotals, wholeMonthsOf } from "./ledger-month-totals.server";
 import type { LedgerMoneyRow } from "./money-figures.server";
-import { readLedgerMoney } from "./money-figures.server";
+import { readLedgerMoney, readMoneyFigures } from "./money-figures.server";
 import { readImpactRows } from "./public-impact.server";
 import type { ReportPeriod } from "./report-period";
-import { chinaToday } from "./report-period";
+import { chinaToday, periodMonths } from "./report-period";
 
 let handle: DatabaseHandle;
 let world: ReportWorld;
@@ -126,5 +127,24 @@ describe("the ledger's month totals", () => {
     expect(folds.reduce((sum, f) => sum + f.transactions, 0)).toBe(5);
     expect(received(await readLedgerMoney({ db: handle.db, region: "532923", period: { from: "2026-02-01", to: "2026-02-28" } }))).toBe(5);
     expect(await readEverything()).toEqual(before);
+  });
+
+  it("move a need's folded money with its category, whoever edits it", async () => {
+    await foldLedgerMonthTotals(handle.db);
+    const period = { from: "2026-01-01", to: today() };
+    const allocated = async () => {
+      const money = await readMoneyFigures({ db: handle.db, region: "532923", period, months: periodMonths(period) });
+      return Object.fromEntries(money.byCategory.filter((c) => moneyToString(c.allocated) !== "0.00").map((c) => [c.category, moneyToString(c.allocated)]));
+    };
+    expect(await allocated()).toEqual({ tuition: "200.00" });
+    await handle.db.execute(sql`update needs set category = 'job' where category = 'tuition'`);
+    expect(await allocated()).toEqual({ job: "200.00" });
+    const folded = await readEverything();
+    // The same from the postings alone: the totals emptied and the mark back at the start.
+    await handle.db.execute(sql`delete from ledger_month_totals`);
+    await handle.db.execute(sql`update ledger_month_totals_mark set sequence = 0`);
+    expect(await readEverything()).toEqual(folded);
+    await foldLedgerMonthTotals(handle.db);
+    expect(await readEverything()).toEqual(folded);
   });
 });

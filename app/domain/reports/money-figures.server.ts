@@ -6,9 +6,8 @@
 // from the funds' side (disbursements from a general fund under "general"). Each is net of reversals,
 // a reversal counted in the month of what it undoes — the rules of the public totals
 // (transparency/ledger-totals.server.ts). Days are value dates (Beijing).
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Database } from "../../../db/client.server";
-import { needs } from "../../../db/schema/needs";
 import type { FundSource, LedgerAccountKind } from "../ledger/ledger-vocabulary";
 import { FUND_SOURCES } from "../ledger/ledger-vocabulary";
 import type { Money } from "../money/money";
@@ -17,7 +16,7 @@ import type { NeedCategory } from "../needs/need-category";
 import { NEED_CATEGORIES } from "../needs/need-category";
 import type { ReportPeriod } from "./report-period";
 import type { RegionScope } from "../regions/region-scope.server";
-import { ledgerMoneySource } from "./ledger-month-totals.server";
+import { ledgerMoneySource, readAtMark } from "./ledger-month-totals.server";
 import { childRegionOf } from "./report-sql.server";
 
 export interface MoneyMonth {
@@ -64,13 +63,16 @@ export async function readLedgerMoney(options: { db: Database; region: RegionSco
     kind: sql<LedgerMoneyRow["kind"]>`movements.kind`,
     source: sql<FundSource | null>`movements.source`,
     accountKind: sql<LedgerAccountKind>`movements.account_kind`,
-    category: sql<NeedCategory | null>`${needs.category}`,
+    category: sql<NeedCategory | null>`movements.category`,
   };
-  const rows = await db
-    .select({ ...m, amount: sql<string>`sum(movements.amount)::text`, moved: sql<string>`sum(movements.moved)::text` })
-    .from(ledgerMoneySource({ region, period }))
-    .leftJoin(needs, eq(needs.id, sql`movements.need_id`))
-    .groupBy(m.code, m.month, m.kind, m.source, m.accountKind, m.category);
+  const rows = await readAtMark(db, (tx, mark) =>
+    tx
+      .select({ ...m, amount: sql<string>`sum(movements.amount)::text`, moved: sql<string>`sum(movements.moved)::text` })
+      .from(ledgerMoneySource({ region, period, mark }))
+      .groupBy(m.code, m.month, m.kind, m.source, m.accountKind, m.category)
+      // A group that sums to nothing adds nothing (a need's old category after an edit, say).
+      .having(sql`sum(movements.amount) <> 0 or sum(movements.moved) <> 0`),
+  );
   return rows.map((r) => ({ ...r, amount: moneyFromDb(r.amount), moved: moneyFromDb(r.moved) }));
 }
 

@@ -18,7 +18,7 @@ import type { RegionEntry } from "../regions/region-directory.server";
 import { getRegionDirectory } from "../regions/region-directory.server";
 import type { ImpactFigures, ImpactRows } from "./public-impact-table.server";
 import { buildImpactTable } from "./public-impact-table.server";
-import { ledgerMoneySource } from "./ledger-month-totals.server";
+import { ledgerMoneySource, readAtMark } from "./ledger-month-totals.server";
 import type { PublicCount } from "./suppress-small-cells";
 
 /** A region the public may ask for: a province (2 digits) or a prefecture (4); counties are too small. */
@@ -67,8 +67,10 @@ export async function readPublicImpact(options: { db: Database; region?: string 
 
 /** The counts and sums by stored region, read in one go (a handful of grouped statements). */
 export async function readImpactRows(db: Database): Promise<ImpactRows> {
-  const fulfilledMatch = sql`exists (select 1 from ${matches} where ${matches.needId} = ${needs.id} and ${matches.status} = 'fulfilled')`;
-  const helped = sql`exists (select 1 from ${needs} where ${needs.caseId} = ${cases.id} and (${needs.status} = 'fulfilled' or ${fulfilledMatch}))`;
+  // The households helped, once each, joined by hash: an `exists` per household cost enough for
+  // PostgreSQL to compile it (JIT), which took longer than the count.
+  const helpedCases = sql`(select ${needs.caseId} as case_id from ${needs} where ${needs.status} = 'fulfilled'
+    union select ${needs.caseId} from ${matches} join ${needs} on ${needs.id} = ${matches.needId} where ${matches.status} = 'fulfilled') as helped`;
   const cause = sql<HardshipCause>`cause`;
   const isPublished = isNotNull(needs.publishedAt);
   const isFulfilled = eq(needs.status, "fulfilled");
@@ -79,8 +81,9 @@ export async function readImpactRows(db: Database): Promise<ImpactRows> {
 
   const [households, causes, needRows, needHouseholds, matchRows, matchHouseholds, money] = await Promise.all([
     db
-      .select({ region: cases.regionCode, tier: cases.tier, households: sql<number>`count(*)`.mapWith(Number), helped: sql<number>`count(*) filter (where ${helped})`.mapWith(Number) })
+      .select({ region: cases.regionCode, tier: cases.tier, households: sql<number>`count(*)`.mapWith(Number), helped: sql<number>`count(helped.case_id)`.mapWith(Number) })
       .from(cases)
+      .leftJoin(helpedCases, sql`helped.case_id = ${cases.id}`)
       .groupBy(cases.regionCode, cases.tier),
     db
       .select({ region: sql<string>`${cases.regionCode}`, cause, households: sql<number>`count(distinct ${cases.id})`.mapWith(Number) })
@@ -119,16 +122,18 @@ export async function readImpactRows(db: Database): Promise<ImpactRows> {
       .groupBy(needs.regionCode),
     // The ledger as /transparency counts it: received is the bank's side of receipts, allocated and
     // disbursed each transaction's debit side, every reversal counted against what it undoes.
-    db
-      .select({
-        region: sql<string>`movements.union_region`,
-        source: sql<FundSource | null>`movements.source`,
-        received: sql<string>`coalesce(sum(movements.amount) filter (where movements.kind = 'receipt' and movements.account_kind = 'bank'), 0)::text`,
-        allocated: sql<string>`coalesce(sum(movements.moved) filter (where movements.kind = 'allocation'), 0)::text`,
-        disbursed: sql<string>`coalesce(sum(movements.moved) filter (where movements.kind = 'disbursement'), 0)::text`,
-      })
-      .from(ledgerMoneySource({ region: "" }))
-      .groupBy(sql`movements.union_region`, sql`movements.source`),
+    readAtMark(db, (tx, mark) =>
+      tx
+        .select({
+          region: sql<string>`movements.union_region`,
+          source: sql<FundSource | null>`movements.source`,
+          received: sql<string>`coalesce(sum(movements.amount) filter (where movements.kind = 'receipt' and movements.account_kind = 'bank'), 0)::text`,
+          allocated: sql<string>`coalesce(sum(movements.moved) filter (where movements.kind = 'allocation'), 0)::text`,
+          disbursed: sql<string>`coalesce(sum(movements.moved) filter (where movements.kind = 'disbursement'), 0)::text`,
+        })
+        .from(ledgerMoneySource({ region: "", mark }))
+        .groupBy(sql`movements.union_region`, sql`movements.source`),
+    ),
   ]);
   return {
     households,
