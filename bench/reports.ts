@@ -9,6 +9,8 @@
 //                   statement of one more round that takes 200 ms or more
 //   --verify        run verifyLedger over the seeded ledger (≈ 15 s at 200,000 transactions)
 //   --keep          leave the database on the server (its URL goes to stderr), to look at plans by hand
+//   --reuse NAME    time the reports on a database kept by an earlier --keep run (migrated and its
+//                   month totals folded first, as a server start would), without seeding
 //   --ledger-batch N  ledger transactions per database transaction while seeding (1000)
 // DATABASE_URL (or TEST_DATABASE_URL, which scripts/with-throwaway-postgres.sh sets) names the
 // server; the database is created there and dropped after (unless --keep).
@@ -47,6 +49,7 @@ const { values } = parseArgs({
     explain: { type: "string" },
     verify: { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
+    reuse: { type: "string" },
     "ledger-batch": { type: "string", default: "1000" },
   },
 });
@@ -105,8 +108,10 @@ async function timeReports(db: Database, actor: Actor, runs: number) {
 
 const admin = new pg.Client({ connectionString: url });
 await admin.connect();
-const name = `xiangyun_bench_${randomBytes(4).toString("hex")}`;
-await admin.query(`create database ${name}`);
+const reused = values.reuse;
+if (reused !== undefined && !/^xiangyun_bench_[0-9a-f]{8}$/.test(reused)) throw new Error("--reuse takes the name of a database an earlier --keep run left (xiangyun_bench_…)");
+const name = reused ?? `xiangyun_bench_${randomBytes(4).toString("hex")}`;
+if (!reused) await admin.query(`create database ${name}`);
 const own = new URL(url);
 own.pathname = `/${name}`;
 const handle = await openDatabase({ driver: "pg", url: own.toString(), poolSize: 12 });
@@ -124,19 +129,21 @@ try {
   const client = await handle.pool.connect();
   let seeded;
   try {
-    seeded = await seedReportData(client, {
-      province: PROVINCE,
-      cases: Number(values.cases),
-      needs: Number(values.needs),
-      transactions: Number(values.transactions),
-      from: new Date("2024-12-05T00:00:00+08:00"),
-      to: new Date(`${TODAY}T12:00:00+08:00`),
-      seed: 532923,
-      cipher,
-      financeUserIds: [requester.id, approver.id],
-      ledgerBatch: Number(values["ledger-batch"]),
-      onProgress: (step) => process.stderr.write(`seeding: ${step}\n`),
-    });
+    seeded = reused
+      ? { seconds: {} as Record<string, number> }
+      : await seedReportData(client, {
+          province: PROVINCE,
+          cases: Number(values.cases),
+          needs: Number(values.needs),
+          transactions: Number(values.transactions),
+          from: new Date("2024-12-05T00:00:00+08:00"),
+          to: new Date(`${TODAY}T12:00:00+08:00`),
+          seed: 532923,
+          cipher,
+          financeUserIds: [requester.id, approver.id],
+          ledgerBatch: Number(values["ledger-batch"]),
+          onProgress: (step) => process.stderr.write(`seeding: ${step}\n`),
+        });
     // As the server does at start and every minute after: the month totals take in the ledger.
     process.stderr.write("seeding: month totals\n");
     const folding = performance.now();
@@ -192,6 +199,7 @@ try {
       server: Object.fromEntries(settings.rows.map((s) => [s.name, s.setting])),
       runs: RUNS,
       seed: { seconds: seedSeconds, steps: seeded.seconds },
+      reused: Boolean(reused),
       generated: { ...seeded, seconds: undefined },
       rows,
       ...timings,
@@ -202,7 +210,7 @@ try {
 } finally {
   await explainPool?.end();
   await handle.close();
-  if (values.keep) process.stderr.write(`kept: ${own.toString()}\n`);
+  if (values.keep || reused) process.stderr.write(`kept: ${own.toString()}\n`);
   else await admin.query(`drop database if exists ${name} with (force)`);
   await admin.end();
 }
