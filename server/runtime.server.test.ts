@@ -8,7 +8,10 @@ import { loadConfig } from "../app/env.server";
 import { parseImportDocument } from "../app/domain/import/import-document";
 import { importDocument } from "../app/domain/import/import-document.server";
 import { countPublicNeeds } from "../app/domain/needs/public-needs.server";
+import { max } from "drizzle-orm";
 import { DataDirInUseError } from "../db/data-dir-lock.server";
+import { ledgerTransactions } from "../db/schema/ledger";
+import { ledgerMonthTotalsMark } from "../db/schema/ledger-month-totals";
 import { NEEDS_INDEX } from "../search/index-settings";
 import { fakeCase } from "../tests/factories";
 import { outboxBacklog } from "../search/search-sync.server";
@@ -61,11 +64,15 @@ describe("embedded runtime", () => {
       .toBe(ref);
   });
 
-  it("stops cleanly and keeps the data for the next start", async () => {
+  it("stops cleanly and keeps the data for the next start, which as the web server's folds the ledger's month totals", async () => {
     const before = await countPublicNeeds(runtime.db);
     await runtime.stop();
-    runtime = await startRuntime({ config, logger, purpose: "test server", seedWhenEmpty: true });
+    runtime = await startRuntime({ config, logger, purpose: "test server", seedWhenEmpty: true, runOutboxWorker: true });
     expect(await countPublicNeeds(runtime.db)).toBe(before);
+    const [head] = await runtime.db.select({ sequence: max(ledgerTransactions.sequence) }).from(ledgerTransactions);
+    expect(head?.sequence).toBeTruthy();
+    const mark = () => runtime.db.select({ sequence: ledgerMonthTotalsMark.sequence }).from(ledgerMonthTotalsMark).then(([row]) => row?.sequence);
+    await expect.poll(mark, { timeout: 20_000 }).toBe(BigInt(head?.sequence ?? 0));
   }, 120_000);
 });
 

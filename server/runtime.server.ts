@@ -145,7 +145,16 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     // Offers that ended while the server was down close before the first drain, so they leave the index now.
     if (options.runOutboxWorker) await runOfferExpiry({ db: database.db, logger, kick: () => undefined });
     if (options.runOutboxWorker) await runPledgeExpiry({ db: database.db, logger });
-    if (options.runOutboxWorker) await foldLedgerMonthTotals(database.db);
+    // Not awaited: after an upgrade the first fold takes in the whole ledger (seconds at 200,000
+    // transactions), and reports are exact without it.
+    // A stop waits for it before the database closes.
+    if (options.runOutboxWorker) {
+      const firstFold = foldLedgerMonthTotals(database.db).then(
+        () => undefined,
+        (error: unknown) => logger.error({ err: error }, "could not fold the ledger's month totals"),
+      );
+      stack.push(() => firstFold);
+    }
     await worker.flush();
     // Writes of this process kick the worker; the poll picks up rows written by other instances
     // and processes (and retries after a backoff). LISTEN/NOTIFY would only shorten the latter.
