@@ -39,6 +39,9 @@ try {
 }
 
 const logger = createLogger({ level: config.LOG_LEVEL });
+// The production build loads while the runtime starts (its failure is thrown where it is awaited).
+const builtApp = isDev ? null : import(new URL("../build/server/index.js", import.meta.url).href);
+builtApp?.catch(() => undefined);
 let runtime;
 try {
   runtime = await startRuntime({ config, logger, purpose: "web server", seedWhenEmpty: true, runOutboxWorker: true });
@@ -174,7 +177,7 @@ if (isDev) {
   const clientFiles = new Set(readdirSync("build/client"));
   const serveClientFile = express.static("build/client", { maxAge: "1h" });
   app.use((req, res, next) => (clientFiles.has(firstSegment(req.path)) ? serveClientFile(req, res, next) : next()));
-  build = withDomainErrorPages((await import(new URL("../build/server/index.js", import.meta.url).href)) as ServerBuild);
+  build = withDomainErrorPages((await builtApp) as ServerBuild);
   routeNameOf = createRouteNamer(build.routes);
 }
 

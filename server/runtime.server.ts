@@ -86,6 +86,16 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
   try {
     if (usesDataDir(config)) stack.push(acquireDataDirLock(config.DATA_DIR, options.purpose));
 
+    // Our own Meilisearch boots while the database opens and migrates: neither waits for the other.
+    const meiliStarting = config.MEILI_URL ? null : startMeilisearch({ dataDir: join(config.DATA_DIR, "meili"), logger });
+    if (meiliStarting) {
+      // Its failure is thrown where it is awaited, below; until then it must not count as unhandled.
+      meiliStarting.catch(() => undefined);
+      stack.push(async () => {
+        const started = await meiliStarting.catch(() => null);
+        await started?.stop();
+      });
+    }
     const database = await openDatabase(
       config.DATABASE_URL ? { driver: "pg", url: config.DATABASE_URL } : { driver: "pglite", dataDir: join(config.DATA_DIR, "pglite") },
     );
@@ -97,12 +107,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       loadIdentityKey({ configured: config.IDENTITY_KEY, dataDir: config.DATA_DIR, warn: (msg) => logger.warn(msg) }),
     );
 
-    let meili: MeiliProcess | null = null;
-    if (!config.MEILI_URL) {
-      meili = await startMeilisearch({ dataDir: join(config.DATA_DIR, "meili"), logger });
-      const started = meili;
-      stack.push(() => started.stop());
-    }
+    const meili: MeiliProcess | null = meiliStarting ? await meiliStarting : null;
     const search = createSearchClient(meili ? { url: meili.url, apiKey: meili.masterKey } : { url: config.MEILI_URL ?? "", apiKey: config.MEILI_MASTER_KEY });
     // Index settings must be in place before any document is written (an index created by a
     // document upload has none). An external Meilisearch that is down must not keep the site down:
