@@ -62,5 +62,10 @@ export default defineConfig({
     projects,
     reporters: ["default", "./tests/summary-reporter.ts"],
     pool: "forks",
+    // Vitest's default (one worker fewer than the cores) is a single worker on CI's two cores, which
+    // runs every file one after another. Three keep both cores busy while a file waits on
+    // PostgreSQL, Meilisearch or a child process. The browser files still run one at a time
+    // (fileParallelism above), after the others.
+    maxWorkers: 3,
   },
 });

@@ -17,6 +17,8 @@ import { fakeCase, fakeDocument } from "../factories";
 import { startTestSearch } from "../search-fixture";
 
 const CASES = 1000;
+/** Requests the crawl has on their way at once: the server answers one while the test reads another. */
+const IN_FLIGHT = 6;
 const root = new URL("../..", import.meta.url).pathname;
 const dataDir = mkdtempSync(join(tmpdir(), "xiangyun-leak-"));
 const identityKey = randomBytes(32).toString("base64");
@@ -133,6 +135,22 @@ async function get(path: string): Promise<{ status: number; body: string; type: 
   return { status: response.status, body: await response.text(), type: response.headers.get("content-type") ?? "" };
 }
 
+/** A public HTML page and its loaders' .data response; null when the path is no 200 HTML page. */
+async function getPageAndData(path: string) {
+  const page = await get(path);
+  if (page.status !== 200 || !page.type.includes("text/html")) return null;
+  const url = new URL(path, baseUrl);
+  const data = await get(`${url.pathname === "/" ? "/_root" : url.pathname}.data${url.search}`);
+  return { page, data };
+}
+
+/** `fn` over `items`, IN_FLIGHT requests at a time; the results in the items' order. */
+async function inBatches<T, R>(items: readonly T[], fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = [];
+  for (let start = 0; start < items.length; start += IN_FLIGHT) results.push(...(await Promise.all(items.slice(start, start + IN_FLIGHT).map(fn))));
+  return results;
+}
+
 /** Same-origin links of a page that stay on the public site. */
 function links(html: string): string[] {
   return [...html.matchAll(/href="(\/[^"#]*)"/g)].map((m) => (m[1] ?? "").replaceAll("&amp;", "&")).filter((href) => !href.startsWith("/assets/") && !href.startsWith("/staff") && !href.startsWith("/account"));
@@ -172,16 +190,21 @@ async function crawl(): Promise<Corpus> {
   expect(failed.filter((status) => status >= 400).length).toBeGreaterThan(20);
   expect(failed.every((status) => status < 500)).toBe(true);
   const seeds = ["/", "/needs", "/offers", "/needs?q=电工", "/needs?q=electrician", "/needs?q=测试", "/needs?category=medical&money=yes", "/needs?region=5329", "/needs?sort=goal", "/offers?q=水电工", "/register", "/sign-in", "/apply", "/impact"];
+  // Breadth first, as one visitor would go, but with the next few pages of the queue already on
+  // their way: the results are taken in queue order, so the same pages are crawled, in the same order.
   const queue = [...seeds];
   const seen = new Set<string>(queue);
-  while (queue.length && corpus.pages < 3000) {
-    const path = queue.shift() ?? "/";
-    const page = await get(path);
-    if (page.status !== 200 || !page.type.includes("text/html")) continue;
+  const fetching = new Map<number, ReturnType<typeof getPageAndData>>();
+  let started = 0;
+  for (let at = 0; at < queue.length && corpus.pages < 3000; at++) {
+    for (; started < queue.length && started < at + IN_FLIGHT; started++) fetching.set(started, getPageAndData(queue[started] ?? "/"));
+    const path = queue[at] ?? "/";
+    const fetched = await fetching.get(at);
+    fetching.delete(at);
+    if (!fetched) continue;
+    const { page, data } = fetched;
     corpus.pages++;
     corpus.texts.push({ where: path, body: page.body });
-    const url = new URL(path, baseUrl);
-    const data = await get(`${url.pathname === "/" ? "/_root" : url.pathname}.data${url.search}`);
     if (data.status === 200) {
       corpus.dataResponses++;
       corpus.texts.push({ where: `${path} (.data)`, body: data.body });
@@ -197,16 +220,18 @@ async function crawl(): Promise<Corpus> {
       }
     }
   }
+  // Pages fetched ahead past the 3,000th are let finish (and not counted).
+  await Promise.all(fetching.values());
   for (const resource of ["needs", "offers"] as const) {
     for (let page = 1; ; page++) {
       const list = await get(`/api/v1/${resource}?page=${page}&pageSize=50`);
       corpus.apiResponses++;
       corpus.texts.push({ where: `/api/v1/${resource}?page=${page}`, body: list.body });
       const parsed = JSON.parse(list.body) as { data: { ref: string }[]; meta: { totalPages: number } };
-      for (const item of parsed.data) {
-        const one = await get(`/api/v1/${resource}/${item.ref}`);
+      const items = await inBatches(parsed.data, async ({ ref }) => ({ ref, body: (await get(`/api/v1/${resource}/${ref}`)).body }));
+      for (const { ref, body } of items) {
         corpus.apiResponses++;
-        corpus.texts.push({ where: `/api/v1/${resource}/${item.ref}`, body: one.body });
+        corpus.texts.push({ where: `/api/v1/${resource}/${ref}`, body });
       }
       if (page >= parsed.meta.totalPages) break;
     }
