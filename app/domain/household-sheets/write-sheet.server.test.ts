@@ -21,4 +21,16 @@ describe("household export", () => {
     // XML reads a raw CR back as a line feed; the apostrophe in front is what matters.
     expect(cells).toEqual([...WOULD_BE_FORMULAS.map((text) => `'${text}`.replace("\r", "\n")), "测试路 1 号"]);
   });
+
+  it("names the sheet, freezes a bold header, sizes the columns and keeps numbers as numbers", async () => {
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await householdsToXlsx(table, "户")).buffer);
+    const sheet = book.worksheets[0];
+    expect(sheet?.name).toBe("户");
+    expect(sheet?.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect(sheet?.getRow(1).font?.bold).toBe(true);
+    expect(sheet?.getColumn(1).width).toBeGreaterThan(10);
+    expect(sheet?.getCell("B2").value).toBe(3);
+    expect(sheet?.rowCount).toBe(table.rows.length + 1);
+  });
 });
