@@ -3,9 +3,9 @@
 //
 // It goes in as unsealed transactions with their postings, a batch per database transaction: the
 // database's own triggers move the balances (refusing any overdraft, so the generator keeps its own
-// balances and never draws more than a fund holds), check each transaction at commit and seal the
-// batch into the hash chain, as they do for postTransaction. Inserting rows already sealed is not
-// an option: the seal at commit would refuse to seal them again.
+// balances and never draws more than a fund holds) and check each transaction at commit; then the
+// database's sealer links the batch into the hash chain (ADR 010), as after postTransaction.
+// Inserting rows already sealed is not an option: a seal is only ever the database's next link.
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import type { AuditAction } from "../app/domain/audit/audit-actions";
@@ -38,7 +38,7 @@ export interface LedgerOptions {
   transactions: number;
   /** The two finance users a disbursement names (requester and approver must differ). */
   financeUserIds: readonly [string, string];
-  /** Ledger transactions per database transaction (each sealed at its commit). */
+  /** Ledger transactions per database transaction (each batch sealed after its commit). */
   ledgerBatch?: number;
   unions: Map<string, Union>;
   seededNeeds: readonly SeededNeed[];
@@ -159,8 +159,12 @@ export async function seedLedger(client: pg.ClientBase, context: LedgerOptions) 
     await insertRows(client, "disbursement_requests", LEDGER_COLUMNS.requests, batch.flatMap((p) => (p.request ? [p.request] : [])));
     await insertRows(client, "ledger_transactions", LEDGER_COLUMNS.transactions, batch.map((p) => p.tx));
     await insertRows(client, "ledger_postings", LEDGER_COLUMNS.postings, batch.flatMap((p) => p.legs.map(([account, amount]) => [p.tx[0], account, moneyToString(amount)])));
-    // The deferred triggers check and seal every transaction of the batch here.
+    // The deferred triggers check every transaction of the batch here; the sealer then links them.
     await client.query("commit");
+    for (;;) {
+      const sealed = await client.query<{ sealed: number }>("select ledger_seal_pending(1000) as sealed");
+      if ((sealed.rows[0]?.sealed ?? 0) < 1000) break;
+    }
     newAccounts = [];
     batch = [];
   };

@@ -28,7 +28,10 @@ export async function ledgerCommand(args: string[], asJson: boolean, withDatabas
     const verification = await verifyLedger({ db });
     if (asJson) out.out(JSON.stringify(verification, (_key, value: unknown) => (typeof value === "bigint" ? value.toString() : value), 2));
     if (verification.ok) {
-      if (!asJson) out.out(`ledger verified: ${verification.transactions} transactions, the hash chain and every balance agree; chain head ${verification.headHash}`);
+      if (!asJson) {
+        out.out(`ledger verified: ${verification.transactions} transactions, the hash chain and every balance agree; chain head ${verification.headHash}`);
+        if (verification.unsealed > 0) out.out(`  ${verification.unsealed} more committed, their postings balanced, not yet sealed into the chain (the running site seals them within a second)`);
+      }
       return 0;
     }
     if (!asJson) {
@@ -45,14 +48,12 @@ export async function ledgerCommand(args: string[], asJson: boolean, withDatabas
 /** What is wrong, in words, naming the transaction or account. */
 export function describeProblem(problem: LedgerProblem): string {
   switch (problem.kind) {
-    case "unsealed":
-      return `transaction ${problem.transactionId} is not sealed into the hash chain (it has no sequence or hash)`;
     case "sequence":
       return `transaction ${problem.transactionId} has sequence ${problem.found} where ${problem.expected} was expected: a transaction is missing or the sequence was changed`;
     case "previous-hash":
       return `transaction ${problem.transactionId} (sequence ${problem.sequence}) does not link to the one before it: its previous hash is not that transaction's hash`;
     case "postings":
-      return `transaction ${problem.transactionId} (sequence ${problem.sequence}): its postings do not balance (fewer than two, or they do not sum to zero)`;
+      return `transaction ${problem.transactionId} (${problem.sequence === null ? "not yet sealed" : `sequence ${problem.sequence}`}): its postings do not balance (fewer than two, or they do not sum to zero)`;
     case "hash":
       return `transaction ${problem.transactionId} (sequence ${problem.sequence}): its fields or postings are not what was sealed (the hash does not match)`;
     case "chain-head":

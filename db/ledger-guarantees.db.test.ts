@@ -7,6 +7,7 @@ import { z } from "zod";
 import { createTestDatabase } from "../tests/database";
 import type { TestBooks } from "../tests/ledger-fixture";
 import { balanceOf, createLedgerUser, openTestBooks, postRaw, rowsOf } from "../tests/ledger-fixture";
+import { verifyLedger } from "../app/domain/ledger/verify-ledger.server";
 import type { DatabaseHandle, Transaction } from "./client.server";
 
 let handle: DatabaseHandle;
@@ -47,7 +48,7 @@ const count = async (table: "ledger_transactions" | "ledger_postings") => {
 };
 
 describe("ledger transactions", () => {
-  it("commit when balanced, move both balances and are sealed into the hash chain", async () => {
+  it("commit when balanced, move both balances and are sealed into the hash chain after commit", async () => {
     const bankBefore = await balanceOf(handle.db, books.bank);
     const id = await receipt("120.50");
     expect(await balanceOf(handle.db, books.general.donations)).toBe("120.50");
@@ -129,6 +130,44 @@ describe("committed ledger rows", () => {
     expect(await refusal(added)).toMatchObject({ code: "42501" });
   });
 
+  it("take no further postings once committed, before the sealer has linked them too", async () => {
+    const id = await postRaw(handle.db, { organisationId: books.organisationId, kind: "receipt", key: key(), source: "donations", method: "bank-transfer" }, [[books.bank, "4.00"], [books.general.donations, "-4.00"]], { seal: false });
+    const added = handle.db.transaction(async (tx) => {
+      await tx.execute(sql`insert into ledger_postings (transaction_id, account_id, amount) values (${id}, ${books.general.union}, '3.00')`);
+      await tx.execute(sql`insert into ledger_postings (transaction_id, account_id, amount) values (${id}, ${books.general.government}, '-3.00')`);
+    });
+    expect(await refusal(added)).toMatchObject({ code: "42501" });
+    await handle.db.execute(sql`select ledger_seal_pending()`);
+    expect(await verifyLedger({ db: handle.db })).toMatchObject({ ok: true, unsealed: 0 });
+  });
+
+  it("are sealed only as the next link, with the hashes the database computes, in a fixed order", async () => {
+    const ids: string[] = [];
+    for (const amount of ["1.00", "2.00", "3.00"]) {
+      ids.push(await postRaw(handle.db, { organisationId: books.organisationId, kind: "receipt", key: key(), source: "donations", method: "bank-transfer" }, [[books.bank, amount], [books.general.donations, `-${amount}`]], { seal: false }));
+    }
+    const [first, second, third] = ids;
+    const [last] = await rowsOf(handle.db, z.object({ sequence: z.string(), hash: z.string() }), sql`select sequence::text, hash from ledger_transactions where sequence is not null order by sequence desc limit 1`);
+    const before = { sequence: BigInt(last?.sequence ?? "0"), hash: last?.hash ?? "" };
+    // A gap, or a hash of one's own choosing, is not a seal.
+    expect(await refusal(handle.db.execute(sql`update ledger_transactions set sequence = ${(before.sequence + 2n).toString()} where id = ${first}`))).toMatchObject({ code: "23514", constraint: "ledger_transactions_chain_linear" });
+    await handle.db.execute(sql`update ledger_transactions set sequence = ${(before.sequence + 1n).toString()}, previous_hash = repeat('b', 64), hash = repeat('a', 64) where id = ${second}`);
+    const [linked] = await rowsOf(handle.db, z.object({ previous_hash: z.string(), hash: z.string() }), sql`select previous_hash, hash from ledger_transactions where id = ${second}`);
+    expect(linked?.previous_hash).toBe(before.hash);
+    expect(linked?.hash).not.toBe("a".repeat(64));
+    // Two rows cannot take one position.
+    expect(await refusal(handle.db.execute(sql`update ledger_transactions set sequence = ${(before.sequence + 1n).toString()} where id = ${first}`))).toMatchObject({ code: "23505" });
+    // The head moves only forward, onto a sealed transaction; the sealer links the rest oldest first.
+    expect(await refusal(handle.db.execute(sql`update ledger_chain_head set sequence = sequence + 1`))).toMatchObject({ code: "42501" });
+    const [sealed] = await rowsOf(handle.db, z.object({ sealed: z.number() }), sql`select ledger_seal_pending() as sealed`);
+    expect(sealed?.sealed).toBe(2);
+    const order = await rowsOf(handle.db, z.object({ id: z.string() }), sql`select id from ledger_transactions where id in (${first}, ${third}) order by sequence`);
+    expect(order).toEqual(await rowsOf(handle.db, z.object({ id: z.string() }), sql`select id from ledger_transactions where id in (${first}, ${third}) order by recorded_at, id`));
+    const [head] = await rowsOf(handle.db, z.object({ sequence: z.string() }), sql`select sequence::text from ledger_chain_head`);
+    expect(BigInt(head?.sequence ?? "0")).toBe(before.sequence + 3n);
+    expect(await verifyLedger({ db: handle.db })).toMatchObject({ ok: true, unsealed: 0 });
+  });
+
   it("keep balances and the chain head out of reach of direct writes", async () => {
     expect(await refusal(handle.db.execute(sql`update ledger_balances set balance = balance + 1000 where account_id = ${books.general.union}`))).toMatchObject({ code: "42501" });
     expect(await refusal(handle.db.execute(sql`delete from ledger_balances where account_id = ${books.general.union}`))).toMatchObject({ code: "42501" });
@@ -156,10 +195,13 @@ describe("an application role granted only SELECT and INSERT", () => {
       await tx.execute(sql`insert into ledger_postings (transaction_id, account_id, amount) values (${row?.id}, ${books.bank}, '2.00'), (${row?.id}, ${books.general.union}, '-2.00')`);
     });
     expect(moneyToString(subtractMoney(moneyFromDb(await balanceOf(handle.db, books.general.union)), moneyFromDb(before)))).toBe("2.00");
-    for (const statement of [sql`update ledger_postings set amount = amount`, sql`delete from ledger_transactions`, sql`update ledger_balances set balance = balance`]) {
+    // The sealer runs as the owner; the role cannot seal by UPDATE itself.
+    await asRole((tx) => tx.execute(sql`select ledger_seal_pending()`));
+    expect(await verifyLedger({ db: handle.db })).toMatchObject({ ok: true, unsealed: 0 });
+    for (const statement of [sql`update ledger_postings set amount = amount`, sql`delete from ledger_transactions`, sql`update ledger_balances set balance = balance`, sql`update ledger_transactions set sequence = 1 where sequence is null`]) {
       expect(await refusal(asRole((tx) => tx.execute(statement)))).toMatchObject({ code: "42501", message: expect.stringMatching(/permission denied/) });
     }
-    // The seal runs as the owner and still refuses postings that do not sum to zero; nothing stays.
+    // The commit-time check runs as the owner and still refuses postings that do not sum to zero; nothing stays.
     const [transactions, union] = [await count("ledger_transactions"), await balanceOf(handle.db, books.general.union)];
     const unbalanced = asRole(async (tx) => {
       const [row] = await rowsOf(

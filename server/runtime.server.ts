@@ -21,6 +21,7 @@ import type { DrainResult } from "../search/outbox-worker";
 import { createOutboxWorker } from "../search/outbox-worker";
 import { syncIndexesIfStale } from "../search/reindex.server";
 import { drainOutbox } from "../search/search-sync.server";
+import { startLedgerSealer } from "../app/domain/ledger/seal-ledger.server";
 import type { Mailer } from "../app/domain/mail/mailer.server";
 import { createMailer } from "../app/domain/mail/mailer.server";
 import type { RateLimiters } from "../app/domain/auth/rate-limit.server";
@@ -177,6 +178,9 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
       stack.push(() => clearInterval(monthTotals));
       stack.push(scheduleOfferExpiry({ db: database.db, logger, kick: worker.kick }));
       stack.push(schedulePledgeExpiry({ db: database.db, logger }));
+      // Writers seal what they commit; this seals what a stopped process or instance left unsealed.
+      const sealer = startLedgerSealer({ db: database.db, onError: (error) => logger.error({ err: error }, "could not seal the ledger") });
+      stack.push(() => sealer.stop());
     }
 
     const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, dataDir: config.DATA_DIR });

@@ -56,13 +56,14 @@ export async function createLedgerUser(db: Database): Promise<string> {
   return user.id;
 }
 
-/** Inserts a transaction and its postings as raw SQL in one database transaction; resolves once committed. */
+/** Inserts a transaction and its postings as raw SQL in one database transaction; resolves once committed and sealed (`seal: false`: committed, left in the unsealed tail). */
 export async function postRaw(
   db: Database,
   transaction: { organisationId: string; kind: string; key: string; source?: string; method?: string; memo?: string; reversesId?: string; disbursementRequestId?: string },
   postings: readonly (readonly [accountId: string, amount: string])[],
+  options: { seal?: boolean } = {},
 ): Promise<string> {
-  return db.transaction(async (tx) => {
+  const id = await db.transaction(async (tx) => {
     const [row] = await rowsOf(
       tx,
       idRow,
@@ -77,6 +78,9 @@ export async function postRaw(
     }
     return row.id;
   });
+  // After the commit, as the application does: the sealer links it into the hash chain (ADR 010).
+  if (options.seal !== false) await db.execute(sql`select ledger_seal_pending()`);
+  return id;
 }
 
 /** An account's balance on its normal side, as text ("120.00"). */

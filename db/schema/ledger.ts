@@ -170,14 +170,14 @@ export const disbursementRequests = pgTable(
 );
 
 /**
- * One balanced movement of money. `sequence`, `previousHash` and `hash` are null only inside the
- * writing transaction: the commit-time trigger seals the row into the hash chain (ADR 008).
+ * One balanced movement of money. `sequence`, `previousHash` and `hash` are null until the ledger's
+ * sealer links the committed row into the hash chain, in batches after commits (ADR 010).
  */
 export const ledgerTransactions = pgTable(
   "ledger_transactions",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    /** Position in the hash chain, from 1, in commit order. */
+    /** Position in the hash chain, from 1, in the order the sealer linked it (ADR 010). */
     sequence: bigint("sequence", { mode: "bigint" }).unique("ledger_transactions_sequence_key"),
     organisationId: uuid("organisation_id")
       .notNull()
@@ -221,6 +221,8 @@ export const ledgerTransactions = pgTable(
     uniqueIndex("ledger_transactions_disbursed_once_idx").on(t.disbursementRequestId).where(sql`${t.disbursementRequestId} is not null`),
     index("ledger_transactions_organisation_idx").on(t.organisationId, t.recordedAt),
     index("ledger_transactions_pledge_idx").on(t.pledgeId).where(sql`${t.pledgeId} is not null`),
+    // The sealer's work queue: committed transactions not yet in the chain, in the order it links them.
+    index("ledger_transactions_unsealed_idx").on(t.recordedAt, t.id).where(sql`${t.sequence} is null`),
   ],
 );
 
@@ -243,7 +245,7 @@ export const ledgerPostings = pgTable(
   ],
 );
 
-/** The end of the hash chain: one row, locked by the commit-time seal so the chain stays linear. */
+/** The end of the hash chain: one row, locked by the sealer so one batch links at a time (ADR 010). */
 export const ledgerChainHead = pgTable(
   "ledger_chain_head",
   {

@@ -7,6 +7,7 @@ import { moneyToString, negateMoney } from "../money/money";
 import { checkedKey, ensureLedgerAccounts, financeBooksOf, positiveAmount } from "./ledger-accounts.server";
 import type { FundSource } from "./ledger-vocabulary";
 import { postTransaction } from "./post-transaction.server";
+import { inLedgerTransaction } from "./seal-ledger.server";
 
 export interface AllocationInput {
   source: FundSource;
@@ -22,7 +23,7 @@ export async function allocateFunds(options: { db: Database; actor: Actor; alloc
   const books = financeBooksOf(actor);
   const amount = positiveAmount(allocation.amount);
   const idempotencyKey = checkedKey(allocation.idempotencyKey);
-  return db.transaction(async (tx) => {
+  return inLedgerTransaction(db, async (tx) => {
     const accounts = await ensureLedgerAccounts({ db: tx, actor, needRef: allocation.needRef });
     if (!accounts.needFund) throw new Error("a need fund was asked for");
     const posted = await postTransaction({

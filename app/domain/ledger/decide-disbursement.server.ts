@@ -11,6 +11,7 @@ import { DomainError, conflict, invalid, notFound } from "../errors/domain-error
 import { moneyFromDb, negateMoney } from "../money/money";
 import { financeBooksOf } from "./ledger-accounts.server";
 import { postTransaction } from "./post-transaction.server";
+import { inLedgerTransaction } from "./seal-ledger.server";
 
 export type DisbursementDecision = { decision: "approve" } | { decision: "reject"; reason: string };
 
@@ -20,7 +21,7 @@ export async function decideDisbursement(options: { db: Database; actor: Actor; 
   const books = financeBooksOf(actor);
   const reason = decision.decision === "reject" ? decision.reason.trim() : null;
   if (decision.decision === "reject" && !reason) throw invalid("a rejection needs a reason");
-  return db.transaction(async (tx) => {
+  return inLedgerTransaction(db, async (tx) => {
     const [request] = await tx
       .select()
       .from(disbursementRequests)

@@ -1,7 +1,7 @@
 // A union's chart of accounts (docs/ledger.md) and who may keep its books. Accounts are opened on
 // first use and never change: opening is idempotent, an insert that loses to another writer reads
 // the account that won.
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Database, Transaction } from "../../../db/client.server";
 import { ledgerAccounts, ledgerBalances } from "../../../db/schema/ledger";
 import { needs } from "../../../db/schema/needs";
@@ -64,6 +64,15 @@ async function findAccount(db: Db, organisationId: string, kind: "bank" | "clear
   return row?.id ?? null;
 }
 
+/** The union's bank, clearing and general funds that are open, by kind and source, in one read. */
+async function findUnionAccounts(db: Db, organisationId: string): Promise<Map<string, string>> {
+  const rows = await db
+    .select({ id: ledgerAccounts.id, kind: ledgerAccounts.kind, source: ledgerAccounts.source })
+    .from(ledgerAccounts)
+    .where(and(eq(ledgerAccounts.organisationId, organisationId), inArray(ledgerAccounts.kind, ["bank", "clearing", "general-fund"])));
+  return new Map(rows.map((row) => [`${row.kind}:${row.source ?? ""}`, row.id]));
+}
+
 /** Opens (once) the union's bank, clearing and three general funds; answers their ids. */
 async function openUnionAccounts(db: Db, actor: Actor, books: FinanceBooks): Promise<UnionAccounts> {
   const wanted: { kind: "bank" | "clearing" | "general-fund"; source: FundSource | null }[] = [
@@ -71,10 +80,12 @@ async function openUnionAccounts(db: Db, actor: Actor, books: FinanceBooks): Pro
     { kind: "clearing", source: null },
     ...FUND_SOURCES.map((source) => ({ kind: "general-fund" as const, source })),
   ];
+  // Once the books are open (every time but the first), one read answers them all.
+  const open = await findUnionAccounts(db, books.organisationId);
   const ids: string[] = [];
   let opened = 0;
   for (const w of wanted) {
-    let id = await findAccount(db, books.organisationId, w.kind, w.source);
+    let id = open.get(`${w.kind}:${w.source ?? ""}`) ?? null;
     if (!id) {
       const [row] = await db
         .insert(ledgerAccounts)
@@ -133,8 +144,15 @@ export async function ensureLedgerAccounts(options: { db: Db; actor: Actor; need
   const books = financeBooksOf(actor);
   const accounts = await openUnionAccounts(db, actor, books);
   if (needRef === undefined) return { ...accounts, books, needFund: null, needId: null };
-  const need = await findBooksNeed(db, books, needRef);
-  return { ...accounts, books, needFund: await openNeedFund(db, actor, books, need.id), needId: need.id };
+  // The need and its fund in one read; the fund is opened on first use.
+  const [need] = await db
+    .select({ id: needs.id, fundId: ledgerAccounts.id, fundOrganisationId: ledgerAccounts.organisationId })
+    .from(needs)
+    .leftJoin(ledgerAccounts, and(eq(ledgerAccounts.kind, "need-fund"), eq(ledgerAccounts.needId, needs.id)))
+    .where(and(eq(needs.ref, needRef), inRegionScope(needs.regionCode, books.regionCode)));
+  if (!need) throw notFound("needNotFound", `need ${needRef} is not in this union's region`);
+  const needFund = need.fundId && need.fundOrganisationId === books.organisationId ? need.fundId : await openNeedFund(db, actor, books, need.id);
+  return { ...accounts, books, needFund, needId: need.id };
 }
 
 /** An account's balance on its normal side, read from the balance row (never summed from history). */

@@ -1,9 +1,10 @@
 // The one way money is written (docs/ledger.md): a balanced transaction and its postings in one
-// database transaction, with the balance rows of its accounts locked in account order first, so
-// concurrent writers queue instead of deadlocking and an overdraft is refused before anything is
-// written. The database checks everything again (balance, immutability, no overdraft) and seals the
-// transaction into the hash chain at commit (ADR 008).
+// database transaction, with the balance rows of its accounts locked in account order, so
+// concurrent writers queue instead of deadlocking and an overdraft is refused before a posting is
+// written. The database checks everything again at commit (balance, immutability, no overdraft);
+// the sealer links the committed transaction into the hash chain afterwards (ADR 010).
 import { and, asc, eq, inArray } from "drizzle-orm";
+import { PgTransaction } from "drizzle-orm/pg-core";
 import type { Database, Transaction } from "../../../db/client.server";
 import { ledgerAccounts, ledgerBalances, ledgerPostings, ledgerTransactions } from "../../../db/schema/ledger";
 import { DomainError } from "../errors/domain-error";
@@ -11,6 +12,7 @@ import type { Money } from "../money/money";
 import { addMoney, isNegativeMoney, isZeroMoney, moneyFromDb, moneyToString, negateMoney, sumMoney } from "../money/money";
 import { onNeedFundBalanceChanged } from "../transparency/on-need-fund-balance-changed.server";
 import type { FundSource, LedgerTransactionKind, ReceiptMethod } from "./ledger-vocabulary";
+import { sealLedger } from "./seal-ledger.server";
 
 export interface LedgerPostingInput {
   accountId: string;
@@ -41,48 +43,56 @@ export interface PostedTransaction {
   replayed: boolean;
 }
 
-/** Thrown inside the database transaction when another writer committed the same key first. */
-class KeyTaken extends Error {}
-
-/** Posts a balanced transaction once per idempotency key; a key reused with other content is a 409. */
+/**
+ * Posts a balanced transaction once per idempotency key; a key reused with other content is a 409.
+ * Inside a caller's database transaction it writes there (the caller seals after its commit, with
+ * `sealLedger`); given the database itself, it commits and seals before answering.
+ */
 export async function postTransaction(options: { db: Database; actorUserId: string | null; transaction: LedgerTransactionInput }): Promise<PostedTransaction> {
   const { db, actorUserId, transaction } = options;
   assertBalanced(transaction);
-  const existing = await findPosted(db, transaction);
-  if (existing) return existing;
+  if (db instanceof PgTransaction) return write(db, actorUserId, transaction);
+  const posted = await db.transaction((tx) => write(tx, actorUserId, transaction));
+  await sealLedger(db);
+  return posted;
+}
+
+/**
+ * The key first: a retry finds its transaction without touching a balance (it must answer even when
+ * the fund no longer holds the amount); a concurrent writer of the same key waits on the key's index
+ * entry, not on a balance row. Then the balance rows, locked and checked, and the postings.
+ */
+async function write(tx: Transaction, actorUserId: string | null, transaction: LedgerTransactionInput): Promise<PostedTransaction> {
   try {
-    const id = await db.transaction(async (tx) => {
-      const needIds = await lockAndCheckBalances(tx, transaction);
-      const [row] = await tx
-        .insert(ledgerTransactions)
-        .values({
-          organisationId: transaction.organisationId,
-          kind: transaction.kind,
-          idempotencyKey: transaction.idempotencyKey,
-          valueDate: transaction.valueDate,
-          actorUserId,
-          memo: transaction.memo ?? null,
-          reversesId: transaction.reversesId ?? null,
-          source: transaction.source ?? null,
-          method: transaction.method ?? null,
-          bankReference: transaction.bankReference ?? null,
-          pledgeId: transaction.pledgeId ?? null,
-          disbursementRequestId: transaction.disbursementRequestId ?? null,
-        })
-        .onConflictDoNothing({ target: ledgerTransactions.idempotencyKey })
-        .returning({ id: ledgerTransactions.id });
-      if (!row) throw new KeyTaken();
-      await tx.insert(ledgerPostings).values(transaction.postings.map((p) => ({ transactionId: row.id, accountId: p.accountId, amount: moneyToString(p.amount) })));
-      // A need's search document follows its funding state, not its every yuan.
-      for (const needId of needIds) await onNeedFundBalanceChanged(tx, needId);
-      return row.id;
-    });
-    return { id, replayed: false };
-  } catch (error) {
-    if (error instanceof KeyTaken) {
-      const posted = await findPosted(db, transaction);
+    const [row] = await tx
+      .insert(ledgerTransactions)
+      .values({
+        organisationId: transaction.organisationId,
+        kind: transaction.kind,
+        idempotencyKey: transaction.idempotencyKey,
+        valueDate: transaction.valueDate,
+        actorUserId,
+        memo: transaction.memo ?? null,
+        reversesId: transaction.reversesId ?? null,
+        source: transaction.source ?? null,
+        method: transaction.method ?? null,
+        bankReference: transaction.bankReference ?? null,
+        pledgeId: transaction.pledgeId ?? null,
+        disbursementRequestId: transaction.disbursementRequestId ?? null,
+      })
+      .onConflictDoNothing({ target: ledgerTransactions.idempotencyKey })
+      .returning({ id: ledgerTransactions.id });
+    if (!row) {
+      const posted = await findPosted(tx, transaction);
       if (posted) return posted;
+      throw new Error(`ledger transaction ${transaction.idempotencyKey}: the key is taken but its transaction is not visible`);
     }
+    const needIds = await lockAndCheckBalances(tx, transaction);
+    await tx.insert(ledgerPostings).values(transaction.postings.map((p) => ({ transactionId: row.id, accountId: p.accountId, amount: moneyToString(p.amount) })));
+    // A need's search document follows its funding state, not its every yuan.
+    for (const needId of needIds) await onNeedFundBalanceChanged(tx, needId, row.id);
+    return { id: row.id, replayed: false };
+  } catch (error) {
     throw refusalOf(error, transaction) ?? error;
   }
 }
@@ -102,7 +112,7 @@ function assertBalanced(transaction: LedgerTransactionInput): void {
  * The transaction already posted under this key: itself when the content is the same, a conflict
  * when it differs (a retry of another amount must not pass for the first one).
  */
-async function findPosted(db: Database, transaction: LedgerTransactionInput): Promise<PostedTransaction | null> {
+async function findPosted(db: Transaction, transaction: LedgerTransactionInput): Promise<PostedTransaction | null> {
   const [found] = await db.select().from(ledgerTransactions).where(eq(ledgerTransactions.idempotencyKey, transaction.idempotencyKey));
   if (!found) return null;
   const postings = await db

@@ -12,6 +12,7 @@ import { compareMoney, moneyFromDb, moneyToString, negateMoney } from "../money/
 import { checkedKey, ensureLedgerAccounts, financeBooksOf, positiveAmount } from "./ledger-accounts.server";
 import type { FundSource, PledgeStatus, ReceiptMethod } from "./ledger-vocabulary";
 import { postTransaction } from "./post-transaction.server";
+import { inLedgerTransaction } from "./seal-ledger.server";
 
 export type ReceiptTarget = { pledgeRef: string } | { source: FundSource; needRef: string | null };
 
@@ -32,7 +33,7 @@ export async function recordReceipt(options: { db: Database; actor: Actor; recei
   const books = financeBooksOf(actor);
   const amount = positiveAmount(receipt.amount);
   const idempotencyKey = checkedKey(receipt.idempotencyKey);
-  return db.transaction(async (tx) => {
+  return inLedgerTransaction(db, async (tx) => {
     let pledge: { id: string; ref: string; status: PledgeStatus; needRef: string | null } | null = null;
     let source: FundSource;
     let needRef: string | null;

@@ -10,6 +10,7 @@ import { conflict, invalid, isDomainError, notFound } from "../errors/domain-err
 import { moneyFromDb, negateMoney } from "../money/money";
 import { financeBooksOf } from "./ledger-accounts.server";
 import { postTransaction } from "./post-transaction.server";
+import { inLedgerTransaction } from "./seal-ledger.server";
 import { settlePledgeStatus } from "./record-receipt.server";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -31,7 +32,7 @@ export async function reverseTransaction(options: { db: Database; actor: Actor; 
   if (already) throw conflict("ledgerTransactionReversed", `transaction ${transactionId} has already been reversed`);
   const postings = await db.select({ accountId: ledgerPostings.accountId, amount: ledgerPostings.amount }).from(ledgerPostings).where(eq(ledgerPostings.transactionId, original.id));
   try {
-    return await db.transaction(async (tx) => {
+    return await inLedgerTransaction(db, async (tx) => {
       const posted = await postTransaction({
         db: tx,
         actorUserId: actor.userId,

@@ -3,7 +3,7 @@
 import type { SQL } from "drizzle-orm";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DatabaseHandle } from "../../../db/client.server";
+import type { DatabaseHandle, Transaction } from "../../../db/client.server";
 import { createTestDatabase } from "../../../tests/database";
 import type { TestBooks } from "../../../tests/ledger-fixture";
 import { openTestBooks, postRaw } from "../../../tests/ledger-fixture";
@@ -36,11 +36,15 @@ afterAll(() => handle?.close());
 
 class RolledBack extends Error {}
 
-/** Runs the statements with triggers off (as a superuser can), verifies, and rolls everything back. */
-async function verifyAfterTampering(...statements: SQL[]): Promise<LedgerVerification> {
+/**
+ * Runs `first` (with the triggers on), then the statements with triggers off (as a superuser can),
+ * verifies, and rolls everything back.
+ */
+async function verifyRolledBack(first: (tx: Transaction) => Promise<unknown>, statements: SQL[]): Promise<LedgerVerification> {
   let result: LedgerVerification | null = null;
   await handle.db
     .transaction(async (tx) => {
+      await first(tx);
       await tx.execute(sql`set local session_replication_role = replica`);
       for (const statement of statements) await tx.execute(statement);
       await tx.execute(sql`set local session_replication_role = origin`);
@@ -54,9 +58,23 @@ async function verifyAfterTampering(...statements: SQL[]): Promise<LedgerVerific
   return result;
 }
 
+const verifyAfterTampering = (...statements: SQL[]) => verifyRolledBack(async () => undefined, statements);
+
 describe("verifyLedger", () => {
   it("passes a ledger written through the database's guards", async () => {
-    expect(await verifyLedger({ db: handle.db })).toMatchObject({ ok: true, transactions: 4, headHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(await verifyLedger({ db: handle.db })).toMatchObject({ ok: true, transactions: 4, headHash: expect.stringMatching(/^[0-9a-f]{64}$/), unsealed: 0 });
+  });
+
+  it("counts committed transactions the sealer has not linked yet apart, and checks their postings", async () => {
+    const sealed = await verifyLedger({ db: handle.db });
+    // A receipt committed by another writer, not yet sealed: written here, in the rolled-back transaction.
+    const tail = (...statements: SQL[]) =>
+      verifyRolledBack(
+        (tx) => postRaw(tx, { organisationId: books.organisationId, kind: "receipt", key: "verify-tail", source: "donations", method: "bank-transfer" }, [[books.bank, "7.00"], [books.general.donations, "-7.00"]], { seal: false }),
+        statements,
+      );
+    expect(await tail()).toEqual({ ...sealed, unsealed: 1 });
+    expect(await tail(sql`update ledger_postings set amount = 8.00 where amount = 7.00 and account_id = ${books.bank}`)).toMatchObject({ ok: false, problem: { kind: "postings", sequence: null } });
   });
 
   it("names the transaction whose memo was altered", async () => {

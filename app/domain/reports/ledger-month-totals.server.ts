@@ -27,7 +27,8 @@ const original = alias(ledgerTransactions, "original");
 /**
  * Adds every transaction sealed since the mark to the month totals and moves the mark, in one
  * database transaction; the mark's row lock keeps two folds (two server instances) from summing a
- * transaction twice. Chain order is commit order, so nothing can still be sealed below the mark.
+ * transaction twice. Seals take the sequences after the last sealed one, one batch at a time under
+ * the chain head's lock (ADR 010), so nothing can still be sealed below the mark.
  * A need's category is read as it is now; the migration's trigger moves the sums on a later edit.
  */
 export async function foldLedgerMonthTotals(db: Database): Promise<{ through: bigint; transactions: number }> {

@@ -1,8 +1,8 @@
 // A need's search document must not move with every yuan: it is queued for the index only when the
 // need's funding state (none / partly / fully funded) changes. Called inside the writing transaction
-// after postings to a need's fund; the writer's own transaction is not sealed until commit, so the
-// state "before" is read from sealed transactions and "after" from all of them. The fund's balance
-// row is locked by the writer (postTransaction), so writers on one fund see each other's commits.
+// after postings to a need's fund: the state "before" is read from every transaction but the
+// writer's own, "after" from all of them. The fund's balance row is locked by the writer
+// (postTransaction), so writers on one fund see each other's commits.
 import { and, eq, inArray } from "drizzle-orm";
 import type { Transaction } from "../../../db/client.server";
 import { needs } from "../../../db/schema/needs";
@@ -10,21 +10,20 @@ import { searchOutbox } from "../../../db/schema/search-outbox";
 import { moneyFromDb } from "../money/money";
 import { PUBLIC_NEED_STATUSES } from "../needs/need-category";
 import type { FundingState } from "./funding-state.server";
-import { NO_FUNDING, fundingStateOf } from "./funding-state.server";
-import { readNeedFunding } from "./read-need-funding.server";
+import { fundingStateOf } from "./funding-state.server";
+import { readNeedFundingChange } from "./read-need-funding.server";
 
 /** Queues the need for the search index when its funding state changed in this transaction; answers the state. */
-export async function onNeedFundBalanceChanged(tx: Transaction, needId: string): Promise<{ state: FundingState; changed: boolean }> {
+export async function onNeedFundBalanceChanged(tx: Transaction, needId: string, transactionId: string): Promise<{ state: FundingState; changed: boolean }> {
   const [need] = await tx
     .select({ ref: needs.ref, target: needs.targetAmount })
     .from(needs)
     .where(and(eq(needs.id, needId), inArray(needs.status, [...PUBLIC_NEED_STATUSES])));
-  // One after the other: a transaction's queries share its connection.
-  const before = await readNeedFunding(tx, [needId], { sealedOnly: true });
-  const after = await readNeedFunding(tx, [needId]);
+  // One pass over the fund's postings answers both, inside the writer's balance lock.
+  const { before, after } = await readNeedFundingChange(tx, needId, transactionId);
   const target = need?.target ? moneyFromDb(need.target) : null;
-  const was = fundingStateOf(before.get(needId) ?? NO_FUNDING, target);
-  const state = fundingStateOf(after.get(needId) ?? NO_FUNDING, target);
+  const was = fundingStateOf(before, target);
+  const state = fundingStateOf(after, target);
   const changed = was !== state;
   // A need that is not public has no document to touch.
   if (changed && need) await tx.insert(searchOutbox).values({ entity: "need", ref: need.ref });

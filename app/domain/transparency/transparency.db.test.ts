@@ -109,7 +109,7 @@ describe("onNeedFundBalanceChanged", () => {
   let k = 0;
   const receiptInside = (amount: string) =>
     handle.db.transaction(async (tx) => {
-      // The writer's rows, not sealed until commit, as postTransaction would leave them.
+      // The writer's rows, not yet committed, as postTransaction would leave them.
       const [row] = await rowsOf(
         tx,
         z.object({ id: z.string() }),
@@ -118,7 +118,7 @@ describe("onNeedFundBalanceChanged", () => {
       );
       if (!row) throw new Error("no transaction");
       await tx.execute(sql`insert into ledger_postings (transaction_id, account_id, amount) values (${row.id}, ${ledger.books.bank}, ${amount}), (${row.id}, ${ledger.fundOf.partly}, ${`-${amount}`})`);
-      return onNeedFundBalanceChanged(tx, ledger.needIds.partly);
+      return onNeedFundBalanceChanged(tx, ledger.needIds.partly, row.id);
     });
 
   it("queues the need for the index only when its funding state changes", async () => {
