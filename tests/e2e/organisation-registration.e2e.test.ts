@@ -22,7 +22,14 @@ describe("organisation registration", () => {
     await page.getByLabel("省份").selectOption({ label: "云南省" });
     // Without JavaScript the button reloads the form with the province's regions; with it, the list follows the choice.
     const regionSelect = page.getByLabel("地区", { exact: true });
-    await expect.poll(async () => (await regionSelect.locator("option").allTextContents()).some((t) => t.includes("祥云县"))).toBe(true);
+    const regionsShown = async () => (await regionSelect.count()) > 0 && (await regionSelect.locator("option").allTextContents()).some((t) => t.includes("祥云县"));
+    // A choice made before React has hydrated the page changes nothing; then the button shows the regions.
+    try {
+      await expect.poll(regionsShown, { timeout: 5_000 }).toBe(true);
+    } catch {
+      await page.getByRole("button", { name: "显示下属地区" }).click();
+      await expect.poll(regionsShown, { timeout: 10_000 }).toBe(true);
+    }
     await regionSelect.selectOption({ label: "祥云县" });
     await page.getByLabel("机构类型").selectOption({ label: "志愿团体" });
     await page.getByLabel("机构名称").fill(name);
