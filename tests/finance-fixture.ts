@@ -90,7 +90,7 @@ export async function fundBalance(db: Database, actor: Actor, fund: { source: st
   const [row] = await rowsOf(
     db,
     z.object({ balance: z.string() }),
-    sql`select b.balance::text as balance from ledger_accounts a join ledger_balances b on b.account_id = a.id where a.organisation_id = ${organisationId} and ${where}`,
+    sql`select sum(b.balance)::text as balance from ledger_accounts a join ledger_balances b on b.account_id = a.id where a.organisation_id = ${organisationId} and ${where} group by a.id`,
   );
   return row?.balance ?? "none";
 }

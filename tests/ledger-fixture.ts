@@ -83,9 +83,9 @@ export async function postRaw(
   return id;
 }
 
-/** An account's balance on its normal side, as text ("120.00"). */
+/** An account's balance on its normal side (the sum of its balance rows), as text ("120.00"). */
 export async function balanceOf(db: Database, accountId: string): Promise<string> {
-  const [row] = await rowsOf(db, z.object({ balance: z.string() }), sql`select balance::text as balance from ledger_balances where account_id = ${accountId}`);
+  const [row] = await rowsOf(db, z.object({ balance: z.string() }), sql`select sum(balance)::text as balance from ledger_balances where account_id = ${accountId} having count(*) > 0`);
   if (!row) throw new Error(`no balance for ${accountId}`);
   return row.balance;
 }

@@ -21,7 +21,8 @@ import { FUND_SOURCES } from "../app/domain/ledger/ledger-vocabulary";
 import type { Database } from "../db/client.server";
 import { memberships, users } from "../db/schema/accounts";
 import { cases } from "../db/schema/cases";
-import { disbursementRequests, ledgerAccounts, ledgerBalances, pledges } from "../db/schema/ledger";
+import { disbursementRequests, ledgerAccounts, pledges } from "../db/schema/ledger";
+import { accountBalanceSql } from "../app/domain/ledger/ledger-accounts.server";
 import { needs } from "../db/schema/needs";
 import { organisations } from "../db/schema/organisations";
 import type { AccountKey, LedgerStep, NeedSlot, Outcome } from "./ledger-model";
@@ -257,9 +258,8 @@ export class LedgerRunner {
   /** Every account of the union with its balance as exact money text; accounts not opened yet hold 0.00. */
   async balances(): Promise<Record<string, string>> {
     const rows = await this.db
-      .select({ kind: ledgerAccounts.kind, source: ledgerAccounts.source, needId: ledgerAccounts.needId, balance: ledgerBalances.balance })
+      .select({ kind: ledgerAccounts.kind, source: ledgerAccounts.source, needId: ledgerAccounts.needId, balance: accountBalanceSql(ledgerAccounts.id) })
       .from(ledgerAccounts)
-      .leftJoin(ledgerBalances, eq(ledgerBalances.accountId, ledgerAccounts.id))
       .where(eq(ledgerAccounts.organisationId, this.union.organisationId));
     const found: Record<string, string> = Object.fromEntries(ACCOUNT_KEYS.map((k) => [k, "0.00"]));
     for (const row of rows) {

@@ -62,24 +62,34 @@ export const ledgerAccounts = pgTable(
   ],
 );
 
+/** How many rows hold one account's balance (see `ledgerBalances`). */
+export const LEDGER_BALANCE_SHARDS = 16;
+
 /**
  * Each account's balance on its normal side (debits for the bank, credits for the others), with
- * gross debits and credits. Written only by the posting trigger, in the transaction of the postings;
- * the check refuses any balance below zero, so no fund is ever overdrawn.
+ * gross debits and credits, held in `LEDGER_BALANCE_SHARDS` rows per account that sum to it: an
+ * increase goes to the row of the writer's connection (`ledger_balance_shard()`), so writers that
+ * pay into one account do not queue on one row through their commits; a decrease locks all the
+ * account's rows and takes from them in order (docs/ledger.md "Balances"). Written only by the
+ * posting trigger, in the transaction of the postings; the check refuses any row below zero, so no
+ * fund is ever overdrawn. Read an account's balance as the sum of its rows (`accountBalanceSql`).
  */
 export const ledgerBalances = pgTable(
   "ledger_balances",
   {
     accountId: uuid("account_id")
-      .primaryKey()
+      .notNull()
       .references(() => ledgerAccounts.id),
+    shard: smallint("shard").notNull().default(0),
     balance: money("balance").notNull().default(sql`0`),
     debits: money("debits").notNull().default(sql`0`),
     credits: money("credits").notNull().default(sql`0`),
   },
   (t) => [
+    primaryKey({ name: "ledger_balances_pkey", columns: [t.accountId, t.shard] }),
     check("ledger_balances_not_negative", sql`${t.balance} >= 0`),
     check("ledger_balances_totals_not_negative", sql`${t.debits} >= 0 and ${t.credits} >= 0`),
+    check("ledger_balances_shard_valid", sql`${t.shard} >= 0 and ${t.shard} < ${sql.raw(String(LEDGER_BALANCE_SHARDS))}`),
   ],
 );
 

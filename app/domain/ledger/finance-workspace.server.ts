@@ -5,12 +5,12 @@ import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "../../../db/client.server";
 import { users } from "../../../db/schema/accounts";
-import { disbursementRequests, ledgerAccounts, ledgerBalances, ledgerPostings, ledgerTransactions, pledges } from "../../../db/schema/ledger";
+import { disbursementRequests, ledgerAccounts, ledgerPostings, ledgerTransactions, pledges } from "../../../db/schema/ledger";
 import { needs } from "../../../db/schema/needs";
 import type { Actor } from "../auth/actor";
 import { notFound } from "../errors/domain-error";
 import { moneyFromDb, moneyToString } from "../money/money";
-import { financeBooksOf } from "./ledger-accounts.server";
+import { accountBalanceSql, financeBooksOf } from "./ledger-accounts.server";
 import type { FundSource, LedgerAccountKind, LedgerTransactionKind, PayeeKind, PledgeStatus, ReceiptMethod } from "./ledger-vocabulary";
 
 /** Amounts leave as canonical text ("650.00"); pages format them. */
@@ -38,12 +38,11 @@ export interface FinanceWorkspace {
   recent: { id: string; kind: LedgerTransactionKind; valueDate: string; memo: string | null; amount: string; isReversed: boolean }[];
 }
 
-/** The accounts of the actor's union with their balances, from ledger_balances. */
+/** The accounts of the actor's union with their balances, from their balance rows. */
 export async function listFinanceAccounts(db: Database, organisationId: string): Promise<FinanceAccount[]> {
   const rows = await db
-    .select({ id: ledgerAccounts.id, kind: ledgerAccounts.kind, source: ledgerAccounts.source, needRef: needs.ref, needTitle: needs.title, balance: ledgerBalances.balance })
+    .select({ id: ledgerAccounts.id, kind: ledgerAccounts.kind, source: ledgerAccounts.source, needRef: needs.ref, needTitle: needs.title, balance: accountBalanceSql(ledgerAccounts.id) })
     .from(ledgerAccounts)
-    .innerJoin(ledgerBalances, eq(ledgerBalances.accountId, ledgerAccounts.id))
     .leftJoin(needs, eq(needs.id, ledgerAccounts.needId))
     .where(eq(ledgerAccounts.organisationId, organisationId))
     .orderBy(ledgerAccounts.kind, ledgerAccounts.source, needs.ref);
@@ -52,7 +51,7 @@ export async function listFinanceAccounts(db: Database, organisationId: string):
     kind: r.kind,
     source: r.source,
     need: r.needRef && r.needTitle ? { ref: r.needRef, title: r.needTitle } : null,
-    balance: moneyToString(moneyFromDb(r.balance)),
+    balance: moneyToString(moneyFromDb(r.balance ?? "0")),
   }));
 }
 

@@ -1,7 +1,8 @@
 // A union's chart of accounts (docs/ledger.md) and who may keep its books. Accounts are opened on
 // first use and never change: opening is idempotent, an insert that loses to another writer reads
 // the account that won.
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import type { AnyColumn, SQL } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql, sum } from "drizzle-orm";
 import type { Database, Transaction } from "../../../db/client.server";
 import { ledgerAccounts, ledgerBalances } from "../../../db/schema/ledger";
 import { needs } from "../../../db/schema/needs";
@@ -155,9 +156,17 @@ export async function ensureLedgerAccounts(options: { db: Db; actor: Actor; need
   return { ...accounts, books, needFund, needId: need.id };
 }
 
-/** An account's balance on its normal side, read from the balance row (never summed from history). */
+/**
+ * An account's balance on its normal side as an SQL expression: the sum of its balance rows (one
+ * range of the primary key; never summed from history). Null where the account is null.
+ */
+export function accountBalanceSql(accountId: AnyColumn): SQL<string | null> {
+  return sql<string | null>`(select sum(${ledgerBalances.balance}) from ${ledgerBalances} where ${ledgerBalances.accountId} = ${accountId})`;
+}
+
+/** An account's balance on its normal side, read from its balance rows. */
 export async function balanceOfAccount(db: Db, accountId: string): Promise<Money> {
-  const [row] = await db.select({ balance: ledgerBalances.balance }).from(ledgerBalances).where(eq(ledgerBalances.accountId, accountId));
+  const [row] = await db.select({ balance: sum(ledgerBalances.balance) }).from(ledgerBalances).where(eq(ledgerBalances.accountId, accountId));
   return moneyFromDb(row?.balance ?? "0");
 }
 

@@ -3,15 +3,15 @@
 // concurrent writers queue instead of deadlocking and an overdraft is refused before a posting is
 // written. The database checks everything again at commit (balance, immutability, no overdraft);
 // the sealer links the committed transaction into the hash chain afterwards (ADR 010).
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, not, or, sql } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import type { Database, Transaction } from "../../../db/client.server";
 import { ledgerAccounts, ledgerBalances, ledgerPostings, ledgerTransactions } from "../../../db/schema/ledger";
 import { DomainError } from "../errors/domain-error";
 import type { Money } from "../money/money";
-import { addMoney, isNegativeMoney, isZeroMoney, moneyFromDb, moneyToString, negateMoney, sumMoney } from "../money/money";
+import { ZERO_MONEY, addMoney, isNegativeMoney, isZeroMoney, moneyFromDb, moneyToString, negateMoney, sumMoney } from "../money/money";
 import { onNeedFundBalanceChanged } from "../transparency/on-need-fund-balance-changed.server";
-import type { FundSource, LedgerTransactionKind, ReceiptMethod } from "./ledger-vocabulary";
+import type { FundSource, LedgerAccountKind, LedgerTransactionKind, ReceiptMethod } from "./ledger-vocabulary";
 import { sealLedger } from "./seal-ledger.server";
 
 export interface LedgerPostingInput {
@@ -137,33 +137,51 @@ async function findPosted(db: Transaction, transaction: LedgerTransactionInput):
 }
 
 /**
- * Locks the balance rows in account order and refuses a posting that would take one below zero;
- * answers the needs whose funds the transaction touches.
+ * Locks, in account and row order, the balance rows the postings will move — for an increase the
+ * connection's row of the account, for a decrease all its rows — and refuses a posting that would
+ * take an account below zero; answers the needs whose funds the transaction touches. Writers paying
+ * into one account lock different rows and so do not wait for each other's commits.
  */
 async function lockAndCheckBalances(tx: Transaction, transaction: LedgerTransactionInput): Promise<string[]> {
   const ids = transaction.postings.map((p) => p.accountId);
+  // Balances are kept on the account's normal side: a debit raises the bank, a credit the others.
+  const debited = transaction.postings.filter((p) => !isNegativeMoney(p.amount)).map((p) => p.accountId);
+  const credited = transaction.postings.filter((p) => isNegativeMoney(p.amount)).map((p) => p.accountId);
+  const isBank = eq(ledgerAccounts.kind, "bank");
+  const decreased = or(and(isBank, inArrayOrFalse(ledgerBalances.accountId, credited)), and(not(isBank), inArrayOrFalse(ledgerBalances.accountId, debited)));
   const locked = await tx
     .select({ accountId: ledgerBalances.accountId, balance: ledgerBalances.balance, kind: ledgerAccounts.kind, needId: ledgerAccounts.needId })
     .from(ledgerBalances)
     .innerJoin(ledgerAccounts, eq(ledgerAccounts.id, ledgerBalances.accountId))
-    .where(and(inArray(ledgerBalances.accountId, ids), eq(ledgerAccounts.organisationId, transaction.organisationId)))
-    .orderBy(asc(ledgerBalances.accountId))
+    .where(and(inArray(ledgerBalances.accountId, ids), eq(ledgerAccounts.organisationId, transaction.organisationId), or(eq(ledgerBalances.shard, sql`ledger_balance_shard()`), decreased)))
+    .orderBy(asc(ledgerBalances.accountId), asc(ledgerBalances.shard))
     .for("update", { of: ledgerBalances });
-  if (locked.length !== ids.length) {
+  const accounts = new Map<string, { kind: LedgerAccountKind; needId: string | null; balance: Money }>();
+  for (const row of locked) {
+    const held = accounts.get(row.accountId)?.balance ?? ZERO_MONEY;
+    accounts.set(row.accountId, { kind: row.kind, needId: row.needId, balance: addMoney(held, moneyFromDb(row.balance)) });
+  }
+  if (accounts.size !== ids.length) {
     throw new DomainError("invalid", "invalidInput", `ledger transaction ${transaction.idempotencyKey}: an account is not in this union's books`);
   }
-  for (const account of locked) {
-    const posting = transaction.postings.find((p) => p.accountId === account.accountId);
-    if (!posting) continue;
-    // Balances are kept on the account's normal side: a debit raises the bank, a credit the others.
+  for (const posting of transaction.postings) {
+    const account = accounts.get(posting.accountId);
+    if (!account) continue;
     const change = account.kind === "bank" ? posting.amount : negateMoney(posting.amount);
-    if (isNegativeMoney(addMoney(moneyFromDb(account.balance), change))) {
-      throw new DomainError("conflict", "fundOverdrawn", `account ${account.accountId} holds ${account.balance}: ${moneyToString(negateMoney(change))} cannot leave it`, {
-        values: { balance: account.balance },
+    if (!isNegativeMoney(change)) continue;
+    // All of a decreased account's rows are locked: their sum is what it holds.
+    if (isNegativeMoney(addMoney(account.balance, change))) {
+      const balance = moneyToString(account.balance);
+      throw new DomainError("conflict", "fundOverdrawn", `account ${posting.accountId} holds ${balance}: ${moneyToString(negateMoney(change))} cannot leave it`, {
+        values: { balance },
       });
     }
   }
-  return locked.flatMap((account) => (account.kind === "need-fund" && account.needId ? [account.needId] : []));
+  return [...accounts.values()].flatMap((account) => (account.kind === "need-fund" && account.needId ? [account.needId] : []));
+}
+
+function inArrayOrFalse(column: typeof ledgerBalances.accountId, values: string[]) {
+  return values.length ? inArray(column, values) : sql`false`;
 }
 
 /** The domain's word for what the database refused, or null for an unexpected failure. */

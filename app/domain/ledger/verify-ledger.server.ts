@@ -4,7 +4,7 @@
 // triggers' back (a superuser, a restored backup) is found. Transactions committed but not yet
 // linked by the sealer (the unsealed tail, usually empty or a few milliseconds' worth) are counted
 // apart: their postings are checked and count in the balances, but no hash covers them yet.
-import { asc, eq, gt, inArray, isNull } from "drizzle-orm";
+import { asc, eq, gt, inArray, isNull, sum } from "drizzle-orm";
 import type { Database } from "../../../db/client.server";
 import { ledgerAccounts, ledgerBalances, ledgerChainHead, ledgerPostings, ledgerTransactions } from "../../../db/schema/ledger";
 import type { Money } from "../money/money";
@@ -85,11 +85,13 @@ async function checkUnsealedTail(db: Database): Promise<number | LedgerProblem> 
 async function firstBalanceMismatch(db: Database): Promise<LedgerProblem | null> {
   let after = "";
   for (;;) {
+    // An account's balance is the sum of its rows (the checks keep each at zero or more).
     const accounts = await db
-      .select({ id: ledgerAccounts.id, kind: ledgerAccounts.kind, balance: ledgerBalances.balance, debits: ledgerBalances.debits, credits: ledgerBalances.credits })
+      .select({ id: ledgerAccounts.id, kind: ledgerAccounts.kind, balance: sum(ledgerBalances.balance), debits: sum(ledgerBalances.debits), credits: sum(ledgerBalances.credits) })
       .from(ledgerAccounts)
       .leftJoin(ledgerBalances, eq(ledgerBalances.accountId, ledgerAccounts.id))
       .where(after ? gt(ledgerAccounts.id, after) : undefined)
+      .groupBy(ledgerAccounts.id)
       .orderBy(asc(ledgerAccounts.id))
       .limit(BATCH);
     if (accounts.length === 0) return null;

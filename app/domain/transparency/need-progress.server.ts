@@ -2,7 +2,8 @@
 // public status (a withdrawn consent withdraws them) are read.
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../../db/client.server";
-import { ledgerAccounts, ledgerBalances } from "../../../db/schema/ledger";
+import { ledgerAccounts } from "../../../db/schema/ledger";
+import { accountBalanceSql } from "../ledger/ledger-accounts.server";
 import { needs } from "../../../db/schema/needs";
 import type { Money } from "../money/money";
 import { ZERO_MONEY, moneyFromDb } from "../money/money";
@@ -15,7 +16,7 @@ export interface NeedProgress extends NeedFunding {
   ref: string;
   title: string;
   target: Money | null;
-  /** What the need's fund holds now (from ledger_balances). */
+  /** What the need's fund holds now (from its balance rows). */
   balance: Money;
   state: FundingState;
 }
@@ -25,10 +26,9 @@ const isPublicNeed = inArray(needs.status, [...PUBLIC_NEED_STATUSES]);
 /** The funding progress of one public need, or null when the need is not public; a need without a fund reads as nothing raised. */
 export async function readNeedProgress(db: Database, ref: string): Promise<NeedProgress | null> {
   const [row] = await db
-    .select({ id: needs.id, ref: needs.ref, title: needs.title, target: needs.targetAmount, balance: ledgerBalances.balance })
+    .select({ id: needs.id, ref: needs.ref, title: needs.title, target: needs.targetAmount, balance: accountBalanceSql(ledgerAccounts.id) })
     .from(needs)
     .leftJoin(ledgerAccounts, and(eq(ledgerAccounts.needId, needs.id), eq(ledgerAccounts.kind, "need-fund")))
-    .leftJoin(ledgerBalances, eq(ledgerBalances.accountId, ledgerAccounts.id))
     .where(and(eq(needs.ref, ref), isPublicNeed));
   if (!row) return null;
   const funding = (await readNeedFunding(db, [row.id])).get(row.id) ?? NO_FUNDING;
@@ -38,10 +38,9 @@ export async function readNeedProgress(db: Database, ref: string): Promise<NeedP
 /** Public needs that have a fund, most recently published first (at most `limit`). */
 export async function listNeedProgress(db: Database, options: { limit: number }): Promise<NeedProgress[]> {
   const rows = await db
-    .select({ id: needs.id, ref: needs.ref, title: needs.title, target: needs.targetAmount, balance: ledgerBalances.balance })
+    .select({ id: needs.id, ref: needs.ref, title: needs.title, target: needs.targetAmount, balance: accountBalanceSql(ledgerAccounts.id) })
     .from(ledgerAccounts)
     .innerJoin(needs, eq(needs.id, ledgerAccounts.needId))
-    .innerJoin(ledgerBalances, eq(ledgerBalances.accountId, ledgerAccounts.id))
     .where(and(eq(ledgerAccounts.kind, "need-fund"), isPublicNeed))
     .orderBy(desc(needs.publishedAt), desc(needs.id))
     .limit(options.limit);
