@@ -72,11 +72,15 @@ function findIdentities(text: string, index: ReturnType<typeof identityIndex>): 
 }
 
 /**
- * A page's random form keys taken out (the pledge form's key: 26 characters of Crockford base32,
- * letters among them): a run of six digits inside one matches one of the ~12,000 six-digit runs of
- * the households' IDs about once a crawl, by chance. An identity has no letters and is never 26 long.
+ * A page's random identifiers taken out before the search: UUIDs (the unions offered on /give) and
+ * the pledge form's key (26 characters of Crockford base32, letters among them). Digits inside them,
+ * read across a UUID's dashes as a written number would be, match one of the ~12,000 six-digit runs
+ * of the households' IDs every few crawls by chance. An identity has no letters and neither shape.
  */
-const withoutFormKeys = (text: string) => text.replace(/\b(?=[0-9A-Z]*[A-HJKMNP-TV-Z])[0-9A-HJKMNP-TV-Z]{26}\b/g, "[form key]");
+const withoutRandomIds = (text: string) =>
+  text
+    .replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, "[uuid]")
+    .replace(/\b(?=[0-9A-Z]*[A-HJKMNP-TV-Z])[0-9A-HJKMNP-TV-Z]{26}\b/g, "[form key]");
 
 /** Runs a command in this process (tests/cli.ts); its log lines are searched with the server's. */
 async function run(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
@@ -285,7 +289,7 @@ describe("the privacy leak crawl", () => {
     const index = identityIndex((document.cases ?? []).map((c) => c.head));
     const hits: string[] = [];
     for (const { where, body: raw } of corpus.texts) {
-      const body = withoutFormKeys(raw);
+      const body = withoutRandomIds(raw);
       // JSON may escape non-ASCII as \uXXXX: look at the decoded text too.
       const decoded = body.includes("\\u") ? body.replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))) : body;
       for (const value of new Set([...findIdentities(body, index), ...findIdentities(decoded, index)])) hits.push(`${where}: "${value}"`);
