@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import pg from "pg";
 import { inject } from "vitest";
-import type { DatabaseHandle } from "../db/client.server";
+import type { Database, DatabaseHandle } from "../db/client.server";
 import { openDatabase } from "../db/client.server";
 import { withDatabase } from "./global-setup";
 
@@ -32,4 +32,17 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
       await dropper.end();
     },
   };
+}
+
+/**
+ * A second pool of `poolSize` connections on a test database, so concurrent writers each have their
+ * own connection as a web server's requests would; on PGlite (one connection, one statement at a
+ * time) the database itself.
+ */
+export async function openConcurrentDatabase(handle: DatabaseHandle, poolSize: number): Promise<{ db: Database; close: () => Promise<void> }> {
+  if (handle.driver !== "pg") return { db: handle.db, close: async () => undefined };
+  const url = handle.pool.options.connectionString;
+  if (!url) throw new Error("no connection string");
+  const wide = await openDatabase({ driver: "pg", url, poolSize });
+  return { db: wide.db, close: wide.close };
 }

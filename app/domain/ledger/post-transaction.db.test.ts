@@ -4,9 +4,8 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { Database, DatabaseHandle } from "../../../db/client.server";
-import { openDatabase } from "../../../db/client.server";
 import { ledgerTransactions } from "../../../db/schema/ledger";
-import { createTestDatabase } from "../../../tests/database";
+import { createTestDatabase, openConcurrentDatabase } from "../../../tests/database";
 import type { TestBooks } from "../../../tests/ledger-fixture";
 import { balanceOf, openTestBooks, rowsOf } from "../../../tests/ledger-fixture";
 import { isDomainError } from "../errors/domain-error";
@@ -129,13 +128,7 @@ describe("postTransaction", () => {
 
 describe("many writers at once", () => {
   // Each writer its own connection where the driver has them (PGlite runs one statement at a time).
-  async function concurrentDatabase(): Promise<{ db: Database; close: () => Promise<void> }> {
-    if (handle.driver !== "pg") return { db: handle.db, close: async () => undefined };
-    const url = handle.pool.options.connectionString;
-    if (!url) throw new Error("no connection string");
-    const wide = await openDatabase({ driver: "pg", url, poolSize: 40 });
-    return { db: wide.db, close: wide.close };
-  }
+  const concurrentDatabase = () => openConcurrentDatabase(handle, 40);
 
   it("never overdraw a fund and keep the chain linear: 200 allocations of ¥1 against ¥150, exactly 150 go through", async () => {
     const fundBooks = await openTestBooks(handle.db);

@@ -5,11 +5,10 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import type { Database, DatabaseHandle } from "../../../db/client.server";
-import { openDatabase } from "../../../db/client.server";
+import type { DatabaseHandle } from "../../../db/client.server";
 import { pledges } from "../../../db/schema/ledger";
 import { organisations } from "../../../db/schema/organisations";
-import { createTestDatabase } from "../../../tests/database";
+import { createTestDatabase, openConcurrentDatabase } from "../../../tests/database";
 import { fakeDocument } from "../../../tests/factories";
 import { createTestCipher } from "../../../tests/identity";
 import { rowsOf } from "../../../tests/ledger-fixture";
@@ -42,13 +41,7 @@ afterAll(async () => {
 });
 
 /** Each submission its own connection where the driver has them (as requests of a web server would). */
-async function concurrentDatabase(): Promise<{ db: Database; close: () => Promise<void> }> {
-  if (handle.driver !== "pg") return { db: handle.db, close: async () => undefined };
-  const url = handle.pool.options.connectionString;
-  if (!url) throw new Error("no connection string");
-  const wide = await openDatabase({ driver: "pg", url, poolSize: 20 });
-  return { db: wide.db, close: wide.close };
-}
+const concurrentDatabase = () => openConcurrentDatabase(handle, 20);
 
 async function countPledges() {
   const [row] = await rowsOf(handle.db, z.object({ n: z.number() }), sql`select count(*)::int as n from pledges`);

@@ -3,8 +3,8 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../../db/client.server";
 import { ledgerAccounts } from "../../../db/schema/ledger";
-import { accountBalanceSql } from "../ledger/ledger-accounts.server";
 import { needs } from "../../../db/schema/needs";
+import { accountBalanceSql } from "../ledger/ledger-accounts.server";
 import type { Money } from "../money/money";
 import { ZERO_MONEY, moneyFromDb } from "../money/money";
 import { PUBLIC_NEED_STATUSES } from "../needs/need-category";
