@@ -24,7 +24,7 @@ export async function allocateFunds(options: { db: Database; actor: Actor; alloc
   const amount = positiveAmount(allocation.amount);
   const idempotencyKey = checkedKey(allocation.idempotencyKey);
   return inLedgerTransaction(db, async (tx) => {
-    const accounts = await ensureLedgerAccounts({ db: tx, actor, needRef: allocation.needRef });
+    const accounts = await ensureLedgerAccounts({ db: tx, root: db, actor, needRef: allocation.needRef });
     if (!accounts.needFund) throw new Error("a need fund was asked for");
     const posted = await postTransaction({
       db: tx,

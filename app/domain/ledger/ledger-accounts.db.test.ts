@@ -40,6 +40,35 @@ describe("ensureLedgerAccounts", () => {
     expect(await accountCount(organisationId)).toBe(6);
   });
 
+  it("remembers a union's accounts once committed, never those of a transaction that rolled back", async () => {
+    const actor = world.actors.otherFinance;
+    const organisationId = actor.membership?.organisationId ?? "";
+    const rolledBack = new Error("rolled back on purpose");
+    const openedBanks: string[] = [];
+    await expect(
+      handle.db.transaction(async (tx) => {
+        openedBanks.push((await ensureLedgerAccounts({ db: tx, root: handle.db, actor })).bank);
+        // Read again in the same transaction: the accounts are there, but not committed.
+        await ensureLedgerAccounts({ db: tx, root: handle.db, actor });
+        throw rolledBack;
+      }),
+    ).rejects.toBe(rolledBack);
+    expect(await accountCount(organisationId)).toBe(0);
+    const committed = await handle.db.transaction((tx) => ensureLedgerAccounts({ db: tx, root: handle.db, actor }));
+    expect(openedBanks).toHaveLength(1);
+    expect(committed.bank).not.toBe(openedBanks[0]);
+    expect(await accountCount(organisationId)).toBe(5);
+    // Read once committed, then remembered: the same ids without reading the table, which a
+    // transaction whose search path leads nowhere could not do.
+    const read = await handle.db.transaction((tx) => ensureLedgerAccounts({ db: tx, root: handle.db, actor }));
+    expect(read).toEqual(committed);
+    const remembered = await handle.db.transaction(async (tx) => {
+      await tx.execute(sql`set local search_path to pg_temp`);
+      return ensureLedgerAccounts({ db: tx, root: handle.db, actor });
+    });
+    expect(remembered).toEqual(committed);
+  });
+
   it("opens nothing for a caseworker or an admin (403)", async () => {
     expect((await refusal(ensureLedgerAccounts({ db: handle.db, actor: world.actors.caseworker }))).status).toBe(403);
     expect((await refusal(ensureLedgerAccounts({ db: handle.db, actor: world.actors.admin }))).status).toBe(403);

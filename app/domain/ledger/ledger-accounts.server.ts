@@ -65,24 +65,40 @@ async function findAccount(db: Db, organisationId: string, kind: "bank" | "clear
   return row?.id ?? null;
 }
 
-/** The union's bank, clearing and general funds that are open, by kind and source, in one read. */
-async function findUnionAccounts(db: Db, organisationId: string): Promise<Map<string, string>> {
+/**
+ * The union's bank, clearing and general funds that are open, by kind and source, in one read;
+ * `committed` when every one of them was opened before this database transaction began.
+ */
+async function findUnionAccounts(db: Db, organisationId: string): Promise<{ ids: Map<string, string>; committed: boolean }> {
   const rows = await db
-    .select({ id: ledgerAccounts.id, kind: ledgerAccounts.kind, source: ledgerAccounts.source })
+    // An account this transaction opened carries its start time, now(); one opened earlier is committed.
+    .select({ id: ledgerAccounts.id, kind: ledgerAccounts.kind, source: ledgerAccounts.source, committed: sql<boolean>`${ledgerAccounts.createdAt} < now()` })
     .from(ledgerAccounts)
     .where(and(eq(ledgerAccounts.organisationId, organisationId), inArray(ledgerAccounts.kind, ["bank", "clearing", "general-fund"])));
-  return new Map(rows.map((row) => [`${row.kind}:${row.source ?? ""}`, row.id]));
+  return { ids: new Map(rows.map((row) => [`${row.kind}:${row.source ?? ""}`, row.id])), committed: rows.every((row) => row.committed) };
 }
 
-/** Opens (once) the union's bank, clearing and three general funds; answers their ids. */
-async function openUnionAccounts(db: Db, actor: Actor, books: FinanceBooks): Promise<UnionAccounts> {
+/**
+ * Union accounts known to be committed, by database and union. Accounts are never changed or
+ * removed once open (the database refuses it), so ids read once stay true for that database; ids
+ * that a transaction may still roll back are never kept.
+ */
+const committedUnionAccounts = new WeakMap<Database, Map<string, UnionAccounts>>();
+
+/**
+ * Opens (once) the union's bank, clearing and three general funds; answers their ids. Given `root`,
+ * the database `db` is a transaction of, it answers from what it has seen committed there.
+ */
+async function openUnionAccounts(db: Db, actor: Actor, books: FinanceBooks, root: Database | undefined): Promise<UnionAccounts> {
+  const remembered = root ? committedUnionAccounts.get(root)?.get(books.organisationId) : undefined;
+  if (remembered) return remembered;
   const wanted: { kind: "bank" | "clearing" | "general-fund"; source: FundSource | null }[] = [
     { kind: "bank", source: null },
     { kind: "clearing", source: null },
     ...FUND_SOURCES.map((source) => ({ kind: "general-fund" as const, source })),
   ];
   // Once the books are open (every time but the first), one read answers them all.
-  const open = await findUnionAccounts(db, books.organisationId);
+  const { ids: open, committed } = await findUnionAccounts(db, books.organisationId);
   const ids: string[] = [];
   let opened = 0;
   for (const w of wanted) {
@@ -104,7 +120,12 @@ async function openUnionAccounts(db: Db, actor: Actor, books: FinanceBooks): Pro
   }
   const [bank, clearing, government, union, donations] = ids;
   if (!bank || !clearing || !government || !union || !donations) throw new Error("ledger accounts missing");
-  return { bank, clearing, general: { government, union, donations } };
+  const accounts = { bank, clearing, general: { government, union, donations } };
+  if (root && opened === 0 && committed && open.size === wanted.length) {
+    const byUnion = committedUnionAccounts.get(root) ?? new Map<string, UnionAccounts>();
+    committedUnionAccounts.set(root, byUnion.set(books.organisationId, accounts));
+  }
+  return accounts;
 }
 
 /** A need of the union's region, by reference; another region's need is not found. */
@@ -138,12 +159,18 @@ async function openNeedFund(db: Db, actor: Actor, books: FinanceBooks, needId: s
 
 /**
  * Opens, on first use and once, a union's bank, clearing and general funds, and a need's fund when
- * `needRef` is given; answers the accounts. Only the union's finance staff.
+ * `needRef` is given; answers the accounts. Only the union's finance staff. `root` is the database
+ * the transaction `db` runs on: once the union's accounts are committed there, they are not read again.
  */
-export async function ensureLedgerAccounts(options: { db: Db; actor: Actor; needRef?: string }): Promise<UnionAccounts & { books: FinanceBooks; needFund: string | null; needId: string | null }> {
-  const { db, actor, needRef } = options;
+export async function ensureLedgerAccounts(options: {
+  db: Db;
+  root?: Database;
+  actor: Actor;
+  needRef?: string;
+}): Promise<UnionAccounts & { books: FinanceBooks; needFund: string | null; needId: string | null }> {
+  const { db, root, actor, needRef } = options;
   const books = financeBooksOf(actor);
-  const accounts = await openUnionAccounts(db, actor, books);
+  const accounts = await openUnionAccounts(db, actor, books, root);
   if (needRef === undefined) return { ...accounts, books, needFund: null, needId: null };
   // The need and its fund in one read; the fund is opened on first use.
   const [need] = await db

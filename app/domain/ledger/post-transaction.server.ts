@@ -3,15 +3,16 @@
 // concurrent writers queue instead of deadlocking and an overdraft is refused before a posting is
 // written. The database checks everything again at commit (balance, immutability, no overdraft);
 // the sealer links the committed transaction into the hash chain afterwards (ADR 010).
-import { and, asc, eq, inArray, not, or, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
+import { z } from "zod";
 import type { Database, Transaction } from "../../../db/client.server";
-import { ledgerAccounts, ledgerBalances, ledgerPostings, ledgerTransactions } from "../../../db/schema/ledger";
+import { ledgerPostings, ledgerTransactions } from "../../../db/schema/ledger";
 import { DomainError } from "../errors/domain-error";
 import type { Money } from "../money/money";
-import { ZERO_MONEY, addMoney, isNegativeMoney, isZeroMoney, moneyFromDb, moneyToString, negateMoney, sumMoney } from "../money/money";
+import { isNegativeMoney, isZeroMoney, moneyFromDb, moneyToString, negateMoney, sumMoney } from "../money/money";
 import { onNeedFundBalanceChanged } from "../transparency/on-need-fund-balance-changed.server";
-import type { FundSource, LedgerAccountKind, LedgerTransactionKind, ReceiptMethod } from "./ledger-vocabulary";
+import type { FundSource, LedgerTransactionKind, ReceiptMethod } from "./ledger-vocabulary";
 import { sealLedger } from "./seal-ledger.server";
 
 export interface LedgerPostingInput {
@@ -57,44 +58,68 @@ export async function postTransaction(options: { db: Database; actorUserId: stri
   return posted;
 }
 
+/** What `ledger_post_transaction` answers (db/migrations, "A writer's one call"). */
+const postOutcome = z.object({
+  outcome: z.enum(["posted", "key-taken", "not-in-books", "overdrawn"]),
+  transaction_id: z.string().nullable(),
+  account_id: z.string().nullable(),
+  balance: z.string().nullable(),
+  need_ids: z.union([z.array(z.string()), z.string()]).nullable(),
+});
+
 /**
- * The key first: a retry finds its transaction without touching a balance (it must answer even when
- * the fund no longer holds the amount); a concurrent writer of the same key waits on the key's index
- * entry, not on a balance row. Then the balance rows, locked and checked, and the postings.
+ * One call to the database, which writes the transaction row under its key, locks in account and
+ * row order the balance rows the postings will move (for an increase the connection's row of the
+ * account, for a decrease all its rows), refuses an account outside the union's books or a posting
+ * that would take an account below zero, and writes the postings. The key comes first: a retry
+ * finds its transaction without touching a balance (it must answer even when the fund no longer
+ * holds the amount), and a concurrent writer of the same key waits on the key's index entry, not on
+ * a balance row. Writers paying into one account lock different rows and do not wait for each other.
  */
 async function write(tx: Transaction, actorUserId: string | null, transaction: LedgerTransactionInput): Promise<PostedTransaction> {
   try {
-    const [row] = await tx
-      .insert(ledgerTransactions)
-      .values({
-        organisationId: transaction.organisationId,
-        kind: transaction.kind,
-        idempotencyKey: transaction.idempotencyKey,
-        valueDate: transaction.valueDate,
-        actorUserId,
-        memo: transaction.memo ?? null,
-        reversesId: transaction.reversesId ?? null,
-        source: transaction.source ?? null,
-        method: transaction.method ?? null,
-        bankReference: transaction.bankReference ?? null,
-        pledgeId: transaction.pledgeId ?? null,
-        disbursementRequestId: transaction.disbursementRequestId ?? null,
-      })
-      .onConflictDoNothing({ target: ledgerTransactions.idempotencyKey })
-      .returning({ id: ledgerTransactions.id });
-    if (!row) {
-      const posted = await findPosted(tx, transaction);
-      if (posted) return posted;
-      throw new Error(`ledger transaction ${transaction.idempotencyKey}: the key is taken but its transaction is not visible`);
+    const t = transaction;
+    const accounts = `{${t.postings.map((p) => p.accountId).join(",")}}`;
+    const amounts = `{${t.postings.map((p) => moneyToString(p.amount)).join(",")}}`;
+    const result: unknown = await tx.execute(sql`select * from ledger_post_transaction(
+      ${t.organisationId}::uuid, ${t.kind}, ${t.idempotencyKey}, ${t.valueDate ?? null}::date, ${actorUserId}::uuid, ${t.memo ?? null},
+      ${t.reversesId ?? null}::uuid, ${t.source ?? null}, ${t.method ?? null}, ${t.bankReference ?? null}, ${t.pledgeId ?? null}::uuid,
+      ${t.disbursementRequestId ?? null}::uuid, ${accounts}::uuid[], ${amounts}::numeric[])`);
+    const rows = typeof result === "object" && result !== null && "rows" in result ? result.rows : result;
+    const [answer] = z.array(postOutcome).parse(rows);
+    if (!answer) throw new Error(`ledger transaction ${t.idempotencyKey}: the database answered nothing`);
+    switch (answer.outcome) {
+      case "posted": {
+        if (!answer.transaction_id) throw new Error(`ledger transaction ${t.idempotencyKey}: posted without an id`);
+        // A need's search document follows its funding state, not its every yuan.
+        for (const needId of pgUuidArray(answer.need_ids)) await onNeedFundBalanceChanged(tx, needId, answer.transaction_id);
+        return { id: answer.transaction_id, replayed: false };
+      }
+      case "key-taken": {
+        const posted = await findPosted(tx, t);
+        if (posted) return posted;
+        throw new Error(`ledger transaction ${t.idempotencyKey}: the key is taken but its transaction is not visible`);
+      }
+      case "not-in-books":
+        throw new DomainError("invalid", "invalidInput", `ledger transaction ${t.idempotencyKey}: an account is not in this union's books`);
+      case "overdrawn": {
+        const balance = moneyToString(moneyFromDb(answer.balance ?? "0"));
+        const posting = t.postings.find((p) => p.accountId === answer.account_id);
+        const amount = posting ? moneyToString(isNegativeMoney(posting.amount) ? negateMoney(posting.amount) : posting.amount) : "?";
+        throw new DomainError("conflict", "fundOverdrawn", `account ${answer.account_id ?? ""} holds ${balance}: ${amount} cannot leave it`, { values: { balance } });
+      }
     }
-    const needIds = await lockAndCheckBalances(tx, transaction);
-    await tx.insert(ledgerPostings).values(transaction.postings.map((p) => ({ transactionId: row.id, accountId: p.accountId, amount: moneyToString(p.amount) })));
-    // A need's search document follows its funding state, not its every yuan.
-    for (const needId of needIds) await onNeedFundBalanceChanged(tx, needId, row.id);
-    return { id: row.id, replayed: false };
   } catch (error) {
     throw refusalOf(error, transaction) ?? error;
   }
+}
+
+/** A uuid[] as the driver gives it: an array (node-postgres, PGlite) or its text form. */
+function pgUuidArray(value: string[] | string | null): string[] {
+  if (value === null) return [];
+  if (Array.isArray(value)) return value;
+  const inner = value.replace(/^\{|\}$/g, "");
+  return inner ? inner.split(",") : [];
 }
 
 function assertBalanced(transaction: LedgerTransactionInput): void {
@@ -134,54 +159,6 @@ async function findPosted(db: Transaction, transaction: LedgerTransactionInput):
   const samePostings = stored.size === transaction.postings.length && transaction.postings.every((p) => stored.get(p.accountId) === moneyToString(p.amount));
   if (sameFields && samePostings) return { id: found.id, replayed: true };
   throw new DomainError("conflict", "ledgerKeyReused", `idempotency key ${transaction.idempotencyKey} was posted with other content`);
-}
-
-/**
- * Locks, in account and row order, the balance rows the postings will move — for an increase the
- * connection's row of the account, for a decrease all its rows — and refuses a posting that would
- * take an account below zero; answers the needs whose funds the transaction touches. Writers paying
- * into one account lock different rows and so do not wait for each other's commits.
- */
-async function lockAndCheckBalances(tx: Transaction, transaction: LedgerTransactionInput): Promise<string[]> {
-  const ids = transaction.postings.map((p) => p.accountId);
-  // Balances are kept on the account's normal side: a debit raises the bank, a credit the others.
-  const debited = transaction.postings.filter((p) => !isNegativeMoney(p.amount)).map((p) => p.accountId);
-  const credited = transaction.postings.filter((p) => isNegativeMoney(p.amount)).map((p) => p.accountId);
-  const isBank = eq(ledgerAccounts.kind, "bank");
-  const decreased = or(and(isBank, inArrayOrFalse(ledgerBalances.accountId, credited)), and(not(isBank), inArrayOrFalse(ledgerBalances.accountId, debited)));
-  const locked = await tx
-    .select({ accountId: ledgerBalances.accountId, balance: ledgerBalances.balance, kind: ledgerAccounts.kind, needId: ledgerAccounts.needId })
-    .from(ledgerBalances)
-    .innerJoin(ledgerAccounts, eq(ledgerAccounts.id, ledgerBalances.accountId))
-    .where(and(inArray(ledgerBalances.accountId, ids), eq(ledgerAccounts.organisationId, transaction.organisationId), or(eq(ledgerBalances.shard, sql`ledger_balance_shard()`), decreased)))
-    .orderBy(asc(ledgerBalances.accountId), asc(ledgerBalances.shard))
-    .for("update", { of: ledgerBalances });
-  const accounts = new Map<string, { kind: LedgerAccountKind; needId: string | null; balance: Money }>();
-  for (const row of locked) {
-    const held = accounts.get(row.accountId)?.balance ?? ZERO_MONEY;
-    accounts.set(row.accountId, { kind: row.kind, needId: row.needId, balance: addMoney(held, moneyFromDb(row.balance)) });
-  }
-  if (accounts.size !== ids.length) {
-    throw new DomainError("invalid", "invalidInput", `ledger transaction ${transaction.idempotencyKey}: an account is not in this union's books`);
-  }
-  for (const posting of transaction.postings) {
-    const account = accounts.get(posting.accountId);
-    if (!account) continue;
-    const change = account.kind === "bank" ? posting.amount : negateMoney(posting.amount);
-    if (!isNegativeMoney(change)) continue;
-    // All of a decreased account's rows are locked: their sum is what it holds.
-    if (isNegativeMoney(addMoney(account.balance, change))) {
-      const balance = moneyToString(account.balance);
-      throw new DomainError("conflict", "fundOverdrawn", `account ${posting.accountId} holds ${balance}: ${moneyToString(negateMoney(change))} cannot leave it`, {
-        values: { balance },
-      });
-    }
-  }
-  return [...accounts.values()].flatMap((account) => (account.kind === "need-fund" && account.needId ? [account.needId] : []));
-}
-
-function inArrayOrFalse(column: typeof ledgerBalances.accountId, values: string[]) {
-  return values.length ? inArray(column, values) : sql`false`;
 }
 
 /** The domain's word for what the database refused, or null for an unexpected failure. */

@@ -54,7 +54,7 @@ export async function recordReceipt(options: { db: Database; actor: Actor; recei
       source = receipt.target.source;
       needRef = receipt.target.needRef;
     }
-    const accounts = await ensureLedgerAccounts({ db: tx, actor, needRef: needRef ?? undefined });
+    const accounts = await ensureLedgerAccounts({ db: tx, root: db, actor, needRef: needRef ?? undefined });
     const into = accounts.needFund ?? accounts.general[source];
     const posted = await postTransaction({
       db: tx,

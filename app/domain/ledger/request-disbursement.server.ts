@@ -47,7 +47,7 @@ export async function requestDisbursement(options: { db: Database; actor: Actor;
   if (!purpose) throw invalid("a purpose is needed");
   const invoiceRef = request.invoiceRef?.trim() || null;
   return db.transaction(async (tx) => {
-    const accounts = await ensureLedgerAccounts({ db: tx, actor, needRef: "needRef" in request.fund ? request.fund.needRef : undefined });
+    const accounts = await ensureLedgerAccounts({ db: tx, root: db, actor, needRef: "needRef" in request.fund ? request.fund.needRef : undefined });
     const fundAccountId = accounts.needFund ?? ("source" in request.fund ? accounts.general[request.fund.source] : null);
     if (!fundAccountId) throw new Error("no fund account");
     const asked = { organisationId: books.organisationId, fundAccountId, payeeName, payeeKind: request.payeeKind, purpose, invoiceRef, amount };
