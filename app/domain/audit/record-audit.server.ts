@@ -42,9 +42,10 @@ export function operatorLabel(actor: OperatorActor): string {
   return `cli:${actor.osUser}@${actor.host}`;
 }
 
-export async function recordAudit(db: Database | Transaction, entry: AuditEntry): Promise<void> {
+/** The audit row an entry is written as (for a writer that inserts it within a statement of its own). */
+export function auditRowOf(entry: AuditEntry) {
   const summary = entry.before || entry.after || entry.note ? { before: entry.before, after: entry.after, note: entry.note } : null;
-  await db.insert(auditLog).values({
+  return {
     actorUserId: entry.actor && !isOperator(entry.actor) ? entry.actor.userId : null,
     actorEmail: entry.actor ? (isOperator(entry.actor) ? operatorLabel(entry.actor) : entry.actor.email) : null,
     action: entry.action,
@@ -54,5 +55,9 @@ export async function recordAudit(db: Database | Transaction, entry: AuditEntry)
     regionCode: entry.regionCode ?? null,
     ip: entry.ip ?? null,
     summary,
-  });
+  } satisfies typeof auditLog.$inferInsert;
+}
+
+export async function recordAudit(db: Database | Transaction, entry: AuditEntry): Promise<void> {
+  await db.insert(auditLog).values(auditRowOf(entry));
 }

@@ -2,7 +2,6 @@
 // The general fund must hold it; postTransaction refuses an overdraft with a 409 before writing.
 import type { Database } from "../../../db/client.server";
 import type { Actor } from "../auth/actor";
-import { recordAudit } from "../audit/record-audit.server";
 import { moneyToString, negateMoney } from "../money/money";
 import { checkedKey, ensureLedgerAccounts, financeBooksOf, positiveAmount } from "./ledger-accounts.server";
 import type { FundSource } from "./ledger-vocabulary";
@@ -39,17 +38,13 @@ export async function allocateFunds(options: { db: Database; actor: Actor; alloc
           { accountId: accounts.needFund, amount: negateMoney(amount) },
         ],
       },
-    });
-    if (!posted.replayed) {
-      await recordAudit(tx, {
+      audit: {
         actor,
         action: "ledger.allocate",
-        entity: "ledger-transaction",
-        entityId: posted.id,
         organisationId: books.organisationId,
         after: { amount: moneyToString(amount), source: allocation.source, need: allocation.needRef },
-      });
-    }
+      },
+    });
     return { transactionId: posted.id, replayed: posted.replayed };
   });
 }

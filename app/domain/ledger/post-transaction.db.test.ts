@@ -71,6 +71,21 @@ describe("postTransaction", () => {
     expect(row?.hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it("writes the audit row of a new transaction with it, and none for a replay or a refusal", async () => {
+    const auditRows = (entityId: string) =>
+      rowsOf(handle.db, z.object({ action: z.string(), entity: z.string(), summary: z.unknown() }), sql`select action, entity, summary from audit_log where entity_id = ${entityId}`);
+    const auditCount = () => rowsOf(handle.db, z.object({ n: z.number() }), sql`select count(*)::int as n from audit_log`);
+    const audit = { actor: null, action: "ledger.receipt", organisationId: books.organisationId, after: { amount: "6.60", note: "带中文的说明" } } as const;
+    const posted = await postTransaction({ db: handle.db, actorUserId: null, transaction: receipt("6.60", "audited"), audit });
+    expect(await auditRows(posted.id)).toEqual([{ action: "ledger.receipt", entity: "ledger-transaction", summary: { after: { amount: "6.60", note: "带中文的说明" } } }]);
+    const before = await auditCount();
+    const replay = await postTransaction({ db: handle.db, actorUserId: null, transaction: receipt("6.60", "audited"), audit });
+    expect(replay).toEqual({ id: posted.id, replayed: true });
+    const refused = await refusalOf(postTransaction({ db: handle.db, actorUserId: null, transaction: allocation(books.general.union, books.general.government, "999999999.00"), audit }));
+    expect(refused.messageKey).toBe("fundOverdrawn");
+    expect(await auditCount()).toEqual(before);
+  });
+
   it("answers a retry with the same key and content with the transaction already posted", async () => {
     const first = await postTransaction({ db: handle.db, actorUserId: null, transaction: receipt("20.00", "retry-same") });
     const count = await transactionCount();

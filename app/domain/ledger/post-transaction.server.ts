@@ -3,11 +3,16 @@
 // concurrent writers queue instead of deadlocking and an overdraft is refused before a posting is
 // written. The database checks everything again at commit (balance, immutability, no overdraft);
 // the sealer links the committed transaction into the hash chain afterwards (ADR 010).
+import type { SQL } from "drizzle-orm";
 import { eq, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { Database, Transaction } from "../../../db/client.server";
+import { auditLog } from "../../../db/schema/audit";
 import { ledgerPostings, ledgerTransactions } from "../../../db/schema/ledger";
+import type { AuditEntry } from "../audit/record-audit.server";
+import { auditRowOf } from "../audit/record-audit.server";
 import { DomainError } from "../errors/domain-error";
 import type { Money } from "../money/money";
 import { isNegativeMoney, isZeroMoney, moneyFromDb, moneyToString, negateMoney, sumMoney } from "../money/money";
@@ -38,6 +43,12 @@ export interface LedgerTransactionInput {
   postings: readonly LedgerPostingInput[];
 }
 
+/**
+ * The audit row of a new transaction (its entity the transaction itself), written by the same
+ * statement as the transaction; a replay writes none.
+ */
+export type LedgerAuditEntry = Omit<AuditEntry, "entity" | "entityId">;
+
 export interface PostedTransaction {
   id: string;
   /** True when the key had already been posted with the same content: nothing new was written. */
@@ -49,11 +60,16 @@ export interface PostedTransaction {
  * Inside a caller's database transaction it writes there (the caller seals after its commit, with
  * `sealLedger`); given the database itself, it commits and seals before answering.
  */
-export async function postTransaction(options: { db: Database; actorUserId: string | null; transaction: LedgerTransactionInput }): Promise<PostedTransaction> {
-  const { db, actorUserId, transaction } = options;
+export async function postTransaction(options: {
+  db: Database;
+  actorUserId: string | null;
+  transaction: LedgerTransactionInput;
+  audit?: LedgerAuditEntry;
+}): Promise<PostedTransaction> {
+  const { db, actorUserId, transaction, audit } = options;
   assertBalanced(transaction);
-  if (db instanceof PgTransaction) return write(db, actorUserId, transaction);
-  const posted = await db.transaction((tx) => write(tx, actorUserId, transaction));
+  if (db instanceof PgTransaction) return write(db, actorUserId, transaction, audit);
+  const posted = await db.transaction((tx) => write(tx, actorUserId, transaction, audit));
   await sealLedger(db);
   return posted;
 }
@@ -76,15 +92,16 @@ const postOutcome = z.object({
  * holds the amount), and a concurrent writer of the same key waits on the key's index entry, not on
  * a balance row. Writers paying into one account lock different rows and do not wait for each other.
  */
-async function write(tx: Transaction, actorUserId: string | null, transaction: LedgerTransactionInput): Promise<PostedTransaction> {
+async function write(tx: Transaction, actorUserId: string | null, transaction: LedgerTransactionInput, audit: LedgerAuditEntry | undefined): Promise<PostedTransaction> {
   try {
     const t = transaction;
     const accounts = `{${t.postings.map((p) => p.accountId).join(",")}}`;
     const amounts = `{${t.postings.map((p) => moneyToString(p.amount)).join(",")}}`;
-    const result: unknown = await tx.execute(sql`select * from ledger_post_transaction(
+    const post = sql`select * from ledger_post_transaction(
       ${t.organisationId}::uuid, ${t.kind}, ${t.idempotencyKey}, ${t.valueDate ?? null}::date, ${actorUserId}::uuid, ${t.memo ?? null},
       ${t.reversesId ?? null}::uuid, ${t.source ?? null}, ${t.method ?? null}, ${t.bankReference ?? null}, ${t.pledgeId ?? null}::uuid,
-      ${t.disbursementRequestId ?? null}::uuid, ${accounts}::uuid[], ${amounts}::numeric[])`);
+      ${t.disbursementRequestId ?? null}::uuid, ${accounts}::uuid[], ${amounts}::numeric[])`;
+    const result: unknown = await tx.execute(audit ? withAudit(post, audit) : post);
     const rows = typeof result === "object" && result !== null && "rows" in result ? result.rows : result;
     const [answer] = z.array(postOutcome).parse(rows);
     if (!answer) throw new Error(`ledger transaction ${t.idempotencyKey}: the database answered nothing`);
@@ -112,6 +129,22 @@ async function write(tx: Transaction, actorUserId: string | null, transaction: L
   } catch (error) {
     throw refusalOf(error, transaction) ?? error;
   }
+}
+
+/** The post, and in the same statement the audit row of what it posted (none for a replay or a refusal). */
+function withAudit(post: SQL, audit: LedgerAuditEntry): SQL {
+  const row = auditRowOf({ ...audit, entity: "ledger-transaction" });
+  const column = (c: AnyPgColumn) => sql.identifier(c.name);
+  const a = auditLog;
+  return sql`with posted as materialized (${post}),
+    audited as (
+      insert into ${a} (${column(a.actorUserId)}, ${column(a.actorEmail)}, ${column(a.action)}, ${column(a.entity)}, ${column(a.entityId)},
+                        ${column(a.organisationId)}, ${column(a.regionCode)}, ${column(a.ip)}, ${column(a.summary)})
+      select ${row.actorUserId}::uuid, ${row.actorEmail}, ${row.action}, ${row.entity}, posted.transaction_id::text,
+             ${row.organisationId}::uuid, ${row.regionCode}, ${row.ip}, ${row.summary === null ? null : JSON.stringify(row.summary)}::jsonb
+      from posted where posted.outcome = 'posted'
+    )
+    select * from posted`;
 }
 
 /** A uuid[] as the driver gives it: an array (node-postgres, PGlite) or its text form. */

@@ -6,7 +6,6 @@ import type { Database, Transaction } from "../../../db/client.server";
 import { ledgerAccounts, ledgerPostings, ledgerTransactions, pledges } from "../../../db/schema/ledger";
 import { needs } from "../../../db/schema/needs";
 import type { Actor } from "../auth/actor";
-import { recordAudit } from "../audit/record-audit.server";
 import { conflict, notFound } from "../errors/domain-error";
 import { compareMoney, moneyFromDb, moneyToString, negateMoney } from "../money/money";
 import { checkedKey, ensureLedgerAccounts, financeBooksOf, positiveAmount } from "./ledger-accounts.server";
@@ -74,18 +73,14 @@ export async function recordReceipt(options: { db: Database; actor: Actor; recei
           { accountId: into, amount: negateMoney(amount) },
         ],
       },
-    });
-    if (!posted.replayed) {
-      if (pledge) await settlePledgeStatus(tx, pledge.id);
-      await recordAudit(tx, {
+      audit: {
         actor,
         action: "ledger.receipt",
-        entity: "ledger-transaction",
-        entityId: posted.id,
         organisationId: books.organisationId,
         after: { amount: moneyToString(amount), source, method: receipt.method, pledge: pledge?.ref ?? null, need: needRef },
-      });
-    }
+      },
+    });
+    if (!posted.replayed && pledge) await settlePledgeStatus(tx, pledge.id);
     return { transactionId: posted.id, replayed: posted.replayed };
   });
 }
