@@ -84,6 +84,14 @@ export const ledgerBalances = pgTable(
     balance: money("balance").notNull().default(sql`0`),
     debits: money("debits").notNull().default(sql`0`),
     credits: money("credits").notNull().default(sql`0`),
+    /**
+     * A need fund's movements, net of reversals (zero for other accounts): money in from receipts
+     * and attributions, in from the union's general funds, and out to providers. Its raised /
+     * allocated / disbursed is the sum over the account's rows, never a sum of its history.
+     */
+    raised: money("raised").notNull().default(sql`0`),
+    allocated: money("allocated").notNull().default(sql`0`),
+    disbursed: money("disbursed").notNull().default(sql`0`),
   },
   (t) => [
     primaryKey({ name: "ledger_balances_pkey", columns: [t.accountId, t.shard] }),

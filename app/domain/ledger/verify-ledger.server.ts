@@ -4,11 +4,14 @@
 // triggers' back (a superuser, a restored backup) is found. Transactions committed but not yet
 // linked by the sealer (the unsealed tail, usually empty or a few milliseconds' worth) are counted
 // apart: their postings are checked and count in the balances, but no hash covers them yet.
-import { asc, eq, gt, inArray, isNull, sum } from "drizzle-orm";
+import { asc, eq, gt, inArray, isNull, sql, sum } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
 import type { Database } from "../../../db/client.server";
 import { ledgerAccounts, ledgerBalances, ledgerChainHead, ledgerPostings, ledgerTransactions } from "../../../db/schema/ledger";
 import type { Money } from "../money/money";
 import { addMoney, isNegativeMoney, isZeroMoney, moneyFromDb, moneyToString, negateMoney, sumMoney, ZERO_MONEY } from "../money/money";
+import type { NeedFunding } from "../transparency/funding-state.server";
+import { NO_FUNDING, addNeedMovement } from "../transparency/funding-state.server";
 import { transactionHash } from "./ledger-hash.server";
 import { LEDGER_GENESIS_HASH } from "./ledger-vocabulary";
 
@@ -24,6 +27,7 @@ export type LedgerProblem =
 export type LedgerVerification = { ok: true; transactions: number; headHash: string; unsealed: number } | { ok: false; problem: LedgerProblem };
 
 const BATCH = 1_000;
+const original = alias(ledgerTransactions, "original");
 
 /** Walks the whole ledger; `ok` only when the chain, every transaction and every balance agree. */
 export async function verifyLedger(options: { db: Database }): Promise<LedgerVerification> {
@@ -87,7 +91,16 @@ async function firstBalanceMismatch(db: Database): Promise<LedgerProblem | null>
   for (;;) {
     // An account's balance is the sum of its rows (the checks keep each at zero or more).
     const accounts = await db
-      .select({ id: ledgerAccounts.id, kind: ledgerAccounts.kind, balance: sum(ledgerBalances.balance), debits: sum(ledgerBalances.debits), credits: sum(ledgerBalances.credits) })
+      .select({
+        id: ledgerAccounts.id,
+        kind: ledgerAccounts.kind,
+        balance: sum(ledgerBalances.balance),
+        debits: sum(ledgerBalances.debits),
+        credits: sum(ledgerBalances.credits),
+        raised: sum(ledgerBalances.raised),
+        allocated: sum(ledgerBalances.allocated),
+        disbursed: sum(ledgerBalances.disbursed),
+      })
       .from(ledgerAccounts)
       .leftJoin(ledgerBalances, eq(ledgerBalances.accountId, ledgerAccounts.id))
       .where(after ? gt(ledgerAccounts.id, after) : undefined)
@@ -96,21 +109,30 @@ async function firstBalanceMismatch(db: Database): Promise<LedgerProblem | null>
       .limit(BATCH);
     if (accounts.length === 0) return null;
     const postings = await db
-      .select({ accountId: ledgerPostings.accountId, amount: ledgerPostings.amount })
+      .select({ accountId: ledgerPostings.accountId, amount: ledgerPostings.amount, movement: sql<string>`coalesce(${original.kind}, ${ledgerTransactions.kind})` })
       .from(ledgerPostings)
+      .innerJoin(ledgerTransactions, eq(ledgerTransactions.id, ledgerPostings.transactionId))
+      .leftJoin(original, eq(original.id, ledgerTransactions.reversesId))
       .where(inArray(ledgerPostings.accountId, accounts.map((a) => a.id)));
     const byAccount = groupBy(postings, (p) => p.accountId);
     for (const account of accounts) {
       let debits: Money = ZERO_MONEY;
       let credits: Money = ZERO_MONEY;
+      let movements: NeedFunding = NO_FUNDING;
       for (const p of byAccount.get(account.id) ?? []) {
         const amount = moneyFromDb(p.amount);
         if (isNegativeMoney(amount)) credits = addMoney(credits, negateMoney(amount));
         else debits = addMoney(debits, amount);
+        if (account.kind === "need-fund") movements = addNeedMovement(movements, p.movement, amount);
       }
       const balance = account.kind === "bank" ? addMoney(debits, negateMoney(credits)) : addMoney(credits, negateMoney(debits));
-      const expected = `${moneyToString(balance)} (debits ${moneyToString(debits)}, credits ${moneyToString(credits)})`;
-      const found = account.balance === null ? "no balance row" : `${moneyToString(moneyFromDb(account.balance))} (debits ${moneyToString(moneyFromDb(account.debits ?? "0"))}, credits ${moneyToString(moneyFromDb(account.credits ?? "0"))})`;
+      const text = (m: Money | string | null) => moneyToString(typeof m === "string" || m === null ? moneyFromDb(m ?? "0") : m);
+      // A need fund's raised / allocated / disbursed are kept in its rows too; other accounts keep zero.
+      const expected = `${text(balance)} (debits ${text(debits)}, credits ${text(credits)}; raised ${text(movements.raised)}, allocated ${text(movements.allocated)}, disbursed ${text(movements.disbursed)})`;
+      const found =
+        account.balance === null
+          ? "no balance row"
+          : `${text(account.balance)} (debits ${text(account.debits)}, credits ${text(account.credits)}; raised ${text(account.raised)}, allocated ${text(account.allocated)}, disbursed ${text(account.disbursed)})`;
       if (expected !== found) return { kind: "balance", accountId: account.id, expected, found };
     }
     after = accounts[accounts.length - 1]?.id ?? after;

@@ -1,8 +1,8 @@
 // A need's search document must not move with every yuan: it is queued for the index only when the
 // need's funding state (none / partly / fully funded) changes. Called inside the writing transaction
-// after postings to a need's fund: the state "before" is read from every transaction but the
-// writer's own, "after" from all of them. The fund's balance row is locked by the writer
-// (postTransaction), so writers on one fund see each other's commits.
+// after postings to a need's fund: "after" is the fund's balance rows, "before" the same without the
+// writer's own postings. A need fund's increases all go to one row (ledger_increase_shard), locked
+// by the writer (postTransaction), so writers on one fund see each other's commits.
 import { and, eq, inArray } from "drizzle-orm";
 import type { Transaction } from "../../../db/client.server";
 import { needs } from "../../../db/schema/needs";
@@ -19,7 +19,7 @@ export async function onNeedFundBalanceChanged(tx: Transaction, needId: string, 
     .select({ ref: needs.ref, target: needs.targetAmount })
     .from(needs)
     .where(and(eq(needs.id, needId), inArray(needs.status, [...PUBLIC_NEED_STATUSES])));
-  // One pass over the fund's postings answers both, inside the writer's balance lock.
+  // Read inside the writer's balance lock.
   const { before, after } = await readNeedFundingChange(tx, needId, transactionId);
   const target = need?.target ? moneyFromDb(need.target) : null;
   const was = fundingStateOf(before, target);

@@ -1,13 +1,13 @@
-// Raised / allocated / disbursed of need funds: the postings of those accounts only (indexed by
-// account), grouped by the kind of money movement, a reversal counted against the kind it undoes.
-// A fund's balance itself is read from ledger_balances, kept by the posting trigger.
-import { and, eq, inArray, sql } from "drizzle-orm";
+// Raised / allocated / disbursed of need funds, read from their balance rows (ledger_balances, kept
+// by the posting trigger with the balance itself): a few rows per need, however long its history.
+// Each is net of reversals, a reversal counted against the kind of movement it undoes.
+import { and, eq, inArray, sql, sum } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Database, Transaction } from "../../../db/client.server";
-import { ledgerAccounts, ledgerPostings, ledgerTransactions } from "../../../db/schema/ledger";
-import { addMoney, moneyFromDb, negateMoney } from "../money/money";
+import { ledgerAccounts, ledgerBalances, ledgerPostings, ledgerTransactions } from "../../../db/schema/ledger";
+import { moneyFromDb, negateMoney } from "../money/money";
 import type { NeedFunding } from "./funding-state.server";
-import { NO_FUNDING } from "./funding-state.server";
+import { NO_FUNDING, addNeedMovement } from "./funding-state.server";
 
 const original = alias(ledgerTransactions, "original");
 
@@ -15,49 +15,34 @@ const original = alias(ledgerTransactions, "original");
 export async function readNeedFunding(db: Database | Transaction, needIds: readonly string[]): Promise<Map<string, NeedFunding>> {
   const funding = new Map<string, NeedFunding>();
   if (!needIds.length) return funding;
-  for (const row of await fundingRows(db, needIds, null)) {
-    if (row.needId) funding.set(row.needId, withMovement(funding.get(row.needId) ?? NO_FUNDING, row.kind, row.amount));
+  const rows = await db
+    .select({ needId: ledgerAccounts.needId, raised: sum(ledgerBalances.raised), allocated: sum(ledgerBalances.allocated), disbursed: sum(ledgerBalances.disbursed) })
+    .from(ledgerAccounts)
+    .innerJoin(ledgerBalances, eq(ledgerBalances.accountId, ledgerAccounts.id))
+    .where(and(eq(ledgerAccounts.kind, "need-fund"), inArray(ledgerAccounts.needId, [...needIds])))
+    .groupBy(ledgerAccounts.needId);
+  for (const row of rows) {
+    if (!row.needId) continue;
+    funding.set(row.needId, { raised: moneyFromDb(row.raised ?? "0"), allocated: moneyFromDb(row.allocated ?? "0"), disbursed: moneyFromDb(row.disbursed ?? "0") });
   }
   return funding;
 }
 
 /**
- * One need's funding without one transaction (the writer's own, inside its database transaction)
- * and with it, from one pass over the fund's postings.
+ * One need's funding with one transaction (the writer's own, inside its database transaction) and
+ * without it: its balance rows, less what that transaction's postings moved on the fund.
  */
 export async function readNeedFundingChange(tx: Transaction, needId: string, transactionId: string): Promise<{ before: NeedFunding; after: NeedFunding }> {
-  let before = NO_FUNDING;
-  let after = NO_FUNDING;
-  for (const row of await fundingRows(tx, [needId], transactionId)) {
-    before = withMovement(before, row.kind, row.without ?? "0");
-    after = withMovement(after, row.kind, row.amount);
-  }
-  return { before, after };
-}
-
-/** Sums of the needs' fund postings by kind of movement; `without` leaves one transaction out. */
-async function fundingRows(db: Database | Transaction, needIds: readonly string[], without: string | null) {
-  const kind = sql<string>`coalesce(${original.kind}, ${ledgerTransactions.kind})`;
-  return db
-    .select({
-      needId: ledgerAccounts.needId,
-      kind,
-      amount: sql<string>`sum(${ledgerPostings.amount})::text`,
-      without: without ? sql<string>`coalesce(sum(${ledgerPostings.amount}) filter (where ${ledgerTransactions.id} <> ${without}), 0)::text` : sql<null>`null`,
-    })
-    .from(ledgerAccounts)
-    .innerJoin(ledgerPostings, eq(ledgerPostings.accountId, ledgerAccounts.id))
+  const after = (await readNeedFunding(tx, [needId])).get(needId) ?? NO_FUNDING;
+  const own = await tx
+    .select({ kind: sql<string>`coalesce(${original.kind}, ${ledgerTransactions.kind})`, amount: ledgerPostings.amount })
+    .from(ledgerPostings)
+    .innerJoin(ledgerAccounts, and(eq(ledgerAccounts.id, ledgerPostings.accountId), eq(ledgerAccounts.kind, "need-fund"), eq(ledgerAccounts.needId, needId)))
     .innerJoin(ledgerTransactions, eq(ledgerTransactions.id, ledgerPostings.transactionId))
     .leftJoin(original, eq(original.id, ledgerTransactions.reversesId))
-    .where(and(eq(ledgerAccounts.kind, "need-fund"), inArray(ledgerAccounts.needId, [...needIds])))
-    .groupBy(ledgerAccounts.needId, kind);
-}
-
-/** A need fund is credit-normal: money in is a negative posting, money out a positive one. */
-function withMovement(current: NeedFunding, kind: string, sum: string): NeedFunding {
-  const amount = moneyFromDb(sum);
-  if (kind === "receipt" || kind === "attribution") return { ...current, raised: addMoney(current.raised, negateMoney(amount)) };
-  if (kind === "allocation") return { ...current, allocated: addMoney(current.allocated, negateMoney(amount)) };
-  if (kind === "disbursement") return { ...current, disbursed: addMoney(current.disbursed, amount) };
-  return current;
+    .where(eq(ledgerPostings.transactionId, transactionId));
+  let before = after;
+  // Taking a posting back is moving its opposite.
+  for (const row of own) before = addNeedMovement(before, row.kind, negateMoney(moneyFromDb(row.amount)));
+  return { before, after };
 }

@@ -8,6 +8,8 @@ import { rowsOf } from "../../../tests/ledger-fixture";
 import type { TransparencyLedger } from "../../../tests/transparency-fixture";
 import { ANONYMOUS_DONOR_CONTACT, HIDDEN_DONOR_NAME, NAMED_DONOR, seedTransparencyLedger } from "../../../tests/transparency-fixture";
 import { postTransaction } from "../ledger/post-transaction.server";
+import type { LedgerVerification } from "../ledger/verify-ledger.server";
+import { verifyLedger } from "../ledger/verify-ledger.server";
 import { money, moneyToString } from "../money/money";
 import { listLedgerActivity } from "./ledger-activity.server";
 import { readLedgerTotals } from "./ledger-totals.server";
@@ -92,6 +94,54 @@ describe("need progress", () => {
     });
     expect(progress?.state).toBe("fully");
     expect((await readNeedProgress(handle.db, ledger.refs.partly))?.state).toBe("partly");
+  });
+
+  it("reads a need's funding from its fund's balance rows, which verifyLedger holds to the postings", async () => {
+    const rows = await rowsOf(
+      handle.db,
+      z.object({ raised: z.string(), allocated: z.string(), disbursed: z.string() }),
+      sql`select sum(raised)::text as raised, sum(allocated)::text as allocated, sum(disbursed)::text as disbursed from ledger_balances where account_id = ${ledger.fundOf.funded}`,
+    );
+    expect(rows).toEqual([{ raised: "600.00", allocated: "400.00", disbursed: "250.00" }]);
+    // Changed behind the triggers' back (as a superuser can), in a transaction rolled back after.
+    let found: LedgerVerification | null = null;
+    const rolledBack = new Error("rolled back on purpose");
+    await expect(
+      handle.db.transaction(async (tx) => {
+        await tx.execute(sql`set local session_replication_role = replica`);
+        await tx.execute(sql`update ledger_balances set raised = raised + 1 where account_id = ${ledger.fundOf.funded} and shard = 0`);
+        await tx.execute(sql`set local session_replication_role = origin`);
+        found = await verifyLedger({ db: tx });
+        throw rolledBack;
+      }),
+    ).rejects.toBe(rolledBack);
+    expect(found).toMatchObject({ ok: false, problem: { kind: "balance", accountId: ledger.fundOf.funded } });
+    expect(await verifyLedger({ db: handle.db })).toMatchObject({ ok: true });
+  });
+
+  it("keeps a need fund's increases in one row, whichever row the writer's connection has", async () => {
+    await handle.db.transaction(async (tx) => {
+      await tx.execute(sql`set local xiangyun.ledger_shard = 9`);
+      await postTransaction({
+        db: tx,
+        actorUserId: ledger.actor,
+        transaction: {
+          organisationId: ledger.books.organisationId,
+          kind: "receipt",
+          idempotencyKey: "one-row-need-fund",
+          source: "donations",
+          method: "cash",
+          postings: [
+            { accountId: ledger.books.bank, amount: money("7.00") },
+            { accountId: ledger.fundOf.withdrawn, amount: money("-7.00") },
+          ],
+        },
+      });
+    });
+    const rows = await rowsOf(handle.db, z.object({ shard: z.number(), raised: z.string() }), sql`select shard::int as shard, raised::text as raised from ledger_balances where account_id = ${ledger.fundOf.withdrawn} and raised <> 0`);
+    expect(rows).toEqual([{ shard: 0, raised: expect.any(String) }]);
+    const bank = await rowsOf(handle.db, z.object({ n: z.number() }), sql`select count(*)::int as n from ledger_balances where account_id = ${ledger.books.bank} and shard = 9 and balance >= 7`);
+    expect(bank).toEqual([{ n: 1 }]);
   });
 
   it("hides needs that are not public", async () => {
