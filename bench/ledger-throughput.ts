@@ -11,6 +11,7 @@
 // With DATABASE_URL the benchmark creates a database of its own on that server (and drops it after);
 // without, it runs on an in-memory PGlite, where statements run one at a time.
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { sql } from "drizzle-orm";
 import pg from "pg";
@@ -58,12 +59,26 @@ async function openBenchDatabase(): Promise<{ handle: DatabaseHandle; drop: () =
   };
 }
 
+/** The machine's busy CPU time so far in ms (all cores, every process), from /proc/stat; null elsewhere. */
+function machineBusyMs(): number | null {
+  try {
+    const fields = (readFileSync("/proc/stat", "utf8").split("\n")[0] ?? "").trim().split(/\s+/).slice(1).map(Number);
+    // user nice system idle iowait irq softirq steal …, in 1/100 s.
+    const busy = fields.reduce((sum, n, i) => (i === 3 || i === 4 ? sum : sum + n), 0);
+    return busy * 10;
+  } catch {
+    return null;
+  }
+}
+
 /** `writers` loops taking work items 0…count-1 in turn; answers each item's time and the wall time. */
 async function run(writers: number, count: number, work: (i: number) => Promise<unknown>) {
   const times: number[] = [];
   let next = 0;
   let errors = 0;
   const firstErrors: string[] = [];
+  const cpuBefore = process.cpuUsage();
+  const busyBefore = machineBusyMs();
   const started = performance.now();
   await Promise.all(
     Array.from({ length: writers }, async () => {
@@ -80,6 +95,9 @@ async function run(writers: number, count: number, work: (i: number) => Promise<
     }),
   );
   const wallMs = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
+  const busyAfter = machineBusyMs();
+  const perItem = (ms: number) => Math.round((ms / Math.max(1, times.length)) * 1000) / 1000;
   // In order of completion: a cost that grows with the ledger's history shows as a later p50 above the first.
   const quarter = Math.max(1, Math.floor(times.length / 4));
   const p50 = (part: number[]) => latency(part).p50;
@@ -92,6 +110,8 @@ async function run(writers: number, count: number, work: (i: number) => Promise<
     wallMs: Math.round(wallMs),
     latency: latency(times),
     p50FirstAndLastQuarter: [p50(times.slice(0, quarter)), p50(times.slice(-quarter))],
+    // CPU per item: this process (drivers, domain code) and the whole machine (the database server too).
+    cpuMsEach: { node: perItem((cpu.user + cpu.system) / 1000), machine: busyBefore === null || busyAfter === null ? null : perItem(busyAfter - busyBefore) },
   };
 }
 

@@ -90,22 +90,27 @@ END
 $$;--> statement-breakpoint
 -- A writer's one call (app/domain/ledger/post-transaction.server.ts): the transaction row under its
 -- idempotency key, then the balance rows its postings move locked in (account, row) order — for an
--- increase the connection's row, for a decrease all the account's rows — then the postings. It runs
--- with the caller's rights and adds no guarantee of its own: the triggers and checks refuse what
--- they refused before, whoever writes. It answers one row:
---   outcome 'posted'      the transaction's id, and the needs whose funds it moved;
---   outcome 'key-taken'   nothing written: the key was posted before (the caller compares content);
---   outcome 'not-in-books' an account is missing or in another union's books;
---   outcome 'overdrawn'   the account that does not hold enough, and what it holds.
--- The caller rolls back on any outcome but 'posted' and 'key-taken'.
+-- increase the row ledger_increase_shard names, for a decrease all the account's rows — then the
+-- postings. It runs with the caller's rights and adds no guarantee of its own: the triggers and
+-- checks refuse what they refused before, whoever writes. It answers 'posted' with the
+-- transaction's id and the needs whose funds it moved, or 'key-taken' having written nothing (the
+-- caller compares the transaction posted under the key). It raises, so that the statement writes
+-- nothing even as a transaction of its own:
+--   ledger_post_not_in_books      an account is missing or in another union's books;
+--   ledger_balances_not_negative  a posting would take an account below zero (DETAIL: the account
+--                                 and what it holds, "account=<id> balance=<amount>");
+--   ledger_post_need_fund         a need fund is posted where the caller said none would be (a
+--                                 need's funding state is followed inside a transaction of the caller's).
 CREATE FUNCTION ledger_post_transaction(
   organisation uuid, kind text, idempotency_key text, value_date date, actor_user_id uuid, memo text,
   reverses_id uuid, source text, method text, bank_reference text, pledge_id uuid, disbursement_request_id uuid,
-  accounts uuid[], amounts numeric[],
-  OUT outcome text, OUT transaction_id uuid, OUT account_id uuid, OUT balance numeric, OUT need_ids uuid[]
+  accounts uuid[], amounts numeric[], without_need_funds boolean,
+  OUT outcome text, OUT transaction_id uuid, OUT need_ids uuid[]
 ) LANGUAGE plpgsql AS $$
 DECLARE
   found_accounts integer;
+  short_account uuid;
+  short_balance numeric;
 BEGIN
   INSERT INTO ledger_transactions AS t (organisation_id, kind, idempotency_key, value_date, actor_user_id, memo, reverses_id, source, method,
                                         bank_reference, pledge_id, disbursement_request_id)
@@ -136,22 +141,25 @@ BEGIN
          (array_agg(held.account_id ORDER BY held.account_id) FILTER (WHERE held.balance + held.change < 0))[1],
          (array_agg(held.balance ORDER BY held.account_id) FILTER (WHERE held.balance + held.change < 0))[1],
          coalesce(array_agg(held.need_id) FILTER (WHERE held.kind = 'need-fund' AND held.need_id IS NOT NULL), '{}')
-    INTO found_accounts, account_id, balance, need_ids
+    INTO found_accounts, short_account, short_balance, need_ids
     FROM held;
   IF found_accounts <> cardinality(accounts) THEN
-    outcome := 'not-in-books';
-    RETURN;
+    RAISE EXCEPTION 'ledger transaction %: an account is not in this union''s books', idempotency_key
+      USING ERRCODE = 'check_violation', CONSTRAINT = 'ledger_post_not_in_books';
   END IF;
-  IF account_id IS NOT NULL THEN
-    outcome := 'overdrawn';
-    RETURN;
+  IF short_account IS NOT NULL THEN
+    RAISE EXCEPTION 'ledger transaction %: account % holds %', idempotency_key, short_account, short_balance
+      USING ERRCODE = 'check_violation', CONSTRAINT = 'ledger_balances_not_negative', DETAIL = format('account=%s balance=%s', short_account, short_balance);
+  END IF;
+  IF without_need_funds AND cardinality(need_ids) > 0 THEN
+    RAISE EXCEPTION 'ledger transaction %: a need fund is posted outside a transaction of the caller''s', idempotency_key
+      USING ERRCODE = 'check_violation', CONSTRAINT = 'ledger_post_need_fund';
   END IF;
   INSERT INTO ledger_postings (transaction_id, account_id, amount)
   SELECT ledger_post_transaction.transaction_id, p.account_id, p.amount FROM unnest(accounts, amounts) AS p(account_id, amount);
   outcome := 'posted';
 END
-$$;
---> statement-breakpoint
+$$;--> statement-breakpoint
 -- The check at commit, as before (0009), in fewer statements: the row is NEW itself, and the
 -- postings' count, sum and books are read in one pass.
 CREATE OR REPLACE FUNCTION ledger_check_transaction() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$

@@ -85,12 +85,17 @@ async function findUnionAccounts(db: Db, organisationId: string): Promise<{ ids:
  */
 const committedUnionAccounts = new WeakMap<Database, Map<string, UnionAccounts>>();
 
+/** The union's accounts as committed on this database, when they have been read there before. */
+export function rememberedUnionAccounts(root: Database, organisationId: string): UnionAccounts | null {
+  return committedUnionAccounts.get(root)?.get(organisationId) ?? null;
+}
+
 /**
  * Opens (once) the union's bank, clearing and three general funds; answers their ids. Given `root`,
  * the database `db` is a transaction of, it answers from what it has seen committed there.
  */
 async function openUnionAccounts(db: Db, actor: Actor, books: FinanceBooks, root: Database | undefined): Promise<UnionAccounts> {
-  const remembered = root ? committedUnionAccounts.get(root)?.get(books.organisationId) : undefined;
+  const remembered = root ? rememberedUnionAccounts(root, books.organisationId) : null;
   if (remembered) return remembered;
   const wanted: { kind: "bank" | "clearing" | "general-fund"; source: FundSource | null }[] = [
     { kind: "bank", source: null },

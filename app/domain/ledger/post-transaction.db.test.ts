@@ -11,7 +11,7 @@ import { balanceOf, openTestBooks, rowsOf } from "../../../tests/ledger-fixture"
 import { isDomainError } from "../errors/domain-error";
 import { addMoney, money, moneyFromDb, moneyToString, subtractMoney } from "../money/money";
 import type { LedgerTransactionInput } from "./post-transaction.server";
-import { postTransaction } from "./post-transaction.server";
+import { postStandalone, postTransaction } from "./post-transaction.server";
 
 let handle: DatabaseHandle;
 let books: TestBooks;
@@ -84,6 +84,23 @@ describe("postTransaction", () => {
     const refused = await refusalOf(postTransaction({ db: handle.db, actorUserId: null, transaction: allocation(books.general.union, books.general.government, "999999999.00"), audit }));
     expect(refused.messageKey).toBe("fundOverdrawn");
     expect(await auditCount()).toEqual(before);
+  });
+
+  it("posts on its own, as one statement: a new transaction, a replay, and an overdraft that leaves nothing behind", async () => {
+    const before = await balanceOf(handle.db, books.general.union);
+    const posted = await postStandalone({ db: handle.db, actorUserId: null, transaction: receipt("12.30", "standalone", books.general.union) });
+    expect(posted.replayed).toBe(false);
+    expect(moneyToString(subtractMoney(moneyFromDb(await balanceOf(handle.db, books.general.union)), moneyFromDb(before)))).toBe("12.30");
+    expect(await postStandalone({ db: handle.db, actorUserId: null, transaction: receipt("12.30", "standalone", books.general.union) })).toEqual({ id: posted.id, replayed: true });
+    const count = await transactionCount();
+    const error: unknown = await postStandalone({ db: handle.db, actorUserId: null, transaction: allocation(books.general.union, books.general.government, "999999999.00", "standalone-overdraft") }).catch((e: unknown) => e);
+    expect(isDomainError(error) && { messageKey: error.messageKey, values: error.values }).toEqual({
+      messageKey: "fundOverdrawn",
+      values: { balance: moneyToString(moneyFromDb(await balanceOf(handle.db, books.general.union))) },
+    });
+    expect(await transactionCount()).toBe(count);
+    const [row] = await rowsOf(handle.db, z.object({ n: z.number() }), sql`select count(*)::int as n from ledger_transactions where idempotency_key = 'standalone-overdraft'`);
+    expect(row?.n).toBe(0);
   });
 
   it("answers a retry with the same key and content with the transaction already posted", async () => {

@@ -74,25 +74,44 @@ export async function postTransaction(options: {
   return posted;
 }
 
+/**
+ * Posts a transaction that moves no need's fund (a receipt into a general fund, say) as one
+ * statement, a database transaction of its own, then seals: nothing else needs to happen with it,
+ * so there is no transaction to open and commit around it. The database refuses a need fund here:
+ * a need's funding state is followed inside a transaction (`postTransaction`).
+ */
+export async function postStandalone(options: { db: Database; actorUserId: string | null; transaction: LedgerTransactionInput; audit?: LedgerAuditEntry }): Promise<PostedTransaction> {
+  const { db, actorUserId, transaction, audit } = options;
+  assertBalanced(transaction);
+  const posted = await write(db, actorUserId, transaction, audit, { withoutNeedFunds: true });
+  // Inside a caller's transaction its commit is still to come; the caller seals after it.
+  if (!(db instanceof PgTransaction)) await sealLedger(db);
+  return posted;
+}
+
 /** What `ledger_post_transaction` answers (db/migrations, "A writer's one call"). */
 const postOutcome = z.object({
-  outcome: z.enum(["posted", "key-taken", "not-in-books", "overdrawn"]),
+  outcome: z.enum(["posted", "key-taken"]),
   transaction_id: z.string().nullable(),
-  account_id: z.string().nullable(),
-  balance: z.string().nullable(),
   need_ids: z.union([z.array(z.string()), z.string()]).nullable(),
 });
 
 /**
  * One call to the database, which writes the transaction row under its key, locks in account and
- * row order the balance rows the postings will move (for an increase the connection's row of the
- * account, for a decrease all its rows), refuses an account outside the union's books or a posting
- * that would take an account below zero, and writes the postings. The key comes first: a retry
- * finds its transaction without touching a balance (it must answer even when the fund no longer
- * holds the amount), and a concurrent writer of the same key waits on the key's index entry, not on
- * a balance row. Writers paying into one account lock different rows and do not wait for each other.
+ * row order the balance rows the postings will move (for an increase one row of the account, for a
+ * decrease all its rows), refuses an account outside the union's books or a posting that would take
+ * an account below zero, and writes the postings. The key comes first: a retry finds its
+ * transaction without touching a balance (it must answer even when the fund no longer holds the
+ * amount), and a concurrent writer of the same key waits on the key's index entry, not on a balance
+ * row. Writers paying into one account lock different rows and do not wait for each other.
  */
-async function write(tx: Transaction, actorUserId: string | null, transaction: LedgerTransactionInput, audit: LedgerAuditEntry | undefined): Promise<PostedTransaction> {
+async function write(
+  db: Database | Transaction,
+  actorUserId: string | null,
+  transaction: LedgerTransactionInput,
+  audit: LedgerAuditEntry | undefined,
+  options: { withoutNeedFunds: boolean } = { withoutNeedFunds: false },
+): Promise<PostedTransaction> {
   try {
     const t = transaction;
     const accounts = `{${t.postings.map((p) => p.accountId).join(",")}}`;
@@ -100,32 +119,24 @@ async function write(tx: Transaction, actorUserId: string | null, transaction: L
     const post = sql`select * from ledger_post_transaction(
       ${t.organisationId}::uuid, ${t.kind}, ${t.idempotencyKey}, ${t.valueDate ?? null}::date, ${actorUserId}::uuid, ${t.memo ?? null},
       ${t.reversesId ?? null}::uuid, ${t.source ?? null}, ${t.method ?? null}, ${t.bankReference ?? null}, ${t.pledgeId ?? null}::uuid,
-      ${t.disbursementRequestId ?? null}::uuid, ${accounts}::uuid[], ${amounts}::numeric[])`;
-    const result: unknown = await tx.execute(audit ? withAudit(post, audit) : post);
+      ${t.disbursementRequestId ?? null}::uuid, ${accounts}::uuid[], ${amounts}::numeric[], ${options.withoutNeedFunds})`;
+    const result: unknown = await db.execute(audit ? withAudit(post, audit) : post);
     const rows = typeof result === "object" && result !== null && "rows" in result ? result.rows : result;
     const [answer] = z.array(postOutcome).parse(rows);
     if (!answer) throw new Error(`ledger transaction ${t.idempotencyKey}: the database answered nothing`);
-    switch (answer.outcome) {
-      case "posted": {
-        if (!answer.transaction_id) throw new Error(`ledger transaction ${t.idempotencyKey}: posted without an id`);
-        // A need's search document follows its funding state, not its every yuan.
-        for (const needId of pgUuidArray(answer.need_ids)) await onNeedFundBalanceChanged(tx, needId, answer.transaction_id);
-        return { id: answer.transaction_id, replayed: false };
-      }
-      case "key-taken": {
-        const posted = await findPosted(tx, t);
-        if (posted) return posted;
-        throw new Error(`ledger transaction ${t.idempotencyKey}: the key is taken but its transaction is not visible`);
-      }
-      case "not-in-books":
-        throw new DomainError("invalid", "invalidInput", `ledger transaction ${t.idempotencyKey}: an account is not in this union's books`);
-      case "overdrawn": {
-        const balance = moneyToString(moneyFromDb(answer.balance ?? "0"));
-        const posting = t.postings.find((p) => p.accountId === answer.account_id);
-        const amount = posting ? moneyToString(isNegativeMoney(posting.amount) ? negateMoney(posting.amount) : posting.amount) : "?";
-        throw new DomainError("conflict", "fundOverdrawn", `account ${answer.account_id ?? ""} holds ${balance}: ${amount} cannot leave it`, { values: { balance } });
-      }
+    if (answer.outcome === "key-taken") {
+      const posted = await findPosted(db, t);
+      if (posted) return posted;
+      throw new Error(`ledger transaction ${t.idempotencyKey}: the key is taken but its transaction is not visible`);
     }
+    if (!answer.transaction_id) throw new Error(`ledger transaction ${t.idempotencyKey}: posted without an id`);
+    const needIds = pgUuidArray(answer.need_ids);
+    if (needIds.length > 0) {
+      // A need's search document follows its funding state, not its every yuan.
+      if (!(db instanceof PgTransaction)) throw new Error(`ledger transaction ${t.idempotencyKey}: a need fund was posted outside a transaction`);
+      for (const needId of needIds) await onNeedFundBalanceChanged(db, needId, answer.transaction_id);
+    }
+    return { id: answer.transaction_id, replayed: false };
   } catch (error) {
     throw refusalOf(error, transaction) ?? error;
   }
@@ -170,7 +181,7 @@ function assertBalanced(transaction: LedgerTransactionInput): void {
  * The transaction already posted under this key: itself when the content is the same, a conflict
  * when it differs (a retry of another amount must not pass for the first one).
  */
-async function findPosted(db: Transaction, transaction: LedgerTransactionInput): Promise<PostedTransaction | null> {
+async function findPosted(db: Database | Transaction, transaction: LedgerTransactionInput): Promise<PostedTransaction | null> {
   const [found] = await db.select().from(ledgerTransactions).where(eq(ledgerTransactions.idempotencyKey, transaction.idempotencyKey));
   if (!found) return null;
   const postings = await db
@@ -199,7 +210,17 @@ function refusalOf(error: unknown, transaction: LedgerTransactionInput): DomainE
   for (let e: unknown = error; typeof e === "object" && e !== null; e = "cause" in e ? e.cause : null) {
     const constraint = "constraint" in e ? e.constraint : null;
     if (constraint === "ledger_balances_not_negative") {
-      return new DomainError("conflict", "fundOverdrawn", `ledger transaction ${transaction.idempotencyKey} would overdraw an account`);
+      // The writer's own check names the account and what it holds; the balance rows' check does not.
+      const short = /^account=(\S+) balance=(\S+)$/.exec("detail" in e && typeof e.detail === "string" ? e.detail : "");
+      if (!short) return new DomainError("conflict", "fundOverdrawn", `ledger transaction ${transaction.idempotencyKey} would overdraw an account`);
+      const [, account = "", held = "0"] = short;
+      const balance = moneyToString(moneyFromDb(held));
+      const posting = transaction.postings.find((p) => p.accountId === account);
+      const amount = posting ? moneyToString(isNegativeMoney(posting.amount) ? negateMoney(posting.amount) : posting.amount) : "?";
+      return new DomainError("conflict", "fundOverdrawn", `account ${account} holds ${balance}: ${amount} cannot leave it`, { values: { balance } });
+    }
+    if (constraint === "ledger_post_not_in_books") {
+      return new DomainError("invalid", "invalidInput", `ledger transaction ${transaction.idempotencyKey}: an account is not in this union's books`);
     }
     if (constraint === "ledger_transactions_reversed_once_idx") {
       return new DomainError("conflict", "ledgerTransactionReversed", `transaction ${transaction.reversesId ?? ""} has already been reversed`);

@@ -8,9 +8,10 @@ import { needs } from "../../../db/schema/needs";
 import type { Actor } from "../auth/actor";
 import { conflict, notFound } from "../errors/domain-error";
 import { compareMoney, moneyFromDb, moneyToString, negateMoney } from "../money/money";
-import { checkedKey, ensureLedgerAccounts, financeBooksOf, positiveAmount } from "./ledger-accounts.server";
+import type { UnionAccounts } from "./ledger-accounts.server";
+import { checkedKey, ensureLedgerAccounts, financeBooksOf, positiveAmount, rememberedUnionAccounts } from "./ledger-accounts.server";
 import type { FundSource, PledgeStatus, ReceiptMethod } from "./ledger-vocabulary";
-import { postTransaction } from "./post-transaction.server";
+import { postStandalone, postTransaction } from "./post-transaction.server";
 import { inLedgerTransaction } from "./seal-ledger.server";
 
 export type ReceiptTarget = { pledgeRef: string } | { source: FundSource; needRef: string | null };
@@ -32,54 +33,60 @@ export async function recordReceipt(options: { db: Database; actor: Actor; recei
   const books = financeBooksOf(actor);
   const amount = positiveAmount(receipt.amount);
   const idempotencyKey = checkedKey(receipt.idempotencyKey);
+  const posting = (accounts: UnionAccounts, into: string, source: FundSource, pledge: { id: string; ref: string } | null, needRef: string | null) => ({
+    actorUserId: actor.userId,
+    transaction: {
+      organisationId: books.organisationId,
+      kind: "receipt" as const,
+      idempotencyKey,
+      valueDate: receipt.valueDate,
+      memo: receipt.memo,
+      source,
+      method: receipt.method,
+      bankReference: receipt.bankReference,
+      pledgeId: pledge?.id ?? null,
+      postings: [
+        { accountId: accounts.bank, amount },
+        { accountId: into, amount: negateMoney(amount) },
+      ],
+    },
+    audit: {
+      actor,
+      action: "ledger.receipt" as const,
+      organisationId: books.organisationId,
+      after: { amount: moneyToString(amount), source, method: receipt.method, pledge: pledge?.ref ?? null, need: needRef },
+    },
+  });
+  // Into a general fund, with no pledge to settle and the union's accounts known: one statement.
+  const target = receipt.target;
+  const known = "source" in target && target.needRef === null ? rememberedUnionAccounts(db, books.organisationId) : null;
+  if (known && "source" in target) {
+    const posted = await postStandalone({ db, ...posting(known, known.general[target.source], target.source, null, null) });
+    return { transactionId: posted.id, replayed: posted.replayed };
+  }
   return inLedgerTransaction(db, async (tx) => {
     let pledge: { id: string; ref: string; status: PledgeStatus; needRef: string | null } | null = null;
     let source: FundSource;
     let needRef: string | null;
-    if ("pledgeRef" in receipt.target) {
+    if ("pledgeRef" in target) {
       // Locked: two receipts against one pledge settle its status one after the other.
       const [row] = await tx
         .select({ id: pledges.id, ref: pledges.ref, status: pledges.status, organisationId: pledges.organisationId, needRef: needs.ref })
         .from(pledges)
         .leftJoin(needs, eq(needs.id, pledges.needId))
-        .where(eq(pledges.ref, receipt.target.pledgeRef))
+        .where(eq(pledges.ref, target.pledgeRef))
         .for("update", { of: pledges });
-      if (!row || row.organisationId !== books.organisationId) throw notFound("pledgeNotFound", `pledge ${receipt.target.pledgeRef} is not in this union's books`);
+      if (!row || row.organisationId !== books.organisationId) throw notFound("pledgeNotFound", `pledge ${target.pledgeRef} is not in this union's books`);
       if (row.status === "cancelled") throw conflict("pledgeClosed", `pledge ${row.ref} is cancelled`, { ref: row.ref, status: row.status });
       pledge = row;
       source = "donations";
       needRef = row.needRef;
     } else {
-      source = receipt.target.source;
-      needRef = receipt.target.needRef;
+      source = target.source;
+      needRef = target.needRef;
     }
     const accounts = await ensureLedgerAccounts({ db: tx, root: db, actor, needRef: needRef ?? undefined });
-    const into = accounts.needFund ?? accounts.general[source];
-    const posted = await postTransaction({
-      db: tx,
-      actorUserId: actor.userId,
-      transaction: {
-        organisationId: books.organisationId,
-        kind: "receipt",
-        idempotencyKey,
-        valueDate: receipt.valueDate,
-        memo: receipt.memo,
-        source,
-        method: receipt.method,
-        bankReference: receipt.bankReference,
-        pledgeId: pledge?.id ?? null,
-        postings: [
-          { accountId: accounts.bank, amount },
-          { accountId: into, amount: negateMoney(amount) },
-        ],
-      },
-      audit: {
-        actor,
-        action: "ledger.receipt",
-        organisationId: books.organisationId,
-        after: { amount: moneyToString(amount), source, method: receipt.method, pledge: pledge?.ref ?? null, need: needRef },
-      },
-    });
+    const posted = await postTransaction({ db: tx, ...posting(accounts, accounts.needFund ?? accounts.general[source], source, pledge, needRef) });
     if (!posted.replayed && pledge) await settlePledgeStatus(tx, pledge.id);
     return { transactionId: posted.id, replayed: posted.replayed };
   });

@@ -7,7 +7,7 @@ import { createTestDatabase } from "../../../tests/database";
 import { rowsOf } from "../../../tests/ledger-fixture";
 import type { TransparencyLedger } from "../../../tests/transparency-fixture";
 import { ANONYMOUS_DONOR_CONTACT, HIDDEN_DONOR_NAME, NAMED_DONOR, seedTransparencyLedger } from "../../../tests/transparency-fixture";
-import { postTransaction } from "../ledger/post-transaction.server";
+import { postStandalone, postTransaction } from "../ledger/post-transaction.server";
 import type { LedgerVerification } from "../ledger/verify-ledger.server";
 import { verifyLedger } from "../ledger/verify-ledger.server";
 import { money, moneyToString } from "../money/money";
@@ -119,24 +119,30 @@ describe("need progress", () => {
     expect(await verifyLedger({ db: handle.db })).toMatchObject({ ok: true });
   });
 
+  /** A cash receipt of `amount` into a need's fund. */
+  const receiptInto = (fund: string, idempotencyKey: string, amount: string) => ({
+    organisationId: ledger.books.organisationId,
+    kind: "receipt" as const,
+    idempotencyKey,
+    source: "donations" as const,
+    method: "cash" as const,
+    postings: [
+      { accountId: ledger.books.bank, amount: money(amount) },
+      { accountId: fund, amount: money(`-${amount}`) },
+    ],
+  });
+
+  it("refuses a need fund posted on its own, outside a transaction that follows the need's funding state", async () => {
+    const [before] = await rowsOf(handle.db, z.object({ n: z.number() }), sql`select count(*)::int as n from ledger_transactions`);
+    const standalone = postStandalone({ db: handle.db, actorUserId: ledger.actor, transaction: receiptInto(ledger.fundOf.partly, "standalone-need-fund", "3.00") });
+    await expect(standalone).rejects.toMatchObject({ cause: { constraint: "ledger_post_need_fund" } });
+    expect(await rowsOf(handle.db, z.object({ n: z.number() }), sql`select count(*)::int as n from ledger_transactions`)).toEqual([before]);
+  });
+
   it("keeps a need fund's increases in one row, whichever row the writer's connection has", async () => {
     await handle.db.transaction(async (tx) => {
       await tx.execute(sql`set local xiangyun.ledger_shard = 9`);
-      await postTransaction({
-        db: tx,
-        actorUserId: ledger.actor,
-        transaction: {
-          organisationId: ledger.books.organisationId,
-          kind: "receipt",
-          idempotencyKey: "one-row-need-fund",
-          source: "donations",
-          method: "cash",
-          postings: [
-            { accountId: ledger.books.bank, amount: money("7.00") },
-            { accountId: ledger.fundOf.withdrawn, amount: money("-7.00") },
-          ],
-        },
-      });
+      await postTransaction({ db: tx, actorUserId: ledger.actor, transaction: receiptInto(ledger.fundOf.withdrawn, "one-row-need-fund", "7.00") });
     });
     const rows = await rowsOf(handle.db, z.object({ shard: z.number(), raised: z.string() }), sql`select shard::int as shard, raised::text as raised from ledger_balances where account_id = ${ledger.fundOf.withdrawn} and raised <> 0`);
     expect(rows).toEqual([{ shard: 0, raised: expect.any(String) }]);
