@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PublicNeedSource } from "../app/domain/needs/public-need";
 import { toPublicNeed } from "../app/domain/needs/public-need";
 import { toPublicOffer } from "../app/domain/offers/public-offer";
-import { ensureIndexes } from "./ensure-indexes.server";
-import { NEEDS_INDEX, OFFERS_INDEX, indexName, needsIndexSettings } from "./index-settings";
+import { ensureIndexes, settingsHeld } from "./ensure-indexes.server";
+import { NEEDS_INDEX, OFFERS_INDEX, indexName, needsIndexSettings, offersIndexSettings } from "./index-settings";
 import type { TestSearch } from "../tests/search-fixture";
 import { startTestSearch } from "../tests/search-fixture";
 
@@ -159,5 +159,17 @@ describe("ensureIndexes", () => {
     await ensureIndexes(client, { indexPrefix: PREFIX });
     const stats = await client.index(indexName(NEEDS_INDEX, PREFIX)).getStats();
     expect(stats.numberOfDocuments).toBe(needs.length);
+  });
+
+  it("finds the settings in code held by the indexes it set up, and so sends no settings task again", async () => {
+    const uids = [indexName(NEEDS_INDEX, PREFIX), indexName(OFFERS_INDEX, PREFIX)];
+    expect(settingsHeld(needsIndexSettings, await client.index(uids[0] ?? "").getSettings())).toBe(true);
+    expect(settingsHeld(offersIndexSettings, await client.index(uids[1] ?? "").getSettings())).toBe(true);
+    const settingsTasks = async () => (await client.tasks.getTasks({ indexUids: uids, types: ["settingsUpdate"], limit: 1000 })).results.length;
+    const before = await settingsTasks();
+    await ensureIndexes(client, { indexPrefix: PREFIX });
+    expect(await settingsTasks()).toBe(before);
+    // A setting that differs is applied.
+    expect(settingsHeld({ ...needsIndexSettings, stopWords: ["的"] }, await client.index(uids[0] ?? "").getSettings())).toBe(false);
   });
 });
