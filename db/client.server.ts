@@ -1,6 +1,7 @@
 // One database handle for the whole process: PGlite in DATA_DIR/pglite by default, a PostgreSQL
 // server through `pg` when DATABASE_URL is set. Both speak the same SQL and run the same migrations.
 import { PGlite } from "@electric-sql/pglite";
+import type { SQL } from "drizzle-orm";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
@@ -8,10 +9,18 @@ import type { PgliteDatabase } from "drizzle-orm/pglite";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { mkdirSync } from "node:fs";
 import pg from "pg";
+import { z } from "zod";
 
 /** What domain code sees: the common drizzle API of both drivers. */
 export type Database = PgDatabase<PgQueryResultHKT>;
 export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+/** The rows of a raw statement, checked by `schema`, on either driver (each answers `{ rows }` its own way). */
+export async function executeRows<T>(db: Database | Transaction, schema: z.ZodType<T>, statement: SQL): Promise<T[]> {
+  const result: unknown = await db.execute(statement);
+  const rows = typeof result === "object" && result !== null && "rows" in result ? result.rows : result;
+  return z.array(schema).parse(rows);
+}
 
 export type DatabaseOptions =
   | { driver: "pg"; url: string; poolSize?: number }

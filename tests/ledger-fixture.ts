@@ -1,16 +1,12 @@
 // A union's books for ledger tests: the union, its bank and clearing accounts and a general fund per
 // source, written with raw SQL as the application's role would. Names are obviously fake.
-import type { SQL } from "drizzle-orm";
 import { sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "../db/client.server";
+import { executeRows } from "../db/client.server";
 
-/** The rows of a raw statement, on either driver (pg answers { rows }, PGlite's drizzle too). */
-export async function rowsOf<T>(db: Database, schema: z.ZodType<T>, statement: SQL): Promise<T[]> {
-  const result: unknown = await db.execute(statement);
-  const rows = typeof result === "object" && result !== null && "rows" in result ? result.rows : result;
-  return z.array(schema).parse(rows);
-}
+/** The rows of a raw statement, on either driver. */
+export const rowsOf = executeRows;
 
 const idRow = z.object({ id: z.string() });
 

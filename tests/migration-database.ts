@@ -10,9 +10,9 @@ import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import { inject } from "vitest";
-import { z } from "zod";
+import type { z } from "zod";
 import type { DatabaseHandle } from "../db/client.server";
-import { openDatabase } from "../db/client.server";
+import { executeRows, openDatabase } from "../db/client.server";
 import { syncRegions } from "../db/regions/sync-regions.server";
 import { withDatabase } from "./global-setup";
 
@@ -59,11 +59,7 @@ export async function openMigrationDatabase(): Promise<MigrationDatabase> {
       else await migrateNodePg(handle.nodePg, { migrationsFolder: folder });
       await syncRegions(handle.db);
     },
-    async rowsOf(schema, statement) {
-      const result: unknown = await handle.db.execute(statement);
-      const rows = typeof result === "object" && result !== null && "rows" in result ? result.rows : result;
-      return z.array(schema).parse(rows);
-    },
+    rowsOf: (schema, statement) => executeRows(handle.db, schema, statement),
     async close() {
       await handle.close();
       await dropDatabase();

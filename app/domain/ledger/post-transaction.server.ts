@@ -9,6 +9,7 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { Database, Transaction } from "../../../db/client.server";
+import { executeRows } from "../../../db/client.server";
 import { auditLog } from "../../../db/schema/audit";
 import { ledgerPostings, ledgerTransactions } from "../../../db/schema/ledger";
 import type { AuditEntry } from "../audit/record-audit.server";
@@ -93,7 +94,7 @@ export async function postStandalone(options: { db: Database; actorUserId: strin
 const postOutcome = z.object({
   outcome: z.enum(["posted", "key-taken"]),
   transaction_id: z.string().nullable(),
-  need_ids: z.union([z.array(z.string()), z.string()]).nullable(),
+  need_ids: z.array(z.string()).nullable(),
 });
 
 /**
@@ -120,9 +121,7 @@ async function write(
       ${t.organisationId}::uuid, ${t.kind}, ${t.idempotencyKey}, ${t.valueDate ?? null}::date, ${actorUserId}::uuid, ${t.memo ?? null},
       ${t.reversesId ?? null}::uuid, ${t.source ?? null}, ${t.method ?? null}, ${t.bankReference ?? null}, ${t.pledgeId ?? null}::uuid,
       ${t.disbursementRequestId ?? null}::uuid, ${accounts}::uuid[], ${amounts}::numeric[], ${options.withoutNeedFunds})`;
-    const result: unknown = await db.execute(audit ? withAudit(post, audit) : post);
-    const rows = typeof result === "object" && result !== null && "rows" in result ? result.rows : result;
-    const [answer] = z.array(postOutcome).parse(rows);
+    const [answer] = await executeRows(db, postOutcome, audit ? withAudit(post, audit) : post);
     if (!answer) throw new Error(`ledger transaction ${t.idempotencyKey}: the database answered nothing`);
     if (answer.outcome === "key-taken") {
       const posted = await findPosted(db, t);
@@ -130,7 +129,7 @@ async function write(
       throw new Error(`ledger transaction ${t.idempotencyKey}: the key is taken but its transaction is not visible`);
     }
     if (!answer.transaction_id) throw new Error(`ledger transaction ${t.idempotencyKey}: posted without an id`);
-    const needIds = pgUuidArray(answer.need_ids);
+    const needIds = answer.need_ids ?? [];
     if (needIds.length > 0) {
       // A need's search document follows its funding state, not its every yuan.
       if (!(db instanceof PgTransaction)) throw new Error(`ledger transaction ${t.idempotencyKey}: a need fund was posted outside a transaction`);
@@ -156,14 +155,6 @@ function withAudit(post: SQL, audit: LedgerAuditEntry): SQL {
       from posted where posted.outcome = 'posted'
     )
     select * from posted`;
-}
-
-/** A uuid[] as the driver gives it: an array (node-postgres, PGlite) or its text form. */
-function pgUuidArray(value: string[] | string | null): string[] {
-  if (value === null) return [];
-  if (Array.isArray(value)) return value;
-  const inner = value.replace(/^\{|\}$/g, "");
-  return inner ? inner.split(",") : [];
 }
 
 function assertBalanced(transaction: LedgerTransactionInput): void {

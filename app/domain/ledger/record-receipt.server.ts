@@ -59,10 +59,12 @@ export async function recordReceipt(options: { db: Database; actor: Actor; recei
   });
   // Into a general fund, with no pledge to settle and the union's accounts known: one statement.
   const target = receipt.target;
-  const known = "source" in target && target.needRef === null ? rememberedUnionAccounts(db, books.organisationId) : null;
-  if (known && "source" in target) {
-    const posted = await postStandalone({ db, ...posting(known, known.general[target.source], target.source, null, null) });
-    return { transactionId: posted.id, replayed: posted.replayed };
+  if ("source" in target && target.needRef === null) {
+    const known = rememberedUnionAccounts(db, books.organisationId);
+    if (known) {
+      const posted = await postStandalone({ db, ...posting(known, known.general[target.source], target.source, null, null) });
+      return { transactionId: posted.id, replayed: posted.replayed };
+    }
   }
   return inLedgerTransaction(db, async (tx) => {
     let pledge: { id: string; ref: string; status: PledgeStatus; needRef: string | null } | null = null;

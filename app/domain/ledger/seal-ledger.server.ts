@@ -7,11 +7,12 @@ import { sql } from "drizzle-orm";
 import { PgTransaction } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { Database, Transaction } from "../../../db/client.server";
+import { executeRows } from "../../../db/client.server";
 
 /** At most this many transactions per sealing database transaction; the sealer loops until the tail is sealed. */
 const SEAL_BATCH = 500;
 
-const sealedRows = z.array(z.object({ sealed: z.coerce.number() }));
+const sealedRow = z.object({ sealed: z.coerce.number() });
 
 interface SealQueue {
   /** The last seal started or waiting: the next one starts after it. */
@@ -23,9 +24,8 @@ interface SealQueue {
 const queues = new WeakMap<Database, SealQueue>();
 
 async function sealOnce(db: Database | Transaction): Promise<number> {
-  const result: unknown = await db.execute(sql`select ledger_seal_pending(${SEAL_BATCH}) as sealed`);
-  const rows = typeof result === "object" && result !== null && "rows" in result ? result.rows : result;
-  return sealedRows.parse(rows)[0]?.sealed ?? 0;
+  const [row] = await executeRows(db, sealedRow, sql`select ledger_seal_pending(${SEAL_BATCH}) as sealed`);
+  return row?.sealed ?? 0;
 }
 
 async function sealAll(db: Database | Transaction): Promise<number> {
