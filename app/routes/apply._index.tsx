@@ -2,7 +2,7 @@
 // (Liuzhou's one-click application). A short form in plain words that works on a phone and
 // without JavaScript: the county is picked in two steps like /register's region (a GET form reloads
 // the page with ?province=, then a county of that province). Honeypot and a rate limit per address.
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { z } from "zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -22,6 +22,7 @@ import { keepRetryAfter } from "../ui/keep-retry-after";
 import { titleMeta } from "../ui/meta";
 import { SelectField } from "../ui/select-field";
 import { receiptCookieHeader } from "./apply-receipt.server";
+import { useServerForm } from "../ui/server-form";
 
 export const handle = { i18n: ["applications"] };
 export const clientLoader = withNamespaces("applications");
@@ -65,7 +66,7 @@ export default function ApplyPage() {
   const { provinces, regions } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("applications");
-  const [form, fields] = useForm<z.input<typeof applySchema>>({lastResult });
+  const [form, fields] = useServerForm<z.input<typeof applySchema>>({lastResult });
   const consentTextId = `${fields.consent.id}-text`;
   const consentProps = getInputProps(fields.consent, { type: "checkbox", value: "on", ariaDescribedBy: consentTextId });
   const legend = "text-lg font-semibold text-stone-900";

@@ -2,7 +2,7 @@
 // reads its status in plain words (with the union's reason when declined); nothing else about it is
 // shown. A wrong pair is "not found" without saying which part was wrong. A POST, so the phone
 // number stays out of addresses and logs; rate limited per address.
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { z } from "zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -17,6 +17,7 @@ import { FormErrors, FormPage, SubmitButton, TextField } from "../ui/form";
 import { formatDate } from "../ui/format-time";
 import { keepRetryAfter } from "../ui/keep-retry-after";
 import { titleMeta } from "../ui/meta";
+import { useServerForm } from "../ui/server-form";
 
 export const handle = { i18n: ["applications"] };
 export const clientLoader = withNamespaces("applications");
@@ -53,7 +54,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function ApplicationStatusPage() {
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("applications");
-  const [form, fields] = useForm<z.input<typeof statusCheckSchema>>({ lastResult: actionData?.reply });
+  const [form, fields] = useServerForm<z.input<typeof statusCheckSchema>>({ lastResult: actionData?.reply });
   const found = actionData?.found;
   return (
     <FormPage title={t("status.title")} intro={<p>{t("status.intro")}</p>}>

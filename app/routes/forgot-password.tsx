@@ -1,7 +1,7 @@
 // /forgot-password — asks for an email and sends a reset link if it belongs to an account. The
 // answer is the same whether it does or not (and for a bot that filled the honeypot), so the form
 // cannot be used to find out who has an account.
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
@@ -15,6 +15,7 @@ import { getPageLocale } from "../i18n/page-locale.server";
 import { FormErrors, FormPage, Honeypot, SubmitButton, TextField, isHoneypotFilled } from "../ui/form";
 import { keepRetryAfter } from "../ui/keep-retry-after";
 import { titleMeta } from "../ui/meta";
+import { useServerForm } from "../ui/server-form";
 
 export const handle = { i18n: ["account"] };
 export const clientLoader = withNamespaces("account");
@@ -59,7 +60,7 @@ export default function ForgotPasswordPage() {
   const { sent } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("account");
-  const [form, fields] = useForm<z.input<typeof schema>>({lastResult });
+  const [form, fields] = useServerForm<z.input<typeof schema>>({lastResult });
   return (
     <FormPage title={t("forgotPassword.title")} intro={sent ? undefined : t("forgotPassword.intro")}>
       {sent ? (

@@ -4,7 +4,7 @@
 // answer shows the pledge reference, the union's bank details and the tracking code, once (no
 // redirect: the code never reaches a URL). Works without JavaScript; rate-limited per address.
 import type { SubmissionResult } from "@conform-to/react";
-import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
@@ -25,6 +25,7 @@ import { titleMeta } from "../ui/meta";
 import { formatPledgeAmount } from "../ui/pledge-amounts.server";
 import { PledgeCreated } from "../ui/pledge-created";
 import { SelectField } from "../ui/select-field";
+import { useServerForm } from "../ui/server-form";
 
 export const handle = { i18n: ["pledges"] };
 export const clientLoader = withNamespaces("pledges");
@@ -109,7 +110,7 @@ function PledgeForm({
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm<z.input<typeof pledgeFormSchema>>({ lastResult, defaultValue: { union: selectedUnion }, shouldValidate: "onSubmit" });
+  const [form, fields] = useServerForm<z.input<typeof pledgeFormSchema>>({ lastResult, defaultValue: { union: selectedUnion } });
   const anonymousHintId = `${fields.anonymous.id}-hint`;
   const anonymousProps = getInputProps(fields.anonymous, { type: "checkbox", value: "on", ariaDescribedBy: anonymousHintId });
   return (

@@ -3,7 +3,7 @@
 // accepts. A link that no longer works says why: 404 when it never existed, 410 when it expired,
 // was withdrawn or was already used. POSTs are rate limited per address like other public forms.
 import type { SubmissionResult } from "@conform-to/react";
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
@@ -22,6 +22,7 @@ import { formatDate } from "../ui/format-time";
 import { keepRetryAfter } from "../ui/keep-retry-after";
 import { titleMeta } from "../ui/meta";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "../domain/auth/password-policy";
+import { useServerForm } from "../ui/server-form";
 
 export const handle = { i18n: ["members"] };
 export const clientLoader = withNamespaces("members");
@@ -159,7 +160,7 @@ export default function InvitationPage() {
 function NewcomerForm({ email }: { email: string }) {
   const { t } = useTranslation("members");
   const lastResult = useActionData<typeof action>()?.reply;
-  const [form, fields] = useForm<z.input<typeof newcomerSchema>>({id: "join", lastResult });
+  const [form, fields] = useServerForm<z.input<typeof newcomerSchema>>({id: "join", lastResult });
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-4">
       <FormErrors id={form.errorId} errors={form.errors} />
@@ -176,7 +177,7 @@ function NewcomerForm({ email }: { email: string }) {
 function AcceptForm({ email }: { email: string }) {
   const { t } = useTranslation("members");
   const lastResult = useActionData<typeof action>()?.reply;
-  const [form] = useForm({ id: "accept", lastResult });
+  const [form] = useServerForm({ id: "accept", lastResult });
   return (
     <Form method="post" {...getFormProps(form)} className="space-y-4">
       <FormErrors id={form.errorId} errors={form.errors} />

@@ -3,7 +3,7 @@
 // per address. The region is picked without JavaScript in two steps: a province (a GET form that
 // reloads the page with ?province=), then a region of that province; with JavaScript the list
 // follows the province at once and what was typed stays.
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { z } from "zod";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
@@ -26,6 +26,7 @@ import { useLabels } from "../ui/labels";
 import { keepRetryAfter } from "../ui/keep-retry-after";
 import { titleMeta } from "../ui/meta";
 import { SelectField } from "../ui/select-field";
+import { useServerForm } from "../ui/server-form";
 
 export const handle = { i18n: ["organisations"] };
 export const clientLoader = withNamespaces("organisations");
@@ -81,7 +82,7 @@ export default function RegisterPage() {
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("organisations");
   const labels = useLabels();
-  const [form, fields] = useForm<z.input<typeof registrationSchema>>({lastResult });
+  const [form, fields] = useServerForm<z.input<typeof registrationSchema>>({lastResult });
   if (received) {
     return (
       <FormPage title={t("register.receivedTitle")}>

@@ -1,7 +1,7 @@
 // /reset-password/$token — the emailed link: a new password, typed twice. A link that is unknown,
 // used or older than an hour answers 410 Gone with a way to ask for a new one. On success every
 // session of the account has ended and the person signs in again with the new password.
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
@@ -16,6 +16,7 @@ import { withNamespaces } from "../i18n/client-namespaces";
 import { getPageLocale } from "../i18n/page-locale.server";
 import { FormErrors, FormPage, SubmitButton, TextField } from "../ui/form";
 import { titleMeta } from "../ui/meta";
+import { useServerForm } from "../ui/server-form";
 
 export const handle = { i18n: ["account", "auth"] };
 export const clientLoader = withNamespaces("account", "auth");
@@ -45,7 +46,7 @@ export default function ResetPasswordPage() {
   const { usable } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("account");
-  const [form, fields] = useForm<z.input<typeof schema>>({lastResult });
+  const [form, fields] = useServerForm<z.input<typeof schema>>({lastResult });
   if (!usable) {
     return (
       <FormPage title={t("resetPassword.unusableTitle")}>

@@ -1,6 +1,6 @@
 // /sign-in — email and password. Failures are rate limited per email and per address; staff with
 // a second factor continue at /sign-in/two-factor.
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
@@ -18,6 +18,7 @@ import { getPageLocale } from "../i18n/page-locale.server";
 import { FormErrors, FormPage, SubmitButton, TextField } from "../ui/form";
 import { keepRetryAfter } from "../ui/keep-retry-after";
 import { titleMeta } from "../ui/meta";
+import { useServerForm } from "../ui/server-form";
 
 export const handle = { i18n: ["auth", "account"] };
 export const clientLoader = withNamespaces("auth", "account");
@@ -72,7 +73,7 @@ export default function SignInPage() {
   const { redirectTo, notice } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("auth");
-  const [form, fields] = useForm<z.input<typeof schema>>({lastResult });
+  const [form, fields] = useServerForm<z.input<typeof schema>>({lastResult });
   return (
     <FormPage title={t("signIn.title")} intro={t("signIn.intro")}>
       {notice ? (

@@ -1,5 +1,5 @@
 // /sign-in/two-factor — the six-digit code from an authenticator app, after a right password.
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
@@ -16,6 +16,7 @@ import { withNamespaces } from "../i18n/client-namespaces";
 import { getPageLocale } from "../i18n/page-locale.server";
 import { FormErrors, FormPage, SubmitButton, TextField } from "../ui/form";
 import { titleMeta } from "../ui/meta";
+import { useServerForm } from "../ui/server-form";
 
 export const handle = { i18n: ["auth"] };
 export const clientLoader = withNamespaces("auth");
@@ -72,7 +73,7 @@ export default function TwoFactorPage() {
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation("auth");
   // Checked on the server only (as sign-in): validating in the browser would bring zod to this page.
-  const [form, fields] = useForm<z.input<typeof schema>>({ lastResult });
+  const [form, fields] = useServerForm<z.input<typeof schema>>({ lastResult });
   return (
     <FormPage title={t("twoFactor.title")} intro={t("twoFactor.intro")}>
       <Form method="post" {...getFormProps(form)} className="space-y-4">

@@ -3,7 +3,7 @@
 // may serve this need and writes to the union, which reviews it (a *requested* match). Works
 // without JavaScript: a plain POST to the page, errors answered with the input kept.
 import type { SubmissionResult } from "@conform-to/react";
-import { getFormProps, useForm } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
@@ -12,6 +12,7 @@ import type { requestMatchSchema } from "../domain/matching/provider-match-forms
 import { FormErrors, SubmitButton, TextAreaField } from "./form";
 import { contentLang, useLocale } from "./labels";
 import { SelectField } from "./select-field";
+import { useServerForm } from "./server-form";
 
 const box = "rounded-lg border border-stone-200 bg-white p-4 sm:p-6";
 const link = "font-medium text-brand-700 underline underline-offset-4";
@@ -75,7 +76,7 @@ function ProviderHelp({
   const { t } = useTranslation();
   const locale = useLocale();
   // Checked on the server only: validating in the browser would bring zod to the public need page.
-  const [form, fields] = useForm<z.input<typeof requestMatchSchema>>({ id: "we-can-help-form", lastResult });
+  const [form, fields] = useServerForm<z.input<typeof requestMatchSchema>>({ id: "we-can-help-form", lastResult });
   return (
     <>
       {sent ? (

@@ -37,6 +37,21 @@ describe("staff sign-in", () => {
     await context.close();
   });
 
+  it("with JavaScript, a mistyped email is refused by the server: the email stays, its message is tied to it and focus moves there", async () => {
+    const { context, page } = await openPage(browser, { locale: "en" });
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").fill("caseworker-at-demo");
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    const email = page.getByLabel("Email");
+    await page.waitForFunction(() => document.activeElement?.getAttribute("name") === "email");
+    expect(await email.inputValue()).toBe("caseworker-at-demo");
+    expect(await email.getAttribute("aria-invalid")).toBe("true");
+    const describedBy = (await email.getAttribute("aria-describedby")) ?? "";
+    expect(await page.locator(`[id="${describedBy.split(" ")[0]}"]`).textContent()).toMatch(/email address/i);
+    await context.close();
+  });
+
   it("a caseworker without JavaScript signs in, sees only their county's households, and signs out", async () => {
     const { context, page } = await openPage(browser, { locale: "en", javaScript: false });
     await page.goto("/sign-in");
