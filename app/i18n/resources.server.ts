@@ -12,6 +12,7 @@ import dashboardEn from "./locales/en/dashboard.json";
 import applicationsEn from "./locales/en/applications.json";
 import householdImportEn from "./locales/en/householdImport.json";
 import infoEn from "./locales/en/info.json";
+import homeEn from "./locales/en/home.json";
 import matchingEn from "./locales/en/matching.json";
 import matchesEn from "./locales/en/matches.json";
 import offersEn from "./locales/en/offers.json";
@@ -35,6 +36,7 @@ import dashboardZh from "./locales/zh-CN/dashboard.json";
 import applicationsZh from "./locales/zh-CN/applications.json";
 import householdImportZh from "./locales/zh-CN/householdImport.json";
 import infoZh from "./locales/zh-CN/info.json";
+import homeZh from "./locales/zh-CN/home.json";
 import matchingZh from "./locales/zh-CN/matching.json";
 import matchesZh from "./locales/zh-CN/matches.json";
 import offersZh from "./locales/zh-CN/offers.json";
@@ -50,8 +52,8 @@ import en from "./en.json";
 import zhCN from "./zh-CN.json";
 
 export const allResources = {
-  "zh-CN": { common: zhCN, account: accountZh, audit: auditZh, auth: authZh, members: membersZh, organisations: organisationsZh, staff: staffZh, cases: casesZh, needEditor: needEditorZh, dashboard: dashboardZh, applications: applicationsZh, householdImport: householdImportZh, info: infoZh, matches: matchesZh, offers: offersZh, notifications: notificationsZh, pledges: pledgesZh, finance: financeZh, errors: errorsZh, reports: reportsZh, reportSheets: reportSheetsZh, transparency: transparencyZh, impact: impactZh, matching: matchingZh },
-  en: { common: en, account: accountEn, audit: auditEn, auth: authEn, members: membersEn, organisations: organisationsEn, staff: staffEn, cases: casesEn, needEditor: needEditorEn, dashboard: dashboardEn, applications: applicationsEn, householdImport: householdImportEn, info: infoEn, matches: matchesEn, offers: offersEn, notifications: notificationsEn, pledges: pledgesEn, finance: financeEn, errors: errorsEn, reports: reportsEn, reportSheets: reportSheetsEn, transparency: transparencyEn, impact: impactEn, matching: matchingEn },
+  "zh-CN": { common: zhCN, account: accountZh, audit: auditZh, auth: authZh, members: membersZh, organisations: organisationsZh, staff: staffZh, cases: casesZh, needEditor: needEditorZh, dashboard: dashboardZh, applications: applicationsZh, householdImport: householdImportZh, info: infoZh, home: homeZh, matches: matchesZh, offers: offersZh, notifications: notificationsZh, pledges: pledgesZh, finance: financeZh, errors: errorsZh, reports: reportsZh, reportSheets: reportSheetsZh, transparency: transparencyZh, impact: impactZh, matching: matchingZh },
+  en: { common: en, account: accountEn, audit: auditEn, auth: authEn, members: membersEn, organisations: organisationsEn, staff: staffEn, cases: casesEn, needEditor: needEditorEn, dashboard: dashboardEn, applications: applicationsEn, householdImport: householdImportEn, info: infoEn, home: homeEn, matches: matchesEn, offers: offersEn, notifications: notificationsEn, pledges: pledgesEn, finance: financeEn, errors: errorsEn, reports: reportsEn, reportSheets: reportSheetsEn, transparency: transparencyEn, impact: impactEn, matching: matchingEn },
 } as const;
 
-export const ALL_NAMESPACES = ["common", "account", "audit", "auth", "members", "organisations", "staff", "cases", "needEditor", "dashboard", "applications", "householdImport", "info", "matches", "notifications", "pledges", "finance", "errors", "reports", "reportSheets", "transparency", "impact", "matching", "offers"] as const;
+export const ALL_NAMESPACES = ["common", "account", "audit", "auth", "members", "organisations", "staff", "cases", "needEditor", "dashboard", "applications", "householdImport", "info", "home", "matches", "notifications", "pledges", "finance", "errors", "reports", "reportSheets", "transparency", "impact", "matching", "offers"] as const;
