@@ -4,7 +4,6 @@ import type { AppLoadContext } from "@remix-run/node";
 import { requireUnionStaff } from "../domain/auth/guards.server";
 import { exportHouseholds } from "../domain/household-sheets/export-households.server";
 import type { SheetFormat } from "../domain/household-sheets/read-sheet.server";
-import { householdsToCsv, householdsToXlsx } from "../domain/household-sheets/write-sheet.server";
 import { staffRegion } from "../domain/auth/permissions";
 import { getRegionDirectory } from "../domain/regions/region-directory.server";
 import { getPageLocale } from "../i18n/page-locale.server";
@@ -19,8 +18,7 @@ export async function householdDownload(request: Request, context: AppLoadContex
   const actor = await requireUnionStaff(request, context, ["admin", "caseworker"]);
   const { runtime } = context;
   const [{ locale, t }, regions] = await Promise.all([getPageLocale(request), getRegionDirectory(runtime.db)]);
-  const table = await exportHouseholds({ db: runtime.db, cipher: runtime.cipher, actor, regions, locale, format, ip: context.clientIp || null });
-  const body = format === "xlsx" ? await householdsToXlsx(table, t("householdImport:export.sheetName")) : householdsToCsv(table);
+  const body = await exportHouseholds({ db: runtime.db, cipher: runtime.cipher, actor, regions, locale, format, sheetName: t("householdImport:export.sheetName"), ip: context.clientIp || null });
   const day = chinaTimestamp(new Date()).slice(0, 10);
   return new Response(body, {
     headers: {

@@ -2,7 +2,7 @@ import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import type { HouseholdTable } from "./export-households.server";
-import { householdsToCsv, householdsToXlsx } from "./write-sheet.server";
+import { householdsToCsv, householdsToXlsx, openSheetWriter } from "./write-sheet.server";
 
 // Some spreadsheet programs skip a leading TAB or CR and then run the rest as a formula.
 const WOULD_BE_FORMULAS = ["=1+1", "+86 199", "-3号", "@SUM(A1)", "\t=HYPERLINK(\"http://example.invalid\")", "\r=1+1"];
@@ -32,5 +32,23 @@ describe("household export", () => {
     expect(sheet?.getColumn(1).width).toBeGreaterThan(10);
     expect(sheet?.getCell("B2").value).toBe(3);
     expect(sheet?.rowCount).toBe(table.rows.length + 1);
+  });
+
+  it("writes the same CSV bytes in batches as at once", async () => {
+    const writer = openSheetWriter("csv", table.headers, "户");
+    for (let i = 0; i < table.rows.length; i += 3) writer.write(table.rows.slice(i, i + 3));
+    expect(Buffer.from(await writer.finish()).equals(Buffer.from(householdsToCsv(table)))).toBe(true);
+  });
+
+  it("writes the same workbook cells in batches as at once, and an empty workbook with its header", async () => {
+    const cellsOf = async (bytes: Uint8Array<ArrayBuffer>) => {
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(bytes.buffer);
+      return book.worksheets[0]?.getSheetValues();
+    };
+    const writer = openSheetWriter("xlsx", table.headers, "户");
+    for (let i = 0; i < table.rows.length; i += 3) writer.write(table.rows.slice(i, i + 3));
+    expect(await cellsOf(await writer.finish())).toEqual(await cellsOf(await householdsToXlsx(table, "户")));
+    expect(await cellsOf(await openSheetWriter("xlsx", table.headers, "户").finish())).toEqual([undefined, [undefined, ...table.headers]]);
   });
 });

@@ -16,19 +16,20 @@ export const PERSON_IDENTITY_FIELDS: readonly PersonIdentityField[] = ["name", "
 /** An audit entry that names who read: identity reads are never anonymous. */
 export type IdentityReadAudit = AuditEntry & { actor: AuditActor };
 
-/** Decrypts one field of one record; only callable while `use` runs. */
+/** Decrypts one field of one record; only callable while `use` runs (until its promise settles). */
 export type ReadIdentity<F extends PersonIdentityField> = (record: Record<F, Buffer>, field: F) => string;
 
 /**
  * Runs `use` with a reader of the identity `fields`, and records `audit(result)` (one entry or
- * several) in the same transaction; returns what `use` returned once the record is written.
+ * several) in the same transaction; returns what `use` returned once the record is written. `use`
+ * may be async (reading in batches, say): the reader works until its promise settles.
  */
 export async function readIdentities<F extends PersonIdentityField, T>(
   db: Database | Transaction,
   options: {
     cipher: IdentityCipher;
     fields: readonly F[];
-    use: (read: ReadIdentity<F>) => T;
+    use: (read: ReadIdentity<F>) => T | Promise<T>;
     audit: (result: T) => IdentityReadAudit | IdentityReadAudit[];
   },
 ): Promise<T> {
@@ -40,8 +41,12 @@ export async function readIdentities<F extends PersonIdentityField, T>(
       if (!open || !fields.includes(field)) throw new Error(`identity field ${field} read outside readIdentities`);
       return cipher.decrypt(field, record[field]);
     };
-    const result = options.use(read);
-    open = false;
+    let result: T;
+    try {
+      result = await options.use(read);
+    } finally {
+      open = false;
+    }
     const entries = options.audit(result);
     for (const entry of Array.isArray(entries) ? entries : [entries]) await recordAudit(tx, entry);
     return result;
