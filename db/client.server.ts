@@ -10,7 +10,6 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { mkdirSync } from "node:fs";
 import pg from "pg";
 import { z } from "zod";
-import { LEDGER_BALANCE_SHARDS } from "./schema/ledger";
 
 /** What domain code sees: the common drizzle API of both drivers. */
 export type Database = PgDatabase<PgQueryResultHKT>;
@@ -51,15 +50,6 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     // removed by the pool, which then emits "error": unhandled, that would crash the process. The
     // next query gets a fresh connection, or fails and reports the outage where it matters.
     pool.on("error", () => undefined);
-    // Each connection writes its ledger increases to a balance row of its own, in turn
-    // (`ledger_balance_shard()` reads the setting): by the server process's id modulo the rows, two
-    // of eight writers shared a row more often than not and queued on it until the other committed.
-    // A query made here runs before the pool hands the connection out.
-    let connections = 0;
-    pool.on("connect", (connection) => {
-      const shard = connections++ % LEDGER_BALANCE_SHARDS;
-      connection.query("select set_config('xiangyun.ledger_shard', $1, false)", [String(shard)]).catch(() => undefined);
-    });
     // Fail at start-up with the server's own message rather than at the first request.
     const client = await pool.connect().catch(async (error: unknown) => {
       await pool.end();

@@ -5,8 +5,6 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { Database, DatabaseHandle } from "../../../db/client.server";
-import { openDatabase } from "../../../db/client.server";
-import { LEDGER_BALANCE_SHARDS } from "../../../db/schema/ledger";
 import { createTestDatabase, openConcurrentDatabase } from "../../../tests/database";
 import type { TestBooks } from "../../../tests/ledger-fixture";
 import { balanceOf, openTestBooks, postRaw, rowsOf } from "../../../tests/ledger-fixture";
@@ -153,22 +151,5 @@ describe("balances held in several rows", () => {
       await wide.close();
     }
     expect(await verifyLedger({ db: handle.db })).toMatchObject({ ok: true });
-  });
-
-  it("gives a pool's connections balance rows of their own, in turn", async () => {
-    if (handle.driver !== "pg") return; // PGlite is one connection
-    const url = handle.pool.options.connectionString;
-    if (!url) throw new Error("no connection string");
-    const wide = await openDatabase({ driver: "pg", url, poolSize: LEDGER_BALANCE_SHARDS + 2 });
-    if (wide.driver !== "pg") throw new Error("expected a pool");
-    // The pool's first connection (opened to check the server) is row 0; hold every one at once.
-    const held = await Promise.all(Array.from({ length: LEDGER_BALANCE_SHARDS + 2 }, () => wide.pool.connect()));
-    try {
-      const shards = await Promise.all(held.map(async (connection) => (await connection.query<{ shard: number }>("select ledger_balance_shard() as shard")).rows[0]?.shard));
-      expect([...shards].sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual([0, 0, 1, 1, ...Array.from({ length: LEDGER_BALANCE_SHARDS - 2 }, (_, i) => i + 2)]);
-    } finally {
-      for (const connection of held) connection.release();
-      await wide.close();
-    }
   });
 });
