@@ -4,6 +4,7 @@
 import type { NeedCategory, NeedStatus } from "../needs/need-category";
 import type { OfferStatus } from "../offers/offer-vocabulary";
 import { offerCategoriesFor } from "./category-compatibility";
+import { beijingDay } from "../pledges/beijing-day";
 
 export const HARD_RULES = [
   "need-not-public",
@@ -68,6 +69,6 @@ export function hardRuleFailures(need: HardRuleNeed, offer: HardRuleOffer, today
 
 /** Today's date in Asia/Shanghai (the site's day), as YYYY-MM-DD. */
 export function matchingToday(now: Date = new Date()): string {
-  // en-CA formats dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  // One formatter for the process (building one per call was ≈ 1.4 % of a need page's CPU).
+  return beijingDay(now);
 }
