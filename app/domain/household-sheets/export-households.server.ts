@@ -18,14 +18,10 @@ import type { SheetField } from "./sheet-fields";
 import { EXPORT_CASE_NUMBER_HEADER, EXPORT_HEADERS, SHEET_FIELDS } from "./sheet-fields";
 import type { SheetLocale } from "./sheet-values";
 import { causesLabel, consentLabel, sexLabel, tierLabel } from "./sheet-values";
+import { caseSheetColumns } from "./case-sheet-columns.server";
 import { openSheetWriter } from "./write-sheet.server";
 
 export type SheetCell = string | number;
-
-export interface HouseholdTable {
-  headers: string[];
-  rows: SheetCell[][];
-}
 
 /** Cases read and decrypted at a time: one batch of identities in memory, not the region's. */
 const BATCH_SIZE = 1000;
@@ -69,18 +65,11 @@ export async function exportHouseholds(options: {
               id: cases.id,
               createdAt: sql<string>`${cases.createdAt}::text`,
               caseNumber: cases.caseNumber,
-              regionCode: cases.regionCode,
               name: cases.headNameEnc,
               idNumber: cases.headIdNumberEnc,
               phone: cases.headPhoneEnc,
               address: cases.headAddressEnc,
-              birthYear: cases.birthYear,
-              sex: cases.sex,
-              householdSize: cases.householdSize,
-              monthlyIncomePerHead: cases.monthlyIncomePerHead,
-              causes: cases.causes,
-              tier: cases.tier,
-              consent: cases.consent,
+              ...caseSheetColumns,
             })
             .from(cases)
             .where(and(inRegionScope(cases.regionCode, scope), after ? sql`(${cases.createdAt}, ${cases.id}) > (${after.createdAt}::timestamptz, ${after.id}::uuid)` : undefined))

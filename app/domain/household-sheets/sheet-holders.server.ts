@@ -12,6 +12,7 @@ import type { Actor } from "../auth/actor";
 import type { IdentityCipher } from "../privacy/identity-cipher.server";
 import { readIdentities } from "../privacy/read-identities.server";
 import type { RegionScope } from "../regions/region-scope.server";
+import { caseSheetColumns } from "./case-sheet-columns.server";
 
 const BATCH = 1_000;
 
@@ -45,15 +46,8 @@ export async function findHolders(db: Database, hashes: readonly Buffer[]): Prom
         importKey: cases.importKey,
         organisationId: cases.organisationId,
         unionName: organisations.name,
-        regionCode: cases.regionCode,
         status: cases.status,
-        consent: cases.consent,
-        birthYear: cases.birthYear,
-        sex: cases.sex,
-        householdSize: cases.householdSize,
-        monthlyIncomePerHead: cases.monthlyIncomePerHead,
-        causes: cases.causes,
-        tier: cases.tier,
+        ...caseSheetColumns,
         nameEnc: cases.headNameEnc,
         phoneEnc: cases.headPhoneEnc,
         addressEnc: cases.headAddressEnc,

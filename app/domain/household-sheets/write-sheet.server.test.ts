@@ -1,16 +1,31 @@
 import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import type { HouseholdTable } from "./export-households.server";
-import { householdsToCsv, householdsToXlsx, openSheetWriter } from "./write-sheet.server";
+import { guardFormula } from "../security/formula-guard";
+import type { SheetCell } from "./export-households.server";
+import { openSheetWriter } from "./write-sheet.server";
 
 // Some spreadsheet programs skip a leading TAB or CR and then run the rest as a formula.
 const WOULD_BE_FORMULAS = ["=1+1", "+86 199", "-3号", "@SUM(A1)", "\t=HYPERLINK(\"http://example.invalid\")", "\r=1+1"];
-const table: HouseholdTable = { headers: ["住址", "家庭人口"], rows: [...WOULD_BE_FORMULAS.map((text) => [text, 3]), ["测试路 1 号", 2]] };
+const table: { headers: string[]; rows: SheetCell[][] } = { headers: ["住址", "家庭人口"], rows: [...WOULD_BE_FORMULAS.map((text) => [text, 3]), ["测试路 1 号", 2]] };
+
+/** The whole table as one CSV written at once with csv-stringify: the bytes a batched writer must match. */
+const householdsToCsv = (t: typeof table) =>
+  "\uFEFF" + stringify([t.headers, ...t.rows].map((row) => row.map((cell) => (typeof cell === "string" ? guardFormula(cell) : cell))), { record_delimiter: "windows" });
+
+/** The whole table as a workbook, in one batch. */
+function householdsToXlsx(t: typeof table, sheetName: string) {
+  const writer = openSheetWriter("xlsx", t.headers, sheetName);
+  writer.write(t.rows);
+  return writer.finish();
+}
 
 describe("household export", () => {
-  it("writes every would-be formula in the CSV as text, leading TAB and CR included", () => {
-    const rows: string[][] = parse(householdsToCsv(table), { bom: true });
+  it("writes every would-be formula in the CSV as text, leading TAB and CR included", async () => {
+    const writer = openSheetWriter("csv", table.headers, "户");
+    writer.write(table.rows);
+    const rows: string[][] = parse(Buffer.from(await writer.finish()).toString("utf8"), { bom: true });
     expect(rows.slice(1).map((row) => row[0])).toEqual([...WOULD_BE_FORMULAS.map((text) => `'${text}`), "测试路 1 号"]);
   });
 

@@ -5,7 +5,7 @@
 import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import { PassThrough } from "node:stream";
-import type { HouseholdTable, SheetCell } from "./export-households.server";
+import type { SheetCell } from "./export-households.server";
 import type { SheetFormat } from "./read-sheet.server";
 import { guardFormula } from "../security/formula-guard";
 
@@ -32,22 +32,12 @@ export function openSheetWriter(format: SheetFormat, headers: readonly string[],
 // Each record ends with the delimiter, so records written apart concatenate to the same bytes.
 const csvRecords = (rows: readonly (readonly SheetCell[])[]) => stringify(rows.map((row) => row.map(safe)), { record_delimiter: "windows" });
 
-export function householdsToCsv(table: HouseholdTable): string {
-  return UTF8_BOM + csvRecords([table.headers, ...table.rows]);
-}
-
 function openCsvWriter(headers: readonly string[]): SheetWriter {
   const chunks = [Buffer.from(UTF8_BOM + csvRecords([headers]))];
   return {
     write: (rows) => void chunks.push(Buffer.from(csvRecords(rows))),
     finish: () => Promise.resolve(arrayBufferBytes(Buffer.concat(chunks))),
   };
-}
-
-export async function householdsToXlsx(table: HouseholdTable, sheetName: string): Promise<Uint8Array<ArrayBuffer>> {
-  const writer = openXlsxWriter(table.headers, sheetName);
-  writer.write(table.rows);
-  return writer.finish();
 }
 
 /**
