@@ -70,7 +70,8 @@ export default defineConfig({
     // Vitest's default (one worker fewer than the cores) is a single worker on CI's two cores, which
     // runs every file one after another. Three keep both cores busy while a file waits on
     // PostgreSQL, Meilisearch or a child process. The browser files still run one at a time
-    // (fileParallelism above), after the others.
+    // (fileParallelism above): after the others in one `vitest run`, beside them in `npm test`
+    // (scripts/run-tests.ts, a Vitest process of their own).
     maxWorkers: 3,
   },
 });
