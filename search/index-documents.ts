@@ -2,7 +2,7 @@
 // pages and the API use too) plus the fields only the engine needs to sort and rank. Those stay in
 // the index: displayedAttributes is the projection's field list, and search hits are cut back to
 // the projection before anything else sees them. Pure.
-import { conceptLabel, conceptsIn } from "../app/domain/matching/concepts";
+import { conceptsIn } from "../app/domain/matching/concepts";
 import type { PublicNeed, Urgency } from "../app/domain/needs/public-need";
 import { PUBLIC_NEED_FIELDS } from "../app/domain/needs/public-need";
 import type { PublicOffer } from "../app/domain/offers/public-offer";
@@ -17,8 +17,13 @@ import type { FundingState } from "../app/domain/transparency/funding-state.serv
 export interface ConceptFields {
   /** Ids of the concepts the text mentions ("tuition", "student-grant"): filter with `concepts IN [...]`. */
   concepts: string[];
-  /** Their Chinese and English labels (学费, tuition, 助学金, scholarship …): searchable text. */
-  conceptLabels: string[];
+  /**
+   * Every word of those concepts in Chinese and English (学费, 学杂费, tuition, 助学金, scholarship …):
+   * searchable text, so a search for any word of a concept finds the documents that mean it though
+   * they use another word. Kept in the document rather than as the engine's synonyms: Meilisearch
+   * 1.21 reads its whole synonyms map on every search (docs/decisions/013).
+   */
+  conceptWords: string[];
 }
 
 export interface NeedDocument extends PublicNeed, ConceptFields {
@@ -42,8 +47,8 @@ export interface OfferDocument extends PublicOffer, ConceptFields {
   policyRank: number;
 }
 
-export const NEED_INDEX_FIELDS = ["urgencyRank", "goalSortKey", "fundingState", "concepts", "conceptLabels"] as const satisfies readonly Exclude<keyof NeedDocument, keyof PublicNeed>[];
-export const OFFER_INDEX_FIELDS = ["policyRank", "concepts", "conceptLabels"] as const satisfies readonly Exclude<keyof OfferDocument, keyof PublicOffer>[];
+export const NEED_INDEX_FIELDS = ["urgencyRank", "goalSortKey", "fundingState", "concepts", "conceptWords"] as const satisfies readonly Exclude<keyof NeedDocument, keyof PublicNeed>[];
+export const OFFER_INDEX_FIELDS = ["policyRank", "concepts", "conceptWords"] as const satisfies readonly Exclude<keyof OfferDocument, keyof PublicOffer>[];
 
 /** Every field of a need document: the projection's, then the index's own. */
 export const NEED_DOCUMENT_FIELDS = [...PUBLIC_NEED_FIELDS, ...NEED_INDEX_FIELDS] as const satisfies readonly (keyof NeedDocument)[];
@@ -62,7 +67,7 @@ export function conceptFields(text: string): ConceptFields {
   const concepts = conceptsIn(text);
   return {
     concepts: concepts.map((concept) => concept.id),
-    conceptLabels: [...new Set(concepts.flatMap((concept) => [conceptLabel(concept, "zh"), conceptLabel(concept, "en")]))],
+    conceptWords: [...new Set(concepts.flatMap((concept) => [...concept.zh, ...concept.en].map((word) => word.trim().toLowerCase())))],
   };
 }
 
@@ -96,12 +101,12 @@ export function toOfferDocument(offer: PublicOffer): OfferDocument {
 
 /** A search hit as the public projection: the index's fields and the engine's annotations dropped. */
 export function publicNeedOfHit(hit: Partial<Record<(typeof NEED_INDEX_FIELDS)[number] | EngineAnnotation, unknown>> & PublicNeed): PublicNeed {
-  const { urgencyRank: _u, goalSortKey: _g, fundingState: _fs, concepts: _c, conceptLabels: _l, _formatted: _f, _matchesPosition: _m, _rankingScore: _r, _rankingScoreDetails: _d, _federation: _fe, ...need } = hit;
+  const { urgencyRank: _u, goalSortKey: _g, fundingState: _fs, concepts: _c, conceptWords: _w, _formatted: _f, _matchesPosition: _m, _rankingScore: _r, _rankingScoreDetails: _d, _federation: _fe, ...need } = hit;
   return need;
 }
 
 export function publicOfferOfHit(hit: Partial<Record<(typeof OFFER_INDEX_FIELDS)[number] | EngineAnnotation, unknown>> & PublicOffer): PublicOffer {
-  const { policyRank: _p, concepts: _c, conceptLabels: _l, _formatted: _f, _matchesPosition: _m, _rankingScore: _r, _rankingScoreDetails: _d, _federation: _fe, ...offer } = hit;
+  const { policyRank: _p, concepts: _c, conceptWords: _w, _formatted: _f, _matchesPosition: _m, _rankingScore: _r, _rankingScoreDetails: _d, _federation: _fe, ...offer } = hit;
   return offer;
 }
 

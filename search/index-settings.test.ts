@@ -2,16 +2,14 @@ import type { Settings } from "meilisearch";
 import { describe, expect, it } from "vitest";
 import { PUBLIC_NEED_FIELDS } from "../app/domain/needs/public-need";
 import { PUBLIC_OFFER_FIELDS } from "../app/domain/offers/public-offer";
-import { NEED_DOCUMENT_FIELDS, OFFER_DOCUMENT_FIELDS } from "./index-documents";
+import { NEED_DOCUMENT_FIELDS, OFFER_DOCUMENT_FIELDS, conceptFields } from "./index-documents";
 import {
   attributesNamedIn,
   attributesOutsideAllowlist,
   indexName,
-  mergeSynonyms,
   needsIndexSettings,
   offersIndexSettings,
   skillsVocabulary,
-  synonymsFromConcepts,
   synonymsFromVocabulary,
 } from "./index-settings";
 
@@ -60,29 +58,22 @@ describe("synonymsFromVocabulary", () => {
   });
 });
 
-describe("synonymsFromConcepts", () => {
-  const concepts = [
-    { id: "cancer", zh: ["癌症", "肺癌", "乳腺癌"], en: ["cancer", "Chemotherapy"], categories: ["medical" as const] },
-    { id: "tuition", zh: ["学费", "助学金"], en: ["tuition"], categories: ["tuition" as const] },
-  ];
-
-  it("maps each trigger to its concept's labels, one way: related words are not made equal", () => {
-    const synonyms = synonymsFromConcepts(concepts);
-    expect(synonyms["肺癌"]).toEqual(["癌症", "cancer"]);
-    expect(synonyms["chemotherapy"]).toEqual(["癌症", "cancer"]);
-    expect(synonyms["癌症"]).toEqual(["cancer"]);
-    expect(synonyms["cancer"]).toEqual(["癌症"]);
-    expect(synonyms["助学金"]).toEqual(["学费", "tuition"]);
+describe("concepts in the documents, not in the synonyms", () => {
+  it("puts every word of a text's concepts in its document, lowercased", () => {
+    const fields = conceptFields("父亲肺癌住院，Chemotherapy 费用不够");
+    expect(fields.concepts).toEqual(["cancer", "hospitalisation"]);
+    // 乳腺癌 and 肺癌 are related, not equal: a search for either finds this need in this field,
+    // below the needs that say the word itself (the field is searched last).
+    expect(fields.conceptWords).toEqual(expect.arrayContaining(["肺癌", "乳腺癌", "癌症", "cancer", "chemotherapy", "住院", "hospital"]));
+    expect(fields.conceptWords.every((word) => word === word.toLowerCase())).toBe(true);
+    expect(conceptFields("想找一份工作").conceptWords).not.toContain("癌症");
   });
 
-  it("is merged with the skills vocabulary's synonyms in the index settings", () => {
-    const synonyms = needsIndexSettings.synonyms;
-    // 助学金 is a word of the tuition concept and the label of the student-grant concept.
-    expect(synonyms["助学金"]).toEqual(expect.arrayContaining(["学费", "tuition", "scholarship"]));
-    expect(synonyms["生源地信用助学贷款"]).toEqual(expect.arrayContaining(["助学贷款", "student loan"]));
-    expect(synonyms["肺癌"]).toEqual(expect.arrayContaining(["癌症", "cancer"]));
-    expect(synonyms["肺癌"]).not.toContain("乳腺癌");
-    expect(mergeSynonyms({ a: ["b"] }, { a: ["c", "b"], d: ["e"] })).toEqual({ a: ["b", "c"], d: ["e"] });
+  it("keeps the engine's synonyms to the skills vocabulary, which Meilisearch reads on every search", () => {
+    expect(needsIndexSettings.synonyms).toEqual(synonymsFromVocabulary(skillsVocabulary));
+    expect(needsIndexSettings.synonyms["肺癌"]).toBeUndefined();
+    expect(needsIndexSettings.searchableAttributes.at(-1)).toBe("conceptWords");
+    expect(offersIndexSettings.searchableAttributes.at(-1)).toBe("conceptWords");
   });
 });
 

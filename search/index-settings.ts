@@ -2,8 +2,6 @@
 // sort and rank fields (index-documents.ts), so every attribute named here must be one of those
 // (index-settings.test.ts); only the projection's fields are displayed.
 import type { GranularFilterableAttribute, Settings } from "meilisearch";
-import type { Concept } from "../app/domain/matching/concepts";
-import { CONCEPTS, conceptLabel } from "../app/domain/matching/concepts";
 import type { PublicNeed } from "../app/domain/needs/public-need";
 import type { PublicOffer } from "../app/domain/offers/public-offer";
 import { PUBLIC_NEED_FIELDS } from "../app/domain/needs/public-need";
@@ -46,40 +44,11 @@ export function synonymsFromVocabulary(groups: readonly VocabularyGroup[]): Reco
   return Object.fromEntries([...synonyms].filter(([, others]) => others.size > 0).map(([term, others]) => [term, [...others]]));
 }
 
-/**
- * Maps every trigger word of a concept to the concept's labels (护工, 陪护 → 护工 · nursing aide),
- * one way. A concept's words are related, not interchangeable (肺癌 and 乳腺癌 are both cancer), so
- * they do not become synonyms of each other; the labels meet the `conceptLabels` field every tagged
- * document carries, which finds the related documents below the ones that use the words themselves.
- */
-export function synonymsFromConcepts(concepts: readonly Concept[]): Record<string, string[]> {
-  const synonyms = new Map<string, Set<string>>();
-  for (const concept of concepts) {
-    const labels = [conceptLabel(concept, "zh"), conceptLabel(concept, "en")].map((label) => label.trim().toLowerCase());
-    for (const word of [...concept.zh, ...concept.en]) {
-      const term = word.trim().toLowerCase();
-      const targets = synonyms.get(term) ?? new Set<string>();
-      for (const label of labels) if (label !== term) targets.add(label);
-      synonyms.set(term, targets);
-    }
-  }
-  return Object.fromEntries([...synonyms].filter(([, targets]) => targets.size > 0).map(([term, targets]) => [term, [...targets]]));
-}
-
-/** Both maps in one: a term keeps the synonyms it has in either. */
-export function mergeSynonyms(...maps: Record<string, string[]>[]): Record<string, string[]> {
-  const merged = new Map<string, Set<string>>();
-  for (const map of maps) {
-    for (const [term, others] of Object.entries(map)) {
-      const set = merged.get(term) ?? new Set<string>();
-      for (const other of others) set.add(other);
-      merged.set(term, set);
-    }
-  }
-  return Object.fromEntries([...merged].map(([term, others]) => [term, [...others]]));
-}
-
-const synonyms = mergeSynonyms(synonymsFromVocabulary(skillsVocabulary), synonymsFromConcepts(CONCEPTS));
+// Only the skills vocabulary (338 terms): Meilisearch 1.21 reads the whole synonyms map on every
+// search, at 5.2 ms of engine CPU a search with the concepts' 2,249 terms in it too against 1.7 ms
+// with these alone and 0.56 ms with none. Concepts reach searches through their words in the
+// documents (`conceptWords`, index-documents.ts; docs/decisions/013).
+const synonyms = synonymsFromVocabulary(skillsVocabulary);
 
 /** Filters by value only: codes, enums, and money kept as exact text. */
 function equalityOnly(attributePatterns: string[], facetSearch = false): GranularFilterableAttribute {
@@ -112,8 +81,8 @@ export const needsIndexSettings = {
   ...sharedSettings,
   // displayedAttributes is the projection: a stray field pushed by mistake, or a sort key, is never served.
   displayedAttributes: [...PUBLIC_NEED_FIELDS],
-  // Concept labels last: a need that says the words ranks above one that only means them.
-  searchableAttributes: ["title", "skills", "story", "regionName.zh", "regionName.en", "conceptLabels"],
+  // Concept words last: a need that says the words ranks above one that only means them.
+  searchableAttributes: ["title", "skills", "story", "regionName.zh", "regionName.en", "conceptWords"],
   filterableAttributes: [
     equalityOnly(["skills"], true),
     equalityOnly(["category", "status", "urgency", "ageBand", "regionCode", "regionPath", "provinceCode", "prefectureCode", "hasTargetAmount", "fundingState", "concepts"]),
@@ -126,7 +95,7 @@ export const needsIndexSettings = {
   // At equal relevance the more urgent and then the newer need comes first.
   rankingRules: ["words", "typo", "proximity", "attribute", "sort", "exactness", "urgencyRank:desc", "publishedMonth:desc"],
   localizedAttributes: [
-    { attributePatterns: ["title", "skills", "story", "regionName.zh", "conceptLabels"], locales: ["cmn"] },
+    { attributePatterns: ["title", "skills", "story", "regionName.zh", "conceptWords"], locales: ["cmn"] },
     { attributePatterns: ["regionName.en"], locales: ["eng"] },
   ],
 } satisfies Settings;
@@ -135,7 +104,7 @@ export const needsIndexSettings = {
 export const offersIndexSettings = {
   ...sharedSettings,
   displayedAttributes: [...PUBLIC_OFFER_FIELDS],
-  searchableAttributes: ["title", "skills", "organisationName", "description", "regionNames.zh", "regionNames.en", "conceptLabels"],
+  searchableAttributes: ["title", "skills", "organisationName", "description", "regionNames.zh", "regionNames.en", "conceptWords"],
   filterableAttributes: [
     equalityOnly(["skills"], true),
     equalityOnly(["category", "status", "organisationKind", "regionCodes", "regionPath", "provinceCodes", "prefectureCodes", "countyCodes", "concepts"]),
@@ -151,7 +120,7 @@ export const offersIndexSettings = {
   // Policy first at comparable relevance (DESIGN §4): after the text rules, entitlements lead.
   rankingRules: ["words", "typo", "proximity", "attribute", "sort", "exactness", "policyRank:desc", "updatedMonth:desc"],
   localizedAttributes: [
-    { attributePatterns: ["title", "skills", "organisationName", "description", "regionNames.zh", "conceptLabels"], locales: ["cmn"] },
+    { attributePatterns: ["title", "skills", "organisationName", "description", "regionNames.zh", "conceptWords"], locales: ["cmn"] },
     { attributePatterns: ["regionNames.en"], locales: ["eng"] },
   ],
 } satisfies Settings;

@@ -1,4 +1,4 @@
-// How concept fields and concept synonyms behave in the real engine: a need written as a story and
+// How the concept fields behave in the real engine: a need written as a story and
 // an offer written as a programme find each other though they share no word.
 import type { Meilisearch } from "meilisearch";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -118,6 +118,6 @@ describe("concepts in the index", () => {
     const result = await client.index(offersUid).search("学费");
     expect(result.hits[0]).toBeDefined();
     expect(Object.keys(result.hits[0] ?? {})).not.toContain("concepts");
-    expect(Object.keys(result.hits[0] ?? {})).not.toContain("conceptLabels");
+    expect(Object.keys(result.hits[0] ?? {})).not.toContain("conceptWords");
   });
 });
