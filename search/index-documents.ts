@@ -2,12 +2,13 @@
 // pages and the API use too) plus the fields only the engine needs to sort and rank. Those stay in
 // the index: displayedAttributes is the projection's field list, and search hits are cut back to
 // the projection before anything else sees them. Pure.
-import { conceptsIn } from "../app/domain/matching/concepts";
+import { conceptsIn, isWholeWord } from "../app/domain/matching/concepts";
 import type { PublicNeed, Urgency } from "../app/domain/needs/public-need";
 import { PUBLIC_NEED_FIELDS } from "../app/domain/needs/public-need";
 import type { PublicOffer } from "../app/domain/offers/public-offer";
 import { POLICY_RANK, PUBLIC_OFFER_FIELDS } from "../app/domain/offers/public-offer";
 import type { FundingState } from "../app/domain/transparency/funding-state.server";
+import { skillsVocabulary } from "./index-settings";
 
 /**
  * What a document means beyond its words (app/domain/matching/concepts.ts): a need written as a
@@ -26,7 +27,17 @@ export interface ConceptFields {
   conceptWords: string[];
 }
 
-export interface NeedDocument extends PublicNeed, ConceptFields {
+/**
+ * Every term of each group of the skills vocabulary the text names (电工 → 电工, 水电工, electrician …):
+ * searchable text right after the skills, so a search in either language finds the need or offer
+ * that names the trade in the other. The engine's synonyms did this at 1.1 ms of its CPU on every
+ * search (docs/decisions/013).
+ */
+export interface SkillWordsField {
+  skillWords: string[];
+}
+
+export interface NeedDocument extends PublicNeed, ConceptFields, SkillWordsField {
   /** general 1, sudden 2, severe 3: urgency as a number to sort and rank by. */
   urgencyRank: number;
   /**
@@ -42,13 +53,13 @@ export interface NeedDocument extends PublicNeed, ConceptFields {
   fundingState: FundingState;
 }
 
-export interface OfferDocument extends PublicOffer, ConceptFields {
+export interface OfferDocument extends PublicOffer, ConceptFields, SkillWordsField {
   /** POLICY_RANK of the organisation's kind. */
   policyRank: number;
 }
 
-export const NEED_INDEX_FIELDS = ["urgencyRank", "goalSortKey", "fundingState", "concepts", "conceptWords"] as const satisfies readonly Exclude<keyof NeedDocument, keyof PublicNeed>[];
-export const OFFER_INDEX_FIELDS = ["policyRank", "concepts", "conceptWords"] as const satisfies readonly Exclude<keyof OfferDocument, keyof PublicOffer>[];
+export const NEED_INDEX_FIELDS = ["urgencyRank", "goalSortKey", "fundingState", "concepts", "conceptWords", "skillWords"] as const satisfies readonly Exclude<keyof NeedDocument, keyof PublicNeed>[];
+export const OFFER_INDEX_FIELDS = ["policyRank", "concepts", "conceptWords", "skillWords"] as const satisfies readonly Exclude<keyof OfferDocument, keyof PublicOffer>[];
 
 /** Every field of a need document: the projection's, then the index's own. */
 export const NEED_DOCUMENT_FIELDS = [...PUBLIC_NEED_FIELDS, ...NEED_INDEX_FIELDS] as const satisfies readonly (keyof NeedDocument)[];
@@ -71,6 +82,30 @@ export function conceptFields(text: string): ConceptFields {
   };
 }
 
+// The vocabulary's terms filed under their first character, as concepts.ts files its triggers.
+const GROUP_TERMS = skillsVocabulary.map((group) => [...group.zh, ...group.en]);
+const TERMS_BY_FIRST = new Map<string, { term: string; group: number; english: boolean }[]>();
+skillsVocabulary.forEach((group, index) => {
+  for (const [terms, english] of [[group.zh, false], [group.en, true]] as const) {
+    for (const term of terms) {
+      const first = term[0];
+      if (first) TERMS_BY_FIRST.set(first, [...(TERMS_BY_FIRST.get(first) ?? []), { term, group: index, english }]);
+    }
+  }
+});
+
+/** The skill words of a text (SkillWordsField): English terms as whole words, Chinese anywhere. */
+export function skillWords(text: string): string[] {
+  const lower = text.toLowerCase();
+  const groups = new Set<number>();
+  for (let at = 0; at < lower.length; at++) {
+    for (const { term, group, english } of TERMS_BY_FIRST.get(lower[at] ?? "") ?? []) {
+      if (!groups.has(group) && lower.startsWith(term, at) && (!english || isWholeWord(lower, at, at + term.length))) groups.add(group);
+    }
+  }
+  return [...groups].sort((a, b) => a - b).flatMap((group) => GROUP_TERMS[group] ?? []);
+}
+
 /** The text a need's concepts are read from: what the caseworker wrote. */
 export function needConceptText(need: Pick<PublicNeed, "title" | "story" | "skills">): string {
   return [need.title, need.story, ...need.skills].join("\n");
@@ -84,9 +119,11 @@ export function offerConceptText(offer: Pick<PublicOffer, "title" | "description
 
 /** The index document of a public need with its funding state (read-funding-states.server.ts). */
 export function toNeedDocument(need: PublicNeed, fundingState: FundingState): NeedDocument {
+  const text = needConceptText(need);
   return {
     ...need,
-    ...conceptFields(needConceptText(need)),
+    ...conceptFields(text),
+    skillWords: skillWords(text),
     urgencyRank: URGENCY_RANK[need.urgency],
     // The target, not what is left of it: what is left moves with every receipt.
     goalSortKey: need.targetAmount === null || fundingState === "fully" ? null : amountSortKey(need.targetAmount),
@@ -96,17 +133,18 @@ export function toNeedDocument(need: PublicNeed, fundingState: FundingState): Ne
 
 /** The index document of a public offer. */
 export function toOfferDocument(offer: PublicOffer): OfferDocument {
-  return { ...offer, policyRank: POLICY_RANK[offer.organisationKind], ...conceptFields(offerConceptText(offer)) };
+  const text = offerConceptText(offer);
+  return { ...offer, policyRank: POLICY_RANK[offer.organisationKind], ...conceptFields(text), skillWords: skillWords(text) };
 }
 
 /** A search hit as the public projection: the index's fields and the engine's annotations dropped. */
 export function publicNeedOfHit(hit: Partial<Record<(typeof NEED_INDEX_FIELDS)[number] | EngineAnnotation, unknown>> & PublicNeed): PublicNeed {
-  const { urgencyRank: _u, goalSortKey: _g, fundingState: _fs, concepts: _c, conceptWords: _w, _formatted: _f, _matchesPosition: _m, _rankingScore: _r, _rankingScoreDetails: _d, _federation: _fe, ...need } = hit;
+  const { urgencyRank: _u, goalSortKey: _g, fundingState: _fs, concepts: _c, conceptWords: _w, skillWords: _s, _formatted: _f, _matchesPosition: _m, _rankingScore: _r, _rankingScoreDetails: _d, _federation: _fe, ...need } = hit;
   return need;
 }
 
 export function publicOfferOfHit(hit: Partial<Record<(typeof OFFER_INDEX_FIELDS)[number] | EngineAnnotation, unknown>> & PublicOffer): PublicOffer {
-  const { policyRank: _p, concepts: _c, conceptWords: _w, _formatted: _f, _matchesPosition: _m, _rankingScore: _r, _rankingScoreDetails: _d, _federation: _fe, ...offer } = hit;
+  const { policyRank: _p, concepts: _c, conceptWords: _w, skillWords: _s, _formatted: _f, _matchesPosition: _m, _rankingScore: _r, _rankingScoreDetails: _d, _federation: _fe, ...offer } = hit;
   return offer;
 }
 

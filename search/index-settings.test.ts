@@ -2,7 +2,7 @@ import type { Settings } from "meilisearch";
 import { describe, expect, it } from "vitest";
 import { PUBLIC_NEED_FIELDS } from "../app/domain/needs/public-need";
 import { PUBLIC_OFFER_FIELDS } from "../app/domain/offers/public-offer";
-import { NEED_DOCUMENT_FIELDS, OFFER_DOCUMENT_FIELDS, conceptFields } from "./index-documents";
+import { NEED_DOCUMENT_FIELDS, OFFER_DOCUMENT_FIELDS, conceptFields, skillWords } from "./index-documents";
 import {
   attributesNamedIn,
   attributesOutsideAllowlist,
@@ -10,7 +10,6 @@ import {
   needsIndexSettings,
   offersIndexSettings,
   skillsVocabulary,
-  synonymsFromVocabulary,
 } from "./index-settings";
 
 const indexes = [
@@ -33,32 +32,23 @@ const KEYS_NAMING_ATTRIBUTES = [
 ];
 const KEYS_WITHOUT_ATTRIBUTES = ["synonyms", "pagination"];
 
-describe("synonymsFromVocabulary", () => {
-  it("maps every term of a group to every other term of it", () => {
-    const synonyms = needsIndexSettings.synonyms;
+describe("skill words in the documents", () => {
+  it("puts every term of each vocabulary group the text names in its document", () => {
     for (const group of skillsVocabulary) {
       const terms = [...group.zh, ...group.en];
-      for (const term of terms) {
-        expect(synonyms[term], term).toEqual(expect.arrayContaining(terms.filter((other) => other !== term)));
-        expect(synonyms[term], term).not.toContain(term);
-      }
+      for (const term of terms) expect(skillWords(`想找 ${term} 的工作`), term).toEqual(expect.arrayContaining(terms));
     }
   });
 
-  it("joins the groups of a term listed in two of them, and lowercases", () => {
-    const synonyms = synonymsFromVocabulary([
-      { zh: ["保洁"], en: ["Cleaner"] },
-      { zh: ["家政", "保洁"], en: [] },
-    ]);
-    expect(synonyms).toEqual({ 保洁: ["cleaner", "家政"], cleaner: ["保洁"], 家政: ["保洁"] });
-  });
-
-  it("gives the same synonyms to both indexes", () => {
-    expect(offersIndexSettings.synonyms).toEqual(needsIndexSettings.synonyms);
+  it("reads English terms as whole words (a plural allowed) and Chinese ones anywhere", () => {
+    expect(skillWords("Two welders wanted")).toEqual(expect.arrayContaining(["焊工", "welder"]));
+    expect(skillWords("a well-known cookery book")).not.toContain("厨师");
+    expect(skillWords("在工地干了十年电焊")).toEqual(expect.arrayContaining(["焊工", "welder"]));
+    expect(skillWords("想找一份工作")).toEqual([]);
   });
 });
 
-describe("concepts in the documents, not in the synonyms", () => {
+describe("concept words in the documents", () => {
   it("puts every word of a text's concepts in its document, lowercased", () => {
     const fields = conceptFields("父亲肺癌住院，Chemotherapy 费用不够");
     expect(fields.concepts).toEqual(["cancer", "hospitalisation"]);
@@ -69,9 +59,9 @@ describe("concepts in the documents, not in the synonyms", () => {
     expect(conceptFields("想找一份工作").conceptWords).not.toContain("癌症");
   });
 
-  it("keeps the engine's synonyms to the skills vocabulary, which Meilisearch reads on every search", () => {
-    expect(needsIndexSettings.synonyms).toEqual(synonymsFromVocabulary(skillsVocabulary));
-    expect(needsIndexSettings.synonyms["肺癌"]).toBeUndefined();
+  it("leaves the engine no synonyms, which Meilisearch 1.21 reads whole on every search", () => {
+    expect(needsIndexSettings.synonyms).toEqual({});
+    expect(offersIndexSettings.synonyms).toEqual({});
     expect(needsIndexSettings.searchableAttributes.at(-1)).toBe("conceptWords");
     expect(offersIndexSettings.searchableAttributes.at(-1)).toBe("conceptWords");
   });

@@ -29,27 +29,6 @@ export function indexName(base: string, prefix?: string): string {
   return `${prefix}_${base}`;
 }
 
-/** Maps every term of a group to all the other terms of its groups, so any one finds the rest. */
-export function synonymsFromVocabulary(groups: readonly VocabularyGroup[]): Record<string, string[]> {
-  const synonyms = new Map<string, Set<string>>();
-  for (const group of groups) {
-    // Meilisearch lowercases queries; a key with capitals would never match.
-    const terms = [...new Set([...group.zh, ...group.en].map((term) => term.trim().toLowerCase()))].filter(Boolean);
-    for (const term of terms) {
-      const others = synonyms.get(term) ?? new Set<string>();
-      for (const other of terms) if (other !== term) others.add(other);
-      synonyms.set(term, others);
-    }
-  }
-  return Object.fromEntries([...synonyms].filter(([, others]) => others.size > 0).map(([term, others]) => [term, [...others]]));
-}
-
-// Only the skills vocabulary (338 terms): Meilisearch 1.21 reads the whole synonyms map on every
-// search, at 5.2 ms of engine CPU a search with the concepts' 2,249 terms in it too against 1.7 ms
-// with these alone and 0.56 ms with none. Concepts reach searches through their words in the
-// documents (`conceptWords`, index-documents.ts; docs/decisions/013).
-const synonyms = synonymsFromVocabulary(skillsVocabulary);
-
 /** Filters by value only: codes, enums, and money kept as exact text. */
 function equalityOnly(attributePatterns: string[], facetSearch = false): GranularFilterableAttribute {
   return { attributePatterns, features: { facetSearch, filter: { equality: true, comparison: false } } };
@@ -65,7 +44,10 @@ function withRanges(attributePatterns: string[]): GranularFilterableAttribute {
 // tokenizes a text with one stray kana (「小王の店」) as Japanese and hides its Chinese words.
 // Giving a field both cmn and eng brings that detection back, so each pattern has one locale.
 const sharedSettings = {
-  synonyms,
+  // None: Meilisearch 1.21 reads its whole synonyms map on every search (5.2 ms of its CPU a search
+  // with the vocabulary's and the concepts' 2,249 terms, 0.56 ms with none). The documents carry
+  // the words instead: `skillWords` and `conceptWords` (index-documents.ts, docs/decisions/013).
+  synonyms: {},
   typoTolerance: {
     enabled: true,
     // A typo on "2026" or an amount finds other numbers, never the one meant.
@@ -82,7 +64,7 @@ export const needsIndexSettings = {
   // displayedAttributes is the projection: a stray field pushed by mistake, or a sort key, is never served.
   displayedAttributes: [...PUBLIC_NEED_FIELDS],
   // Concept words last: a need that says the words ranks above one that only means them.
-  searchableAttributes: ["title", "skills", "story", "regionName.zh", "regionName.en", "conceptWords"],
+  searchableAttributes: ["title", "skills", "skillWords", "story", "regionName.zh", "regionName.en", "conceptWords"],
   filterableAttributes: [
     equalityOnly(["skills"], true),
     equalityOnly(["category", "status", "urgency", "ageBand", "regionCode", "regionPath", "provinceCode", "prefectureCode", "hasTargetAmount", "fundingState", "concepts"]),
@@ -95,7 +77,7 @@ export const needsIndexSettings = {
   // At equal relevance the more urgent and then the newer need comes first.
   rankingRules: ["words", "typo", "proximity", "attribute", "sort", "exactness", "urgencyRank:desc", "publishedMonth:desc"],
   localizedAttributes: [
-    { attributePatterns: ["title", "skills", "story", "regionName.zh", "conceptWords"], locales: ["cmn"] },
+    { attributePatterns: ["title", "skills", "skillWords", "story", "regionName.zh", "conceptWords"], locales: ["cmn"] },
     { attributePatterns: ["regionName.en"], locales: ["eng"] },
   ],
 } satisfies Settings;
@@ -104,7 +86,7 @@ export const needsIndexSettings = {
 export const offersIndexSettings = {
   ...sharedSettings,
   displayedAttributes: [...PUBLIC_OFFER_FIELDS],
-  searchableAttributes: ["title", "skills", "organisationName", "description", "regionNames.zh", "regionNames.en", "conceptWords"],
+  searchableAttributes: ["title", "skills", "skillWords", "organisationName", "description", "regionNames.zh", "regionNames.en", "conceptWords"],
   filterableAttributes: [
     equalityOnly(["skills"], true),
     equalityOnly(["category", "status", "organisationKind", "regionCodes", "regionPath", "provinceCodes", "prefectureCodes", "countyCodes", "concepts"]),
@@ -120,7 +102,7 @@ export const offersIndexSettings = {
   // Policy first at comparable relevance (DESIGN §4): after the text rules, entitlements lead.
   rankingRules: ["words", "typo", "proximity", "attribute", "sort", "exactness", "policyRank:desc", "updatedMonth:desc"],
   localizedAttributes: [
-    { attributePatterns: ["title", "skills", "organisationName", "description", "regionNames.zh", "conceptWords"], locales: ["cmn"] },
+    { attributePatterns: ["title", "skills", "skillWords", "organisationName", "description", "regionNames.zh", "conceptWords"], locales: ["cmn"] },
     { attributePatterns: ["regionNames.en"], locales: ["eng"] },
   ],
 } satisfies Settings;

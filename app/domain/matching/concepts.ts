@@ -84,7 +84,7 @@ export function conceptsIn(text: string): Concept[] {
  * English triggers match whole words ("care" is not in "career"), a plural "s" allowed ("welders");
  * Chinese has no spaces to respect.
  */
-function isWholeWord(text: string, start: number, end: number): boolean {
+export function isWholeWord(text: string, start: number, end: number): boolean {
   const after = text[end] === "s" ? end + 1 : end;
   return !isLetter(text[start - 1]) && !isLetter(text[after]);
 }
