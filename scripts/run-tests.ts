@@ -10,6 +10,8 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createInterface } from "node:readline";
+import type { Summary } from "../tests/summary-reporter";
+import { closingLine, parseClosingLine } from "../tests/summary-reporter";
 
 const vitest = new URL("../node_modules/vitest/vitest.mjs", import.meta.url).pathname;
 const args = process.argv.slice(2);
@@ -19,18 +21,18 @@ const withBrowser = process.env.E2E === "1" || existsSync(chromium);
 interface Run {
   code: number;
   /** The counts of the run's closing line (tests/summary-reporter.ts). */
-  summary: [passed: number, failed: number, skipped: number] | null;
+  summary: Summary | null;
 }
 
 /** One Vitest process; its lines are passed through whole, its closing line kept for the sum. */
 function run(vitestArgs: string[], prefix: string): Promise<Run> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [vitest, "run", ...vitestArgs], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? "0" } });
+    const child = spawn(process.execPath, [vitest, "run", ...vitestArgs], { stdio: ["ignore", "pipe", "pipe"] });
     let summary: Run["summary"] = null;
     const pass = (stream: NodeJS.ReadableStream, out: NodeJS.WriteStream) =>
       createInterface({ input: stream, crlfDelay: Infinity }).on("line", (line) => {
-        const closing = /^vitest: (\d+) passed, (\d+) failed, (\d+) skipped$/.exec(line);
-        if (closing) summary = [Number(closing[1]), Number(closing[2]), Number(closing[3])];
+        const closing = parseClosingLine(line);
+        if (closing) summary = closing;
         else out.write(`${prefix}${line}\n`);
       });
     pass(child.stdout, process.stdout);
@@ -42,14 +44,14 @@ function run(vitestArgs: string[], prefix: string): Promise<Run> {
 
 if (args.length > 0 || !withBrowser) {
   const { code, summary } = await run(args, "");
-  if (summary) process.stdout.write(`\nvitest: ${summary[0]} passed, ${summary[1]} failed, ${summary[2]} skipped\n`);
+  if (summary) process.stdout.write(`\n${closingLine(summary)}\n`);
   process.exit(code);
 }
 
 const databaseProjects = ["--project", "pglite", ...(process.env.TEST_DATABASE_URL ? ["--project", "postgres"] : [])];
 const runs = await Promise.all([run(databaseProjects, ""), run(["--project", "e2e"], "[browser] ")]);
-const total = runs.reduce<[number, number, number]>((sum, { summary }) => (summary ? [sum[0] + summary[0], sum[1] + summary[1], sum[2] + summary[2]] : sum), [0, 0, 0]);
+const total = runs.reduce<Summary>((sum, { summary }) => (summary ? [sum[0] + summary[0], sum[1] + summary[1], sum[2] + summary[2]] : sum), [0, 0, 0]);
 // A run that ended without its closing line (a crash, a failed global setup) counts as a failure.
 const failed = runs.some(({ code, summary }) => code !== 0 || !summary);
-process.stdout.write(`\nvitest: ${total[0]} passed, ${total[1] + (failed && total[1] === 0 ? 1 : 0)} failed, ${total[2]} skipped\n`);
+process.stdout.write(`\n${closingLine([total[0], total[1] + (failed && total[1] === 0 ? 1 : 0), total[2]])}\n`);
 process.exit(failed ? 1 : 0);

@@ -8,7 +8,7 @@ import { PUBLIC_NEED_FIELDS } from "../app/domain/needs/public-need";
 import type { PublicOffer } from "../app/domain/offers/public-offer";
 import { POLICY_RANK, PUBLIC_OFFER_FIELDS } from "../app/domain/offers/public-offer";
 import type { FundingState } from "../app/domain/transparency/funding-state.server";
-import { skillsVocabulary } from "./index-settings";
+import vocabulary from "./skills-vocabulary.json" with { type: "json" };
 
 /**
  * What a document means beyond its words (app/domain/matching/concepts.ts): a need written as a
@@ -26,6 +26,14 @@ export interface ConceptFields {
    */
   conceptWords: string[];
 }
+
+/** One group of interchangeable skill or help terms, Chinese and English. */
+export interface VocabularyGroup {
+  zh: string[];
+  en: string[];
+}
+
+export const skillsVocabulary: readonly VocabularyGroup[] = vocabulary;
 
 /**
  * Every term of each group of the skills vocabulary the text names (电工 → 电工, 水电工, electrician …):

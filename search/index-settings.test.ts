@@ -2,14 +2,13 @@ import type { Settings } from "meilisearch";
 import { describe, expect, it } from "vitest";
 import { PUBLIC_NEED_FIELDS } from "../app/domain/needs/public-need";
 import { PUBLIC_OFFER_FIELDS } from "../app/domain/offers/public-offer";
-import { NEED_DOCUMENT_FIELDS, OFFER_DOCUMENT_FIELDS, conceptFields, skillWords } from "./index-documents";
+import { NEED_DOCUMENT_FIELDS, OFFER_DOCUMENT_FIELDS, conceptFields, skillWords, skillsVocabulary } from "./index-documents";
 import {
   attributesNamedIn,
   attributesOutsideAllowlist,
   indexName,
   needsIndexSettings,
   offersIndexSettings,
-  skillsVocabulary,
 } from "./index-settings";
 
 const indexes = [

@@ -7,19 +7,10 @@ import type { PublicOffer } from "../app/domain/offers/public-offer";
 import { PUBLIC_NEED_FIELDS } from "../app/domain/needs/public-need";
 import { PUBLIC_OFFER_FIELDS } from "../app/domain/offers/public-offer";
 import type { NeedDocument, OfferDocument } from "./index-documents";
-import vocabulary from "./skills-vocabulary.json" with { type: "json" };
 
 export const NEEDS_INDEX = "needs";
 export const OFFERS_INDEX = "offers";
 export const PRIMARY_KEY = "ref" satisfies keyof PublicNeed & keyof PublicOffer & keyof NeedDocument & keyof OfferDocument;
-
-/** One group of interchangeable skill or help terms, Chinese and English. */
-export interface VocabularyGroup {
-  zh: string[];
-  en: string[];
-}
-
-export const skillsVocabulary: readonly VocabularyGroup[] = vocabulary;
 
 /** The index uid for `base`, optionally prefixed (`tmp` → `tmp_needs`) for tests and reindexing. */
 export function indexName(base: string, prefix?: string): string {

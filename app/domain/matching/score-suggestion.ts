@@ -2,7 +2,7 @@
 // gathers the facts (text relevance, concepts, skills, regions, dates) and this
 // function weighs them, so the weighing is tested without I/O and is the same in both directions
 // (offers for a need, needs for an offer) and in the PostgreSQL fallback.
-import { skillsVocabulary } from "../../../search/index-settings";
+import { skillsVocabulary } from "../../../search/index-documents";
 import type { Urgency } from "../needs/public-need";
 import type { Concept } from "./concepts";
 import { conceptLabel } from "./concepts";
