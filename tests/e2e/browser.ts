@@ -1,6 +1,6 @@
 // Debian's Chromium driven by playwright-core (test tools cannot download browsers here).
 import { chromium } from "playwright-core";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { inject } from "vitest";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -16,6 +16,20 @@ export function launchBrowser(): Promise<Browser> {
     headless: true,
     args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
   });
+}
+
+/**
+ * Resolves once React has hydrated `element` (its props are attached). Typing or clicking before
+ * that reaches only the server's HTML: a form posts without JavaScript, a search box runs no search.
+ */
+export async function hydrated(element: Locator): Promise<void> {
+  await element.evaluate(
+    (el) =>
+      new Promise<void>((resolve) => {
+        const check = () => (Object.keys(el).some((key) => key.startsWith("__reactProps")) ? resolve() : setTimeout(check, 20));
+        check();
+      }),
+  );
 }
 
 /** A fresh context (cookies, language, JavaScript on or off) on the test server, or on `baseUrl` (a test's own server). */

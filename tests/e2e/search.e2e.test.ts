@@ -2,7 +2,7 @@
 // filter by category, page through results, open a need — with JavaScript and without it.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, openPage } from "./browser";
+import { hydrated, launchBrowser, openPage } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -19,10 +19,7 @@ async function typeSearch(page: Page, label: string, words: string) {
   const before = await resultCount(page);
   const box = page.getByLabel(label);
   // Typing before React has hydrated the box would change the text without a live search.
-  await box.evaluate((el) => new Promise<void>((resolve) => {
-    const check = () => (Object.keys(el).some((key) => key.startsWith("__reactProps")) ? resolve() : setTimeout(check, 20));
-    check();
-  }));
+  await hydrated(box);
   // React attaches the box's props while hydrating but handles its events only once the hydration
   // commits; on a loaded machine a value typed in between is lost. Type again, a few times at most.
   for (let attempt = 1; ; attempt++) {

@@ -4,7 +4,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { currentTotpCode } from "../../app/domain/auth/totp.server";
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "../../db/seed/demo-accounts.server";
-import { launchBrowser, openPage } from "./browser";
+import { hydrated, launchBrowser, openPage } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
@@ -42,6 +42,9 @@ describe("staff sign-in", () => {
     await page.goto("/sign-in");
     await page.getByLabel("Email").fill("caseworker-at-demo");
     await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    // Clicked before hydration, the form posts without JavaScript: the server's page then keeps the
+    // input and ties the message, but nothing moves the focus (seen on a loaded CI machine).
+    await hydrated(page.getByRole("button", { name: "Sign in" }));
     await page.getByRole("button", { name: "Sign in" }).click();
     const email = page.getByLabel("Email");
     await page.waitForFunction(() => document.activeElement?.getAttribute("name") === "email");
