@@ -10,19 +10,16 @@
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node --import tsx bench/ledger-throughput.ts [receipts=2000] [allocationsPerWriter=40]
 // With DATABASE_URL the benchmark creates a database of its own on that server (and drops it after);
 // without, it runs on an in-memory PGlite, where statements run one at a time.
-import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { sql } from "drizzle-orm";
-import pg from "pg";
 import { z } from "zod";
 import type { Actor } from "../app/domain/auth/actor";
 import { allocateFunds } from "../app/domain/ledger/allocate-funds.server";
 import { recordReceipt } from "../app/domain/ledger/record-receipt.server";
 import { verifyLedger } from "../app/domain/ledger/verify-ledger.server";
-import type { DatabaseHandle } from "../db/client.server";
-import { openDatabase } from "../db/client.server";
 import { migrateDatabase } from "../db/migrate.server";
+import { openBenchDatabase } from "./bench-database";
 import { createFinanceWorld, fundBalance } from "../tests/finance-fixture";
 import { rowsOf } from "../tests/ledger-fixture";
 
@@ -37,26 +34,6 @@ const round = (ms: number) => Math.round(ms * 100) / 100;
 function latency(times: number[]) {
   const sorted = [...times].sort((a, b) => a - b);
   return { p50: round(percentile(sorted, 50)), p95: round(percentile(sorted, 95)), p99: round(percentile(sorted, 99)), max: round(sorted[sorted.length - 1] ?? NaN) };
-}
-
-/** A database of our own on the server DATABASE_URL names, dropped afterwards; or an in-memory PGlite. */
-async function openBenchDatabase(): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
-  const url = process.env.DATABASE_URL;
-  if (!url) return { handle: await openDatabase({ driver: "pglite" }), drop: async () => undefined };
-  const name = `xiangyun_bench_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  const own = new URL(url);
-  own.pathname = `/${name}`;
-  const handle = await openDatabase({ driver: "pg", url: own.toString(), poolSize: ALLOCATION_WRITERS + 10 });
-  return {
-    handle,
-    drop: async () => {
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
 }
 
 /** The machine's busy CPU time so far in ms (all cores, every process), from /proc/stat; null elsewhere. */
@@ -115,7 +92,7 @@ async function run(writers: number, count: number, work: (i: number) => Promise<
   };
 }
 
-const { handle, drop } = await openBenchDatabase();
+const { handle, drop } = await openBenchDatabase({ poolSize: ALLOCATION_WRITERS + 10 });
 try {
   await migrateDatabase(handle);
   const world = await createFinanceWorld(handle);

@@ -74,7 +74,7 @@ describe("ledger verify on the demo data set", { timeout: 120_000 }, () => {
       const [row] = await rowsOf(
         db,
         z.object({ id: z.string(), sequence: z.string(), memo: z.string().nullable() }),
-        sql`select id, sequence::text as sequence, memo from ledger_transactions where kind = ${kind} order by sequence limit 1`,
+        sql`select id, sequence::text as sequence, memo from ledger_transactions where kind = ${kind} order by ledger_transactions.sequence limit 1`,
       );
       if (!row) throw new Error(`the demo ledger has no ${kind}`);
       await db.execute(change(row.id));

@@ -141,13 +141,41 @@ describe("committed ledger rows", () => {
     expect(await verifyLedger({ db: handle.db })).toMatchObject({ ok: true, unsealed: 0 });
   });
 
+  it("check a new transaction's postings by its own key, however many transactions wait unsealed", async () => {
+    // A tail of 300 committed, unsealed transactions (as when the sealer has stopped), written in two statements.
+    const tail = 300;
+    await handle.db.transaction(async (tx) => {
+      await tx.execute(sql`insert into ledger_transactions (organisation_id, kind, idempotency_key, source, method)
+                           select ${books.organisationId}, 'receipt', 'tail-' || i, 'donations', 'bank-transfer' from generate_series(1, ${tail}) i`);
+      await tx.execute(sql`insert into ledger_postings (transaction_id, account_id, amount)
+                           select t.id, p.account_id, p.amount::numeric from ledger_transactions t
+                           cross join (values (${books.bank}::uuid, '1.00'), (${books.general.donations}::uuid, '-1.00')) p (account_id, amount)
+                           where t.idempotency_key like 'tail-%'`);
+    });
+    // Rows of the ledger's two tables read by one more transaction's writing, as the statistics of this transaction count them.
+    const read = z.object({ n: z.coerce.number() });
+    const rowsRead = (tx: Transaction) =>
+      rowsOf(tx, read, sql`select coalesce(sum(seq_tup_read + coalesce(idx_tup_fetch, 0)), 0)::int as n from pg_stat_xact_user_tables where relname in ('ledger_transactions', 'ledger_postings')`);
+    const during = await handle.db.transaction(async (tx) => {
+      const [before] = await rowsRead(tx);
+      const [row] = await rowsOf(tx, z.object({ id: z.string() }), sql`insert into ledger_transactions (organisation_id, kind, idempotency_key, source, method)
+                                                                     values (${books.organisationId}, 'receipt', ${key()}, 'donations', 'bank-transfer') returning id`);
+      await tx.execute(sql`insert into ledger_postings (transaction_id, account_id, amount) values (${row?.id}, ${books.bank}, '5.00'), (${row?.id}, ${books.general.donations}, '-5.00')`);
+      const [after] = await rowsRead(tx);
+      return (after?.n ?? 0) - (before?.n ?? 0);
+    });
+    expect(during).toBeLessThan(20);
+    await handle.db.execute(sql`select ledger_seal_pending(1000)`);
+    expect(await verifyLedger({ db: handle.db })).toMatchObject({ ok: true, unsealed: 0 });
+  });
+
   it("are sealed only as the next link, with the hashes the database computes, in a fixed order", async () => {
     const ids: string[] = [];
     for (const amount of ["1.00", "2.00", "3.00"]) {
       ids.push(await postRaw(handle.db, { organisationId: books.organisationId, kind: "receipt", key: key(), source: "donations", method: "bank-transfer" }, [[books.bank, amount], [books.general.donations, `-${amount}`]], { seal: false }));
     }
     const [first, second, third] = ids;
-    const [last] = await rowsOf(handle.db, z.object({ sequence: z.string(), hash: z.string() }), sql`select sequence::text, hash from ledger_transactions where sequence is not null order by sequence desc limit 1`);
+    const [last] = await rowsOf(handle.db, z.object({ sequence: z.string(), hash: z.string() }), sql`select t.sequence::text as sequence, t.hash from ledger_transactions t where t.sequence is not null order by t.sequence desc limit 1`);
     const before = { sequence: BigInt(last?.sequence ?? "0"), hash: last?.hash ?? "" };
     // A gap, or a hash of one's own choosing, is not a seal.
     expect(await refusal(handle.db.execute(sql`update ledger_transactions set sequence = ${(before.sequence + 2n).toString()} where id = ${first}`))).toMatchObject({ code: "23514", constraint: "ledger_transactions_chain_linear" });
