@@ -2,14 +2,14 @@
 // as an operator runs it: a real CLI process straight after `import` returns. That one is the
 // suite's only test of `cli/main.ts` as a process; the other command tests run cli/cli.ts in theirs.
 import { execFile } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import type { DatabaseHandle } from "../db/client.server";
 import { drainOutbox } from "../search/search-sync.server";
 import { createLogger } from "../server/logger.server";
+import { createCliDataDir } from "../tests/cli";
 import { createTestDatabase } from "../tests/database";
 import { fakeCase, fakeDocument, fakeOffer } from "../tests/factories";
 import { createTestCipher } from "../tests/identity";
@@ -106,10 +106,12 @@ describe("suggest", () => {
 
   it("works in a real process straight after import returns", async () => {
     const { DATABASE_URL: _db, MEILI_URL: _url, MEILI_MASTER_KEY: _key, ...inherited } = process.env;
-    // Its own indexes: the other tests' documents stay in theirs.
+    // Its own DATA_DIR, whose database is already migrated as after `npm run cli -- migrate` (a first
+    // start's initdb and migrations are the server's and the runtime tests' to show), and its own
+    // indexes: the other tests' documents stay in theirs.
     const env = {
       ...inherited,
-      DATA_DIR: mkdtempSync(join(tmpdir(), "xiangyun-cli-suggest-")),
+      DATA_DIR: await createCliDataDir(),
       MEILI_URL: search.meili.url,
       MEILI_MASTER_KEY: search.meili.masterKey,
       MEILI_INDEX_PREFIX: `${search.indexPrefix}_process`,
