@@ -23,15 +23,19 @@ export function createRouteNamer(routes: Record<string, BuildRoute>): (pathname:
   const tree = routeTree(Object.values(routes), undefined);
   const match = (page: string) => matchRoutes(tree, page)?.at(-1)?.route.id ?? "unmatched";
   // Matching walks and ranks the whole route tree on every call; a path without parameters always
-  // names the same route, so the paths of the routes themselves are named once, here.
-  const named = new Map(staticPaths(tree, "").map((path) => [path, match(path)]));
+  // names the same route, so the paths of the routes themselves are named once, when first asked
+  // (naming them all here took a sixth of a second of the server's start).
+  const statics = new Set(staticPaths(tree, ""));
+  const named = new Map<string, string>();
   return (pathname) => {
     const page = pathname.endsWith(".data") ? pathname.slice(0, -".data".length).replace(/^\/_root$/, "/") : pathname;
     const known = named.get(page);
     if (known) return known;
     // The router warns on the console, path included, about a path it cannot decode.
     if (!isDecodable(page)) return "undecodable";
-    return match(page);
+    const id = match(page);
+    if (statics.has(page)) named.set(page, id);
+    return id;
   };
 }
 

@@ -54,7 +54,7 @@ export async function exportHouseholds(options: {
       cipher,
       fields: PERSON_IDENTITY_FIELDS,
       use: async (read) => {
-        const sheet = openSheetWriter(options.format, headers, options.sheetName);
+        const sheet = await openSheetWriter(options.format, headers, options.sheetName);
         let count = 0;
         // Keyset pagination in the order of registration. The key is the timestamp's text, to the
         // microsecond: a JS Date keeps milliseconds, and cases registered together share one.

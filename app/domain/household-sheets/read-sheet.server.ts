@@ -3,7 +3,8 @@
 // too long for a double to keep every digit (an 18-digit ID typed as a number) is flagged, because
 // its digits are already lost and must not be guessed back.
 import { parse } from "csv-parse/sync";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcelJS } from "../../exceljs.server";
 import { MAX_COLUMNS } from "./sheet-forms";
 import { inflateZip, storeZip } from "./inflate-zip.server";
 
@@ -71,7 +72,8 @@ async function readXlsx(bytes: Uint8Array): Promise<SheetRow[] | SheetProblem> {
   // first, counting what comes out, and exceljs reads only the bytes already counted.
   const unpacked = await inflateZip(bytes, MAX_UNPACKED_BYTES);
   if ("problem" in unpacked) return unpacked;
-  const workbook = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJS();
+  const workbook = new Workbook();
   try {
     // A fresh ArrayBuffer: exceljs declares its own Buffer type, which Node's Buffer does not satisfy.
     await workbook.xlsx.load(new Uint8Array(storeZip(unpacked.entries)).buffer);

@@ -15,15 +15,15 @@ const householdsToCsv = (t: typeof table) =>
   "\uFEFF" + stringify([t.headers, ...t.rows].map((row) => row.map((cell) => (typeof cell === "string" ? guardFormula(cell) : cell))), { record_delimiter: "windows" });
 
 /** The whole table as a workbook, in one batch. */
-function householdsToXlsx(t: typeof table, sheetName: string) {
-  const writer = openSheetWriter("xlsx", t.headers, sheetName);
+async function householdsToXlsx(t: typeof table, sheetName: string) {
+  const writer = await openSheetWriter("xlsx", t.headers, sheetName);
   writer.write(t.rows);
   return writer.finish();
 }
 
 describe("household export", () => {
   it("writes every would-be formula in the CSV as text, leading TAB and CR included", async () => {
-    const writer = openSheetWriter("csv", table.headers, "户");
+    const writer = await openSheetWriter("csv", table.headers, "户");
     writer.write(table.rows);
     const rows: string[][] = parse(Buffer.from(await writer.finish()).toString("utf8"), { bom: true });
     expect(rows.slice(1).map((row) => row[0])).toEqual([...WOULD_BE_FORMULAS.map((text) => `'${text}`), "测试路 1 号"]);
@@ -50,7 +50,7 @@ describe("household export", () => {
   });
 
   it("writes the same CSV bytes in batches as at once", async () => {
-    const writer = openSheetWriter("csv", table.headers, "户");
+    const writer = await openSheetWriter("csv", table.headers, "户");
     for (let i = 0; i < table.rows.length; i += 3) writer.write(table.rows.slice(i, i + 3));
     expect(Buffer.from(await writer.finish()).equals(Buffer.from(householdsToCsv(table)))).toBe(true);
   });
@@ -61,9 +61,9 @@ describe("household export", () => {
       await book.xlsx.load(bytes.buffer);
       return book.worksheets[0]?.getSheetValues();
     };
-    const writer = openSheetWriter("xlsx", table.headers, "户");
+    const writer = await openSheetWriter("xlsx", table.headers, "户");
     for (let i = 0; i < table.rows.length; i += 3) writer.write(table.rows.slice(i, i + 3));
     expect(await cellsOf(await writer.finish())).toEqual(await cellsOf(await householdsToXlsx(table, "户")));
-    expect(await cellsOf(await openSheetWriter("xlsx", table.headers, "户").finish())).toEqual([undefined, [undefined, ...table.headers]]);
+    expect(await cellsOf(await (await openSheetWriter("xlsx", table.headers, "户")).finish())).toEqual([undefined, [undefined, ...table.headers]]);
   });
 });

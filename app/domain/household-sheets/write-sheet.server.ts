@@ -3,7 +3,7 @@
 // a spreadsheet would run as a formula get a leading apostrophe (guardFormula); the import takes it
 // off again.
 import { stringify } from "csv-stringify/sync";
-import ExcelJS from "exceljs";
+import { loadExcelJS } from "../../exceljs.server";
 import { PassThrough } from "node:stream";
 import type { SheetCell } from "./export-households.server";
 import type { SheetFormat } from "./read-sheet.server";
@@ -25,7 +25,7 @@ export interface SheetWriter {
 }
 
 /** A writer of `format` with `headers` as its first row (`sheetName` names an .xlsx's sheet). */
-export function openSheetWriter(format: SheetFormat, headers: readonly string[], sheetName: string): SheetWriter {
+export async function openSheetWriter(format: SheetFormat, headers: readonly string[], sheetName: string): Promise<SheetWriter> {
   return format === "xlsx" ? openXlsxWriter(headers, sheetName) : openCsvWriter(headers);
 }
 
@@ -45,7 +45,8 @@ function openCsvWriter(headers: readonly string[]): SheetWriter {
  * workbook model took ≈ 500 MB of the server's memory. Strings are written in their cells, not
  * as shared strings, which exceljs keeps (every name, ID and phone) until the workbook is done.
  */
-function openXlsxWriter(headers: readonly string[], sheetName: string): SheetWriter {
+async function openXlsxWriter(headers: readonly string[], sheetName: string): Promise<SheetWriter> {
+  const { stream } = await loadExcelJS();
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on("data", (chunk: Buffer) => chunks.push(chunk));
@@ -53,7 +54,7 @@ function openXlsxWriter(headers: readonly string[], sheetName: string): SheetWri
     out.once("end", resolve);
     out.once("error", reject);
   });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const workbook = new stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(sheetName, { views: [{ state: "frozen", ySplit: 1 }] });
   let isStarted = false;
   const start = (first: readonly SheetCell[][]) => {

@@ -2,7 +2,8 @@
 // or one table as CSV. Text cells — labels, region names, headers — go through guardFormula; counts
 // and amounts are figures the report computed, written as numbers so that they sum in Excel.
 import { stringify } from "csv-stringify/sync";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcelJS } from "../../exceljs.server";
 import { UTF8_BOM } from "../audit/audit-csv";
 import { guardFormula } from "../security/formula-guard";
 import type { ReportCell, ReportTable } from "./report-tables.server";
@@ -80,7 +81,8 @@ function addSheet(workbook: ExcelJS.Workbook, table: ReportTable): void {
 
 /** The workbook: the summary first, then one sheet per table, each with a bold, frozen header row. */
 export async function reportToXlsx(summary: ReportTable, tables: readonly ReportTable[], options: { generatedAt: Date }): Promise<Uint8Array<ArrayBuffer>> {
-  const workbook = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJS();
+  const workbook = new Workbook();
   workbook.creator = "Xiangyun";
   workbook.created = options.generatedAt;
   for (const table of [summary, ...tables]) addSheet(workbook, table);
