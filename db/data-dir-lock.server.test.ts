@@ -1,11 +1,11 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DataDirInUseError, acquireDataDirLock } from "./data-dir-lock.server";
+import { makeTestTempDir } from "../tests/temp-dir";
 
-const tempDir = () => mkdtempSync(join(tmpdir(), "xiangyun-lock-"));
+const tempDir = () => makeTestTempDir("lock-");
 
 describe("DATA_DIR lock", () => {
   it("is released and can be taken again", () => {

@@ -1,8 +1,5 @@
 // The embedded default end to end: PGlite and the real Meilisearch binary in a temp DATA_DIR,
 // migrations, the demo seed, the initial index sync, the lock, and a clean stop.
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../app/env.server";
 import { parseImportDocument } from "../app/domain/import/import-document";
@@ -19,8 +16,9 @@ import { readHealth } from "./health.server";
 import { createLogger } from "./logger.server";
 import type { Runtime } from "./runtime.server";
 import { startRuntime } from "./runtime.server";
+import { makeTestTempDir } from "../tests/temp-dir";
 
-const dataDir = mkdtempSync(join(tmpdir(), "xiangyun-runtime-"));
+const dataDir = makeTestTempDir("runtime-");
 const config = loadConfig({ DATA_DIR: dataDir, NODE_ENV: "test" });
 const logger = createLogger({ level: "silent" });
 let runtime: Runtime;
@@ -78,7 +76,7 @@ describe("embedded runtime", () => {
 
 describe("with an external Meilisearch that is down", () => {
   it("starts anyway, keeps writes in the outbox and answers health as degraded", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "xiangyun-runtime-down-"));
+    const dir = makeTestTempDir("runtime-down-");
     const down = await startRuntime({
       config: loadConfig({ DATA_DIR: dir, NODE_ENV: "test", MEILI_URL: "http://127.0.0.1:9", MEILI_MASTER_KEY: "unreachable-on-purpose" }),
       logger,

@@ -1,11 +1,11 @@
 // Runs a command line in the test's own process (cli/cli.ts), as an operator would run
 // `npm run cli -- …` but without a process start: what it printed, and its exit code.
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { inject } from "vitest";
 import { main } from "../cli/cli";
+import { makeTestTempDir } from "./temp-dir";
 import { openDatabase } from "../db/client.server";
 
 export interface CliResult {
@@ -35,7 +35,7 @@ export async function runCli(args: string[], env: Record<string, string | undefi
  * as after `npm run cli -- migrate`: the first command skips initdb and the migrations.
  */
 export async function createCliDataDir(): Promise<string> {
-  const dataDir = mkdtempSync(join(tmpdir(), "xiangyun-cli-"));
+  const dataDir = makeTestTempDir("cli-");
   const spec = inject("testDatabase");
   if (spec.driver === "pglite") {
     const handle = await openDatabase({ driver: "pglite", dataDir: join(dataDir, "pglite"), loadDataDir: new Blob([readFileSync(spec.dumpFile)]) });

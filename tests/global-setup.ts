@@ -1,7 +1,8 @@
 // Builds one migrated database per test run; each test file then gets its own copy of it
 // (tests/database.ts): a PGlite data-dir dump, or a PostgreSQL template database. Starts one
 // Meilisearch for the run too; each search test file gets its own index prefix on it
-// (tests/search-fixture.ts).
+// (tests/search-fixture.ts). And one temporary directory for the run, under which the files' load
+// contexts and CLI data directories are made (tests/temp-dir.ts), removed when the run ends.
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -19,14 +20,19 @@ declare module "vitest" {
     testDatabase: { driver: "pglite"; dumpFile: string } | { driver: "pg"; url: string; template: string };
     /** The run's Meilisearch; projects without this global setup (the browser tests) have none. */
     testSearch: { url: string; apiKey: string } | undefined;
+    /** The run's temporary directory (tests/temp-dir.ts); projects without this global setup have none. */
+    testTempRoot: string | undefined;
   }
 }
 
 export default async function setup(project: TestProject) {
+  const tempRoot = mkdtempSync(join(tmpdir(), "xiangyun-run-"));
+  project.provide("testTempRoot", tempRoot);
   const [search, database] = await Promise.allSettled([setupSearch(project), setupDatabase(project)]);
   const teardown = async () => {
     if (database.status === "fulfilled") await database.value();
     if (search.status === "fulfilled") await search.value();
+    rmSync(tempRoot, { recursive: true, force: true });
   };
   // A half-done setup is undone: a Meilisearch left running would keep vitest from exiting.
   const failed = [search, database].find((result): result is PromiseRejectedResult => result.status === "rejected");

@@ -1,11 +1,8 @@
 // The load context server/main.ts hands to Remix, built from a test database, for calling loaders
 // and actions with real Requests. Its search client points nowhere: pass a real one where needed.
-// Mail goes to a fresh temporary DATA_DIR/mail, readable through `runtime.mailer.list()`.
+// Mail goes to a fresh temporary DATA_DIR/mail (tests/temp-dir.ts), readable through `runtime.mailer.list()`.
 import type { AppLoadContext } from "@remix-run/node";
 import type { Meilisearch } from "meilisearch";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { createRateLimiters } from "../app/domain/auth/rate-limit.server";
 import { createMailer } from "../app/domain/mail/mailer.server";
 import type { IdentityCipher } from "../app/domain/privacy/identity-cipher.server";
@@ -14,9 +11,10 @@ import type { Database, DatabaseHandle } from "../db/client.server";
 import { createSearchClient } from "../search/client.server";
 import { createLogger } from "../server/logger.server";
 import { createTestCipher } from "./identity";
+import { makeTestTempDir } from "./temp-dir";
 
 export function createTestLoadContext(options: { database: DatabaseHandle; db?: Database; search?: Meilisearch; indexPrefix?: string; cipher?: IdentityCipher; clientIp?: string }): AppLoadContext {
-  const dataDir = mkdtempSync(join(tmpdir(), "xiangyun-ctx-"));
+  const dataDir = makeTestTempDir("ctx-");
   const config = loadConfig({ NODE_ENV: "test", DATA_DIR: dataDir });
   const db = options.db ?? options.database.db;
   const logger = createLogger({ level: "silent" });

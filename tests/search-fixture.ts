@@ -4,15 +4,13 @@
 // createTestLoadContext, reindex and drift checks), and read indexes through `indexName(…, prefix)`.
 // Elsewhere (the browser tests) the file starts a Meilisearch of its own.
 import { randomBytes } from "node:crypto";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { Meilisearch } from "meilisearch";
 import { inject } from "vitest";
 import { createSearchClient } from "../search/client.server";
 import { ensureIndexes } from "../search/ensure-indexes.server";
 import type { MeiliProcess } from "../search/meili-process.server";
 import { startMeilisearch } from "../search/meili-process.server";
+import { makeTestTempDir } from "./temp-dir";
 
 export interface TestSearch {
   /** A client of the engine; after `meili.stop()` one of an address nothing answers on. */
@@ -38,7 +36,7 @@ export async function startTestSearch(options: { indexPrefix?: string } = {}): P
   let own: MeiliProcess | null = null;
   let server = inject("testSearch");
   if (!server) {
-    own = await startMeilisearch({ dataDir: mkdtempSync(join(tmpdir(), "xiangyun-meili-test-")) });
+    own = await startMeilisearch({ dataDir: makeTestTempDir("meili-test-") });
     server = { url: own.url, apiKey: own.masterKey };
   }
   let client = createSearchClient({ url: server.url, apiKey: server.apiKey });

@@ -1,10 +1,7 @@
 // Test harness for the outbox tests: a real Meilisearch that can be stopped and started again on
 // the same data directory (a new port, so a new client), writes through the real importer, and
 // the outbox rows as the worker sees them.
-import { mkdtempSync } from "node:fs";
 import { createServer, request } from "node:http";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { eq, sql } from "drizzle-orm";
 import type { Meilisearch } from "meilisearch";
 import type { ImportDocumentInput } from "../../app/domain/import/import-document";
@@ -17,6 +14,7 @@ import { createSearchClient } from "../client.server";
 import { ensureIndexes } from "../ensure-indexes.server";
 import type { MeiliProcess } from "../meili-process.server";
 import { startMeilisearch } from "../meili-process.server";
+import { makeTestTempDir } from "../../tests/temp-dir";
 
 export interface RestartableSearch {
   /** The client of the running instance; replaced by start(). */
@@ -30,7 +28,7 @@ export interface RestartableSearch {
 
 /** Starts Meilisearch in a fresh temp dir with the project's index settings. */
 export async function startRestartableSearch(): Promise<RestartableSearch> {
-  const dataDir = mkdtempSync(join(tmpdir(), "xiangyun-meili-outbox-"));
+  const dataDir = makeTestTempDir("meili-outbox-");
   let meili: MeiliProcess | null = null;
   const harness: RestartableSearch = {
     client: createSearchClient({ url: "http://127.0.0.1:9" }),

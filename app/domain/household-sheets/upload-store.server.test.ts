@@ -1,12 +1,12 @@
-import { mkdtempSync, readFileSync, readdirSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { ParsedSheet } from "./read-sheet.server";
 import { UPLOAD_LIFETIME_MS, deleteUpload, loadUpload, saveUpload, sweepUploads } from "./upload-store.server";
+import { makeTestTempDir } from "../../../tests/temp-dir";
 
 const sheet: ParsedSheet = { format: "csv", headers: ["姓名", "身份证号"], rows: [{ line: 2, cells: ["测试甲", "532923197501019999"], imprecise: [] }] };
-const dataDir = () => mkdtempSync(join(tmpdir(), "xiangyun-uploads-"));
+const dataDir = () => makeTestTempDir("uploads-");
 
 describe("upload store", () => {
   it("keeps a sheet for its user, encrypted at rest, until it is deleted", async () => {

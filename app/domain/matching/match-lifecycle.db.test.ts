@@ -3,9 +3,6 @@
 // need; refusals are 409 (a step the state machine forbids, a full offer), 404 (another county,
 // another organisation) or 403; the last place goes to exactly one of two accepting at once.
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../../db/client.server";
 import { auditLog } from "../../../db/schema/audit";
@@ -39,6 +36,7 @@ import { proposeMatch } from "./propose-match.server";
 import { requestMatch } from "./request-match.server";
 import { getStaffMatch, listStaffMatches, matchesOfNeed, staffMatchCounts } from "./staff-matches.server";
 import { withdrawMatch } from "./withdraw-match.server";
+import { makeTestTempDir } from "../../../tests/temp-dir";
 
 let handle: DatabaseHandle;
 let needRefs: Record<string, string>;
@@ -405,7 +403,7 @@ describe("reads", () => {
 
 describe("notifications", () => {
   it("count unread, mark read, and are emailed once after the commit, linking to the site and naming no one", async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), "xiangyun-mail-"));
+    const dataDir = makeTestTempDir("mail-");
     const mailer = createMailer({ from: "noreply@test.xiangyun.invalid", dataDir });
     const mail = { mailer, logger: createLogger({ level: "silent" }), publicUrl: "https://xiangyun.example" };
     const school = await createTestActor(handle.db, "other-employer", "admin");

@@ -3,9 +3,6 @@
 // back, and each provider is told without a word about who the household is. Restoring the need
 // afterwards brings none of them back; the pair can be proposed again once it is published.
 import { and, eq, inArray } from "drizzle-orm";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "../../../db/client.server";
 import { auditLog } from "../../../db/schema/audit";
@@ -27,6 +24,7 @@ import { acceptMatch } from "../matching/accept-match.server";
 import { proposeMatch } from "../matching/propose-match.server";
 import { moveNeeds } from "./need-lifecycle.server";
 import { moveNeedStatus } from "./publish-need.server";
+import { makeTestTempDir } from "../../../tests/temp-dir";
 
 let handle: DatabaseHandle;
 let needRef: string;
@@ -83,7 +81,7 @@ describe("withdrawing a need in the editor", () => {
     const waitingCapacity = (await offerRow(waitingOfferRef)).remainingCapacity;
     const offerOutbox = await outboxOf(acceptedOfferRef);
 
-    const mailer = createMailer({ from: "noreply@test.xiangyun.invalid", dataDir: mkdtempSync(join(tmpdir(), "xiangyun-mail-")) });
+    const mailer = createMailer({ from: "noreply@test.xiangyun.invalid", dataDir: makeTestTempDir("mail-") });
     const mail = { mailer, logger: createLogger({ level: "silent" }), publicUrl: "https://xiangyun.example" };
     const result = await moveNeedStatus({ db: handle.db, actor: caseworker, ref: needRef, intent: "withdraw", ip, mail });
 
