@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { createSearchClient } from "./client.server";
 import type { MeiliProcess } from "./meili-process.server";
-import { startMeilisearch } from "./meili-process.server";
+import { MAX_INDEXING_MEMORY, startMeilisearch } from "./meili-process.server";
 
 const started: MeiliProcess[] = [];
 const dirs: string[] = [];
@@ -73,6 +73,15 @@ describe("startMeilisearch", () => {
     await meili.stop();
     expect(isGone(meili.pid)).toBe(true);
     await expect(meili.stop()).resolves.toBeUndefined();
+  });
+
+  it("indexes within a capped memory (by default every task cleared memory sized from the machine's)", async () => {
+    const meili = await start(await tempDir());
+    // Through setpriv, the process is Meilisearch itself once started: setpriv execs it.
+    const args = readFileSync(`/proc/${meili.pid}/cmdline`, "utf8").split("\0");
+    const at = args.indexOf("--max-indexing-memory");
+    expect(at).toBeGreaterThan(0);
+    expect(args[at + 1]).toBe(MAX_INDEXING_MEMORY);
   });
 
   it("keeps its master key (mode 0600) and its indexes across restarts", async () => {
