@@ -4,8 +4,9 @@
 //   node --import tsx bench/publish-latency.ts [samples=50] [warmup=50]
 // Uses a fresh temp DATA_DIR (PGlite + embedded Meilisearch) unless DATA_DIR / DATABASE_URL /
 // MEILI_URL say otherwise. Prints one JSON line; times in ms, from the start of the import.
-// A freshly started Meilisearch takes up to ~2 s for some of its first single-document tasks (then
-// ≈ 65 ms): the warm-up publishes are measured the same way and reported apart, as `cold`.
+// A freshly started Meilisearch is slower for its first single-document tasks (up to 0.7 s, then
+// ≈ 20 ms; up to 2 s before its indexing memory was capped): the warm-up publishes are measured
+// the same way and reported apart, as `cold`.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
