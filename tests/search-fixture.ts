@@ -4,6 +4,7 @@
 // createTestLoadContext, reindex and drift checks), and read indexes through `indexName(…, prefix)`.
 // Elsewhere (the browser tests) the file starts a Meilisearch of its own.
 import { randomBytes } from "node:crypto";
+import { rmSync } from "node:fs";
 import type { Meilisearch } from "meilisearch";
 import { inject } from "vitest";
 import { createSearchClient } from "../search/client.server";
@@ -34,9 +35,11 @@ const UNREACHABLE = "http://127.0.0.1:9";
 export async function startTestSearch(options: { indexPrefix?: string } = {}): Promise<TestSearch> {
   const indexPrefix = options.indexPrefix ?? `t${randomBytes(5).toString("hex")}`;
   let own: MeiliProcess | null = null;
+  let ownDir: string | null = null;
   let server = inject("testSearch");
   if (!server) {
-    own = await startMeilisearch({ dataDir: makeTestTempDir("meili-test-") });
+    ownDir = makeTestTempDir("meili-test-");
+    own = await startMeilisearch({ dataDir: ownDir });
     server = { url: own.url, apiKey: own.masterKey };
   }
   let client = createSearchClient({ url: server.url, apiKey: server.apiKey });
@@ -52,6 +55,7 @@ export async function startTestSearch(options: { indexPrefix?: string } = {}): P
       async stop() {
         client = createSearchClient({ url: UNREACHABLE, apiKey: "unreachable" });
         await own?.stop();
+        if (ownDir) rmSync(ownDir, { recursive: true, force: true });
       },
     },
   };
