@@ -10,7 +10,7 @@
 // per second and by CPU time per request. floorGzip is the floor as browsers ask for it (compressed).
 //
 // Builds nothing: run `npm run build` first (it says when the build is older than the sources).
-// Our server runs the production start path (`node --import tsx server/main.ts`) on an embedded
+// Our server runs the production start path (`node build/main.js`, server/main.ts bundled by `npm run build`) on an embedded
 // data dir, a new temporary one unless --data-dir names one to reuse (the demo seed, with the needs
 // the search finds, is written on the first start; it takes a minute).
 //
@@ -24,7 +24,7 @@ import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { setTimeout as sleep } from "node:timers/promises";
-import { buildState } from "../scripts/build-if-stale";
+import { buildState, SERVER_BUNDLE } from "../scripts/build-if-stale.mjs";
 import type { RequestSpec } from "./http-load";
 import { throughput, unloadedLatency } from "./http-load";
 
@@ -104,7 +104,7 @@ async function startApp(cwd: string, name: string, extraArgs: string[] = [], env
   const dataDir = values["data-dir"] ? resolve(values["data-dir"], name) : mkdtempSync(join(tmpdir(), `xiangyun-floor-${name}-`));
   const started = await startProcess({
     cwd,
-    args: ["--import", "tsx", ...extraArgs, "server/main.ts"],
+    args: [...extraArgs, SERVER_BUNDLE],
     env: { PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, BENCH_ROUTES: "true", LOG_LEVEL: "info", ...env },
     logFile: join(tmpdir(), `xiangyun-floor-${name}-${process.pid}${extraArgs.length ? "-profiled" : ""}.log`),
     portPattern: /"port":(\d+),"startupMs"/,

@@ -1,6 +1,6 @@
 // App memory at scale (DESIGN §8: ≤ 300 MB RSS with DATABASE_URL, ≤ 450 MB embedded, with 100,000
 // needs; Meilisearch, a process of its own, excluded). Starts the production server
-// (`node --import tsx server/main.ts`) on a world of published needs and reads the server
+// (`node build/main.js`, server/main.ts bundled) on a world of published needs and reads the server
 // process's VmRSS and VmHWM (the peak) from /proc after start, after a warm-up (every page once),
 // during and after a load of public pages, search, need pages, the API and staff pages, and after
 // the downloads (each built whole); with each reading, what the process says holds it
@@ -27,6 +27,7 @@ import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { count, eq } from "drizzle-orm";
 import { openDatabase } from "../db/client.server";
+import { SERVER_BUNDLE } from "../scripts/build-if-stale.mjs";
 import { needs } from "../db/schema/needs";
 import { createTestUser } from "../tests/accounts";
 
@@ -94,7 +95,7 @@ async function startServer(): Promise<Server> {
   const probeFile = join(tmpdir(), `xiangyun-memory-${process.pid}.json`);
   const log = openSync(logFile, "w");
   const nodeArgs = values["node-args"].split(" ").filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "--import", "./bench/memory-probe.ts", "server/main.ts"], {
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "--import", "./bench/memory-probe.ts", SERVER_BUNDLE], {
     cwd: root,
     env: {
       ...process.env,

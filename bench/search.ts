@@ -13,6 +13,7 @@ import { parseNeedSearch } from "../app/domain/search/search-query";
 import { needSearchQueries } from "../app/domain/search/search-needs.server";
 import { NEEDS_INDEX } from "../search/index-settings";
 import { startMeilisearch } from "../search/meili-process.server";
+import { SERVER_BUNDLE } from "../scripts/build-if-stale.mjs";
 import type { RequestSpec } from "./http-load";
 import { throughput, unloadedLatency } from "./http-load";
 
@@ -34,7 +35,7 @@ const QUERIES = {
 };
 
 async function startApp(env: Record<string, string>): Promise<{ port: number; process: ChildProcess }> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+  const child = spawn(process.execPath, [SERVER_BUNDLE], {
     cwd: root,
     env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, BENCH_ROUTES: "true", SEED_DEMO: "false", LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "inherit"],

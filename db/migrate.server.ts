@@ -5,7 +5,8 @@ import { fileURLToPath } from "node:url";
 import type { DatabaseHandle } from "./client.server";
 import { syncRegions } from "./regions/sync-regions.server";
 
-const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url));
+// From the checkout's root, one directory up: true here and in the server's bundle, build/main.js.
+const migrationsFolder = fileURLToPath(new URL("../db/migrations", import.meta.url));
 // Any constant: several app instances starting together must not migrate at the same time.
 const MIGRATION_LOCK = 7_264_893_551;
 

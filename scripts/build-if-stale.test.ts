@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { BUILD_OUTPUT, buildState } from "./build-if-stale";
+import { BUILD_OUTPUT, buildState } from "./build-if-stale.mjs";
 
 let root: string;
 const at = (seconds: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, seconds));
@@ -44,6 +44,18 @@ describe("buildState", () => {
     rmSync(join(root, "app/routes/about.tsx"));
     stamp("app/routes", 70);
     expect(buildState(root)).toEqual({ kind: "stale", newer: join("app", "routes") });
+  });
+
+  it("is stale when server code bundled into the server's build is newer", () => {
+    write(BUILD_OUTPUT, 20);
+    write("db/schema/ledger.ts", 30);
+    stamp("db/schema", 10);
+    stamp("db", 10);
+    expect(buildState(root)).toEqual({ kind: "stale", newer: join("db", "schema", "ledger.ts") });
+    write(BUILD_OUTPUT, 40);
+    write("server/main.ts", 50);
+    stamp("server", 10);
+    expect(buildState(root)).toEqual({ kind: "stale", newer: join("server", "main.ts") });
   });
 
   it("ignores test files, which are not built", () => {

@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RATE_LIMITS } from "../../app/domain/auth/rate-limit.server";
 import { waitForPort } from "./global-setup";
+import { SERVER_BUNDLE } from "../../scripts/build-if-stale.mjs";
 import { postForm } from "./http-session";
 
 const root = new URL("../..", import.meta.url).pathname;
@@ -19,7 +20,7 @@ let baseUrl: string;
 
 beforeAll(async () => {
   const { TRUST_PROXY: _unset, DATABASE_URL: _db, MEILI_URL: _meili, MEILI_MASTER_KEY: _key, ...inherited } = process.env;
-  server = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+  server = spawn(process.execPath, [SERVER_BUNDLE], {
     cwd: root,
     env: { ...inherited, PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, NODE_ENV: "production", SEED_DEMO: "false" },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,12 +1,14 @@
 // Builds the app if it is missing or older than its sources (as `npm start` does; CI has built it
 // already for the JavaScript budget) and starts it on a free port with its own DATA_DIR (seeded with the demo
 // data set), as a person would run it; every browser test file talks to that server.
-import { spawn, execFileSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
+import { SERVER_BUNDLE } from "../../scripts/build-if-stale.mjs";
+import { ensureBuild } from "./build-setup";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -17,7 +19,7 @@ declare module "vitest" {
 const root = new URL("../..", import.meta.url).pathname;
 
 export default async function setup(project: TestProject) {
-  execFileSync(process.execPath, ["--import", "tsx", "scripts/build-if-stale.ts"], { cwd: root, stdio: "ignore" });
+  ensureBuild();
   const dataDir = mkdtempSync(join(tmpdir(), "xiangyun-e2e-"));
   // TRUST_PROXY=loopback: the tests stand in for a proxy on this machine, and each simulated visitor
   // brings its own client address in X-Forwarded-For (http-session.ts), as per-address limits need.
@@ -36,12 +38,12 @@ export interface AppServer {
 }
 
 /**
- * The built app (server/main.ts) on a free port of 127.0.0.1 with `env` (DATA_DIR, SEED_DEMO, …), for
+ * The built app (server/main.ts, bundled into build/main.js) on a free port of 127.0.0.1 with `env` (DATA_DIR, SEED_DEMO, …), for
  * the test server and for tests that need a server of their own (a DATA_DIR they change between runs).
  */
 export async function startAppServer(env: NodeJS.ProcessEnv): Promise<AppServer> {
   // LOG_LEVEL info: waitForPort reads the "is listening" line.
-  const server = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], { cwd: root, env: { ...env, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info" }, stdio: ["ignore", "pipe", "pipe"] });
+  const server = spawn(process.execPath, [SERVER_BUNDLE], { cwd: root, env: { ...env, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "info" }, stdio: ["ignore", "pipe", "pipe"] });
   const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
   const stop = async () => {
     if (server.exitCode === null && server.signalCode === null) server.kill("SIGTERM");

@@ -13,6 +13,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../cli";
+import { SERVER_BUNDLE } from "../../scripts/build-if-stale.mjs";
 import { fakeCase, fakeDocument } from "../factories";
 import { startTestSearch } from "../search-fixture";
 
@@ -110,7 +111,7 @@ beforeAll(async () => {
   writeFileSync(file, JSON.stringify(document));
   await run(["import", file], env);
   rmSync(file);
-  server = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], { cwd: root, env: { ...env, PORT: "0", HOST: "127.0.0.1", NODE_ENV: "production" }, stdio: ["ignore", "pipe", "pipe"] });
+  server = spawn(process.execPath, [SERVER_BUNDLE], { cwd: root, env: { ...env, PORT: "0", HOST: "127.0.0.1", NODE_ENV: "production" }, stdio: ["ignore", "pipe", "pipe"] });
   server.stdout?.on("data", (chunk: Buffer) => (serverLog += chunk.toString()));
   server.stderr?.on("data", (chunk: Buffer) => (serverLog += chunk.toString()));
   const port = await new Promise<number>((resolve, reject) => {

@@ -1,11 +1,14 @@
 // `npm start` runs this before the server: it builds the app (`npm run build`) only when build/ is
-// missing or older than what goes into it — app/ and public/ (files and folders, so a deleted route
-// counts; tests do not), the lockfile and the build's configuration. A second start on an unchanged
-// checkout skips the build.
+// missing or older than what goes into it — app/, public/ and the server code in server/, db/ and
+// search/ (files and folders, so a deleted route counts; tests do not), the lockfile and the build's
+// configuration. A second start on an unchanged checkout skips the build.
 //
 // Where the build tools are not installed (`npm ci --omit=dev` with a build made elsewhere), an
 // existing build is served as it is, with a warning if it looks older than the sources; without
 // any build the start stops with a message.
+//
+// Plain JavaScript (types in JSDoc, checked by `tsc`): Node runs it without tsx, whose loader cost
+// a quarter of a second of every start.
 import { spawnSync } from "node:child_process";
 import { readdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -13,29 +16,39 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
-/** Written last by `remix vite:build` (the server build follows the client build). */
-export const BUILD_OUTPUT = "build/server/index.js";
+/** The web server bundled by scripts/bundle-server.ts, which `npm start` runs. */
+export const SERVER_BUNDLE = "build/main.js";
+/** Written last by `npm run build`: the web server's bundle follows Remix's client and server builds. */
+export const BUILD_OUTPUT = SERVER_BUNDLE;
 export const BUILD_INPUTS = [
   "app",
   "public",
+  "server",
+  "db",
+  "search",
+  "scripts/bundle-server.ts",
   "package-lock.json",
   "vite.config.ts",
   "remix.config.js",
   "tailwind.config.ts",
   "postcss.config.js",
   "tsconfig.json",
-] as const;
+];
 const NOT_BUILT = /\.test\.[cm]?[jt]sx?$/;
 
-export interface Newest {
-  path: string;
-  mtimeMs: number;
-}
+/** @typedef {{ path: string; mtimeMs: number }} Newest */
 
-/** The most recently changed file or folder among `paths` (folders walked), relative to `root`. */
-export function newestInput(root: string, paths: readonly string[]): Newest | undefined {
-  let newest: Newest | undefined;
-  const visit = (path: string) => {
+/**
+ * The most recently changed file or folder among `paths` (folders walked), relative to `root`.
+ * @param {string} root
+ * @param {readonly string[]} paths
+ * @returns {Newest | undefined}
+ */
+export function newestInput(root, paths) {
+  /** @type {Newest | undefined} */
+  let newest;
+  /** @param {string} path */
+  const visit = (path) => {
     let stats;
     try {
       stats = statSync(path);
@@ -53,10 +66,14 @@ export function newestInput(root: string, paths: readonly string[]): Newest | un
   return newest;
 }
 
-export type BuildState = { kind: "missing" } | { kind: "stale"; newer: string } | { kind: "fresh" };
+/** @typedef {{ kind: "missing" } | { kind: "stale"; newer: string } | { kind: "fresh" }} BuildState */
 
-export function buildState(root: string): BuildState {
-  let builtAt: number;
+/**
+ * @param {string} root
+ * @returns {BuildState}
+ */
+export function buildState(root) {
+  let builtAt;
   try {
     builtAt = statSync(join(root, BUILD_OUTPUT)).mtimeMs;
   } catch {
@@ -66,7 +83,7 @@ export function buildState(root: string): BuildState {
   return newest && newest.mtimeMs > builtAt ? { kind: "stale", newer: newest.path } : { kind: "fresh" };
 }
 
-function buildToolsInstalled(): boolean {
+function buildToolsInstalled() {
   try {
     createRequire(import.meta.url).resolve("@remix-run/dev/package.json");
     return true;
@@ -75,7 +92,8 @@ function buildToolsInstalled(): boolean {
   }
 }
 
-function main(): number {
+/** @returns {number} */
+function main() {
   const state = buildState(ROOT);
   if (state.kind === "fresh") return 0;
   const reason = state.kind === "missing" ? `${BUILD_OUTPUT} is missing` : `${state.newer} is newer than the build`;
