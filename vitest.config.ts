@@ -8,6 +8,7 @@ import type { TestProjectInlineConfiguration } from "vitest/config";
 const alias = { "~": fileURLToPath(new URL("./app", import.meta.url)) };
 const exclude = ["node_modules/**", "build/**", "data/**", "tests/e2e/**"];
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const LEAK_CRAWL = "tests/e2e/privacy-leak.e2e.test.ts";
 
 const projects: TestProjectInlineConfiguration[] = [
   {
@@ -46,18 +47,33 @@ if (process.env.TEST_DATABASE_URL) {
 // Browser journeys need Chromium (`.ci/run` installs it and sets E2E=1, so there they cannot be
 // skipped); on a machine without it they are left out with a notice.
 if (process.env.E2E === "1" || existsSync(chromium)) {
-  projects.push({
-    resolve: { alias },
-    test: {
-      name: "e2e",
-      include: ["tests/e2e/**/*.e2e.test.ts"],
-      globalSetup: ["tests/e2e/global-setup.ts"],
-      testTimeout: 60_000,
-      hookTimeout: 180_000,
-      // One server, one browser per file: files run one after another to keep a 2-core machine calm.
-      fileParallelism: false,
+  projects.push(
+    {
+      resolve: { alias },
+      test: {
+        name: "e2e",
+        include: ["tests/e2e/**/*.e2e.test.ts"],
+        exclude: [LEAK_CRAWL],
+        globalSetup: ["tests/e2e/global-setup.ts"],
+        testTimeout: 60_000,
+        hookTimeout: 180_000,
+        // One server, one browser per file: files run one after another to keep a 2-core machine calm.
+        fileParallelism: false,
+      },
     },
-  });
+    {
+      // The privacy crawl (its own server and Meilisearch, fetch and no browser) is the longest file
+      // by far: a project of its own, which `npm test` runs beside the other two (scripts/run-tests.ts).
+      resolve: { alias },
+      test: {
+        name: "leak-crawl",
+        include: [LEAK_CRAWL],
+        globalSetup: ["tests/e2e/build-setup.ts"],
+        testTimeout: 60_000,
+        hookTimeout: 300_000,
+      },
+    },
+  );
 } else {
   console.warn(`browser tests skipped: no Chromium at ${chromium} (apt-get install chromium)`);
 }

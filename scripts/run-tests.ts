@@ -1,13 +1,15 @@
-// `npm test`: the database projects (PGlite, and PostgreSQL when TEST_DATABASE_URL is set) and the
-// browser journeys in two Vitest processes side by side. Vitest runs a project whose files go one at
-// a time (the browser files: one server, one browser) as a group of its own after every other
-// file, so in one process the browser files waited for the database files while one of the two
-// cores idled under the browser files' single app server. Arguments (a file, `--project …`,
-// `-t …`) go to one plain `vitest run`, as do runs without Chromium.
+// `npm test`: the database projects (PGlite, and PostgreSQL when TEST_DATABASE_URL is set), the
+// browser journeys and the privacy crawl in three Vitest processes side by side. Vitest runs a
+// project whose files go one at a time (the browser files: one server, one browser) as a group of
+// its own after every other file, so in one process the browser files waited for the database
+// files while one of the two cores idled under the browser files' single app server. The crawl,
+// the longest file by far, ran among the browser files, which then went on alone for minutes after
+// the database files were done. Arguments (a file, `--project …`, `-t …`) go to one plain
+// `vitest run`, as do runs without Chromium.
 //
-//   npm test                        both, side by side; exit 1 if either fails
+//   npm test                        all three, side by side; exit 1 if any fails
 //   npm test -- app/foo.test.ts     one `vitest run app/foo.test.ts`
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createInterface } from "node:readline";
 import type { Summary } from "../tests/summary-reporter";
@@ -49,7 +51,10 @@ if (args.length > 0 || !withBrowser) {
 }
 
 const databaseProjects = ["--project", "pglite", ...(process.env.TEST_DATABASE_URL ? ["--project", "postgres"] : [])];
-const runs = await Promise.all([run(databaseProjects, ""), run(["--project", "e2e"], "[browser] ")]);
+// Built once here: the browser tests' and the crawl's global setups, in two processes, would
+// otherwise both start a build of a stale checkout into the same directory.
+execFileSync(process.execPath, ["scripts/build-if-stale.mjs"], { stdio: "inherit" });
+const runs = await Promise.all([run(databaseProjects, ""), run(["--project", "e2e"], "[browser] "), run(["--project", "leak-crawl"], "[crawl] ")]);
 const total = runs.reduce<Summary>((sum, { summary }) => (summary ? [sum[0] + summary[0], sum[1] + summary[1], sum[2] + summary[2]] : sum), [0, 0, 0]);
 // A run that ended without its closing line (a crash, a failed global setup) counts as a failure.
 const failed = runs.some(({ code, summary }) => code !== 0 || !summary);
