@@ -4,7 +4,7 @@
 // process's VmRSS and VmHWM (the peak) from /proc after start, after a warm-up (every page once),
 // during and after a load of public pages, search, need pages, the API and staff pages, and after
 // the downloads (each built whole); with each reading, what the process says holds it
-// (bench/memory-probe.ts). Prints one JSON line.
+// (bench/memory-probe.mjs). Prints one JSON line.
 //   Embedded (PGlite in the server process, DATA_DIR/pglite):
 //     DATA_DIR=/tmp/mem-100k node --import tsx bench/memory.ts --seed
 //   A PostgreSQL server (DATABASE_URL, or TEST_DATABASE_URL as scripts/with-throwaway-postgres.sh sets;
@@ -34,7 +34,11 @@ import { createTestUser } from "../tests/accounts";
 /** The node flags `npm start` gives the server (package.json), so the server runs as it does in production. */
 function startCommandFlags(): string {
   const { scripts } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { scripts: Record<string, string> };
-  return /node ((?:--[\w-]+=\S+ )*)--import tsx server\/main\.ts/.exec(scripts.start ?? "")?.[1]?.trim() ?? "";
+  const bundle = SERVER_BUNDLE.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  const flags = new RegExp(`node ((?:--[\\w-]+=\\S+ )*)${bundle}`).exec(scripts.start ?? "")?.[1];
+  // Without them the server would be measured as nobody runs it.
+  if (flags === undefined) throw new Error(`package.json's start script does not run node … ${SERVER_BUNDLE}: its node flags cannot be read`);
+  return flags.trim();
 }
 
 const { values } = parseArgs({
@@ -95,7 +99,7 @@ async function startServer(): Promise<Server> {
   const probeFile = join(tmpdir(), `xiangyun-memory-${process.pid}.json`);
   const log = openSync(logFile, "w");
   const nodeArgs = values["node-args"].split(" ").filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "--import", "./bench/memory-probe.ts", SERVER_BUNDLE], {
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "./bench/memory-probe.mjs", SERVER_BUNDLE], {
     cwd: root,
     env: {
       ...process.env,

@@ -2,6 +2,7 @@
 // the process's memory to BENCH_MEMORY_PROBE as one JSON document — V8's heap (used, total, per
 // space), memory outside it (external, array buffers) and the size of every WebAssembly memory (PGlite's
 // WASM heap, which only grows). With BENCH_HEAP_SNAPSHOT_DIR it also writes a heap snapshot there.
+// Plain JavaScript (types in JSDoc): the server it measures runs without tsx, as `npm start` runs it.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import v8 from "node:v8";
@@ -11,17 +12,20 @@ if (!file) throw new Error("BENCH_MEMORY_PROBE names the file the figures are wr
 const snapshotDir = process.env.BENCH_HEAP_SNAPSHOT_DIR;
 
 // Every WebAssembly memory created from now on, so its size can be read without reaching into PGlite.
-const memories: WeakRef<WebAssembly.Memory>[] = [];
+/** @type {WeakRef<WebAssembly.Memory>[]} */
+const memories = [];
 const Original = WebAssembly.Memory;
 class TrackedMemory extends Original {
-  constructor(descriptor: WebAssembly.MemoryDescriptor) {
+  /** @param {WebAssembly.MemoryDescriptor} descriptor */
+  constructor(descriptor) {
     super(descriptor);
     memories.push(new WeakRef(this));
   }
 }
 Object.defineProperty(WebAssembly, "Memory", { value: TrackedMemory, writable: true, configurable: true });
 
-const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
+/** @param {number} bytes */
+const mb = (bytes) => Math.round(bytes / 2 ** 20);
 let probes = 0;
 process.on("SIGUSR2", () => {
   const usage = process.memoryUsage();
