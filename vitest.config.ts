@@ -89,5 +89,9 @@ export default defineConfig({
     // (fileParallelism above): after the others in one `vitest run`, beside them in `npm test`
     // (scripts/run-tests.ts, a Vitest process of their own).
     maxWorkers: 3,
+    // Modules transformed once per run, not once per worker, project and Vitest process (`npm test`
+    // runs three): the transforms are kept in node_modules/.experimental-vitest-cache, keyed by
+    // each file's content and the configuration, and read by every worker after the first.
+    experimental: { fsModuleCache: true },
   },
 });
