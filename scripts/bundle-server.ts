@@ -32,7 +32,8 @@ export async function bundleServer(): Promise<void> {
     target: "node20",
     packages: "external",
     sourcemap: "linked",
-    // Named as in the sources: stack traces and `DomainError` names read the same.
+    // Functions and classes keep their names where the bundle renames them: the logger names an
+    // error by its class (server/logger.server.ts), and stack traces read as from the sources.
     keepNames: true,
     logLevel: "warning",
     banner: { js: "// Built by scripts/bundle-server.ts from server/main.ts; do not edit." },
