@@ -26,6 +26,8 @@ import type { Mailer } from "../app/domain/mail/mailer.server";
 import { createMailer } from "../app/domain/mail/mailer.server";
 import type { RateLimiters } from "../app/domain/auth/rate-limit.server";
 import { createRateLimiters } from "../app/domain/auth/rate-limit.server";
+import type { PublicFiguresCache } from "../app/domain/reports/public-figures-cache.server";
+import { createPublicFiguresCache } from "../app/domain/reports/public-figures-cache.server";
 import { deleteExpiredSessions } from "../app/domain/auth/session.server";
 import { applyDemoAccountSwitch } from "../db/seed/demo-accounts.server";
 import type { Logger } from "./logger.server";
@@ -49,6 +51,8 @@ export interface Runtime {
   indexPrefix?: string;
   mailer: Mailer;
   rateLimits: RateLimiters;
+  /** Site-wide public figures, read at most once a minute and shared by visitors. */
+  publicFigures: PublicFiguresCache;
   /** Where emailed links point: PUBLIC_URL, or the address the server listens on. */
   publicUrl: string;
   /** Drains the search outbox now; resolves once the rows committed before the call are handled. */
@@ -186,7 +190,7 @@ export async function startRuntime(options: RuntimeOptions): Promise<Runtime> {
     const mailer = createMailer({ smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, dataDir: config.DATA_DIR });
     const rateLimits = createRateLimiters(database.db);
     const publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
-    return { config, logger, db: database.db, database, cipher, search, indexPrefix, mailer, rateLimits, publicUrl, flushSearch: worker.flush, kickSearch: worker.kick, stop: stopAll };
+    return { config, logger, db: database.db, database, cipher, search, indexPrefix, mailer, rateLimits, publicFigures: createPublicFiguresCache(), publicUrl, flushSearch: worker.flush, kickSearch: worker.kick, stop: stopAll };
   } catch (error) {
     await stopAll().catch((stopError: unknown) => logger.error({ err: stopError }, "could not stop cleanly"));
     throw error;

@@ -5,6 +5,7 @@ import type { AppLoadContext } from "@remix-run/node";
 import type { Meilisearch } from "meilisearch";
 import { createRateLimiters } from "../app/domain/auth/rate-limit.server";
 import { createMailer } from "../app/domain/mail/mailer.server";
+import { createPublicFiguresCache } from "../app/domain/reports/public-figures-cache.server";
 import type { IdentityCipher } from "../app/domain/privacy/identity-cipher.server";
 import { loadConfig } from "../app/env.server";
 import type { Database, DatabaseHandle } from "../db/client.server";
@@ -32,6 +33,7 @@ export function createTestLoadContext(options: { database: DatabaseHandle; db?: 
       indexPrefix: options.indexPrefix,
       mailer: createMailer({ from: config.MAIL_FROM, dataDir }),
       rateLimits: createRateLimiters(db),
+      publicFigures: createPublicFiguresCache(),
       publicUrl: "http://localhost:3000",
       flushSearch: async () => ({ processed: 0, failed: 0 }),
       kickSearch: () => undefined,

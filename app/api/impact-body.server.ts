@@ -38,6 +38,6 @@ export function impactBody(impact: PublicImpact): ImpactBody {
       },
       children: impact.children.map((c) => ({ code: c.code, nameZh: c.nameZh, nameEn: c.nameEn, registered: countCell(c.registered), helped: countCell(c.helped) })),
     },
-    meta: { threshold: SMALL_CELL_THRESHOLD },
+    meta: { threshold: SMALL_CELL_THRESHOLD, asOf: impact.asOf.toISOString() },
   };
 }

@@ -51,7 +51,10 @@ export const impactSchema = z
       }),
       children: z.array(regionName.extend({ registered: count, helped: count })).describe("Provinces of the site, or prefectures of a province, that hold any figure"),
     }),
-    meta: z.strictObject({ threshold: z.number().int().describe("Cells of fewer households than this are hidden (5)") }),
+    meta: z.strictObject({
+      threshold: z.number().int().describe("Cells of fewer households than this are hidden (5)"),
+      asOf: z.iso.datetime().describe("When the figures were read; they are read at most once a minute"),
+    }),
   })
   .register(apiSchemas, { id: IMPACT_SCHEMA_ID, description: "What the site's work adds up to in a region, since it began, with no household singled out" });
 

@@ -15,7 +15,7 @@ export function loader({ request, context }: LoaderFunctionArgs) {
       ...(region === "" || IMPACT_REGION_PATTERN.test(region) ? [] : [{ parameter: "region", message: "A province (2 digits) or a prefecture (4 digits) code: counties hold too few households to publish." }]),
     ];
     if (problems.length) return apiInvalidParameters(problems);
-    const impact = await readPublicImpact({ db: context.runtime.db, region });
+    const impact = await readPublicImpact({ db: context.runtime.db, figures: context.runtime.publicFigures, region });
     if (!impact) return apiNotFound(`No province or prefecture has the code ${JSON.stringify(region)}.`);
     return apiJson(request, impactBody(impact));
   });

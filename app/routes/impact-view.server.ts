@@ -4,6 +4,7 @@
 import type { TFunction } from "i18next";
 import type { Database } from "../../db/client.server";
 import { formatMoney } from "../domain/money/money";
+import type { PublicFiguresCache } from "../domain/reports/public-figures-cache.server";
 import type { PublicImpact } from "../domain/reports/public-impact.server";
 import { readPublicImpact } from "../domain/reports/public-impact.server";
 import type { PublicMoney } from "../domain/reports/public-impact-table.server";
@@ -11,13 +12,14 @@ import type { PublicCount } from "../domain/reports/suppress-small-cells";
 import type { Locale } from "../i18n/config";
 import { countChartGeometry } from "../ui/count-chart-geometry.server";
 import { formatCount } from "../ui/format";
+import { formatDateTime } from "../ui/format-time";
 
 const regionHref = (code: string) => (code ? `/impact?region=${code}` : "/impact");
 
 /** The page's view of `region` ("" for the whole site), or null when no region has that code. */
-export async function impactView(options: { db: Database; region: string; locale: Locale; t: TFunction }) {
+export async function impactView(options: { db: Database; figures: PublicFiguresCache; region: string; locale: Locale; t: TFunction }) {
   const { locale, t } = options;
-  const impact = await readPublicImpact({ db: options.db, region: options.region });
+  const impact = await readPublicImpact({ db: options.db, figures: options.figures, region: options.region });
   if (!impact) return null;
   const count = (c: PublicCount) => (c.hidden === "small" ? t("impact:suppression.small") : c.hidden ? t("impact:suppression.complementary") : formatCount(c.value, locale));
   const cash = (m: PublicMoney) => (m.hidden ? t("impact:suppression.complementary") : formatMoney(m.amount, locale));
@@ -35,6 +37,7 @@ export async function impactView(options: { db: Database; region: string; locale
     title: impact.region ? t("impact:regionTitle", { region: regionName }) : t("impact:title"),
     trail: [{ href: regionHref(""), name: t("impact:siteName") }, ...impact.trail.map((r) => ({ href: regionHref(r.code), name: nameOf(r) }))],
     regionName,
+    asOf: t("impact:asOf", { time: formatDateTime(impact.asOf, locale) }),
     headline: [
       { key: "registered", label: t("impact:headline.registered"), value: count(households.registered), hint: null },
       { key: "helped", label: t("impact:headline.helped"), value: count(households.helped), hint: t("impact:headline.helpedHint") },

@@ -1,7 +1,10 @@
 // /impact and GET /api/v1/impact on a small site with a prefecture of 3 households
 // (tests/impact-fixture.ts): called as Remix calls them, with real Requests against a real database.
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import type { DatabaseHandle } from "../../db/client.server";
+import { executeRows } from "../../db/client.server";
 import { createTestDatabase } from "../../tests/database";
 import { seedImpactSite } from "../../tests/impact-fixture";
 import { createTestLoadContext } from "../../tests/load-context";
@@ -93,5 +96,34 @@ describe("/impact", () => {
   it("answers 404 for an unknown region and 400 for a county", async () => {
     await expect(page("?region=99")).rejects.toMatchObject({ status: 404 });
     await expect(page("?region=532923")).rejects.toMatchObject({ kind: "invalid" });
+  });
+});
+
+describe("one reading of the figures, shared by visitors for a minute", () => {
+  it("answers the page and the API from one reading, says when it was taken, and reads afresh only in a new minute", async () => {
+    const shared = context();
+    const load = async (query: string) => pageLoader({ request: new Request(`http://localhost/impact${query}`, { headers: { "Accept-Language": "en" } }), params: {}, context: shared });
+    const before = await load("");
+    const body = impactSchema.parse(await (await apiLoader({ request: new Request("http://localhost/api/v1/impact?region=53"), params: {}, context: shared })).json());
+    expect(before.asOf).toMatch(/^Figures as of \w{3} \d+, \d{4}, \d{2}:\d{2}:\d{2} \(China time\)/);
+    expect(Date.now() - Date.parse(body.meta.asOf)).toBeLessThan(60_000);
+    const fulfilled = (view: typeof before) => view.headline.find((h) => h.key === "fulfilled")?.value;
+    expect(fulfilled(before)).toBe("11");
+
+    const [changed] = await executeRows(
+      handle.db,
+      z.object({ id: z.string(), status: z.string() }),
+      sql`update needs set status = 'fulfilled' from (select id, status from needs where status <> 'fulfilled' and region_code = '532923' limit 1) as was where needs.id = was.id returning needs.id, was.status`,
+    );
+    if (!changed) throw new Error("no need to fulfil");
+    try {
+      const again = await load("?region=53");
+      expect(again.asOf).toBe(before.asOf);
+      expect(fulfilled(await load(""))).toBe("11");
+      const fresh = await page("");
+      expect(fulfilled(fresh)).toBe("12");
+    } finally {
+      await handle.db.execute(sql`update needs set status = ${changed.status} where id = ${changed.id}`);
+    }
   });
 });

@@ -13,7 +13,7 @@ import { PUBLIC_PAGE_HEADERS } from "./public-cache.server";
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { locale, t } = await getPageLocale(request);
   const region = new URL(request.url).searchParams.get("region") ?? "";
-  const view = await impactView({ db: context.runtime.db, region, locale, t });
+  const view = await impactView({ db: context.runtime.db, figures: context.runtime.publicFigures, region, locale, t });
   if (!view) throw new Response(t("impact:notFound"), { status: 404 });
   return { pageTitle: t("meta.suffix", { title: view.title }), ...view };
 }
@@ -26,7 +26,7 @@ const cell = "px-2 py-2 align-top";
 const link = "text-brand-700 underline underline-offset-4";
 
 export default function ImpactPage() {
-  const { title, trail, region, regionName, headline, children, childLevel, charts, needs, money, apiHref, words } = useLoaderData<typeof loader>();
+  const { title, trail, region, regionName, asOf, headline, children, childLevel, charts, needs, money, apiHref, words } = useLoaderData<typeof loader>();
   return (
     <div className="space-y-8">
       <header>
@@ -46,6 +46,7 @@ export default function ImpactPage() {
         ) : null}
         <h1 className="mt-2 text-2xl font-bold sm:text-3xl">{title}</h1>
         <p className="mt-2 max-w-prose text-stone-700">{words.intro}</p>
+        <p className="mt-1 text-sm text-stone-600">{asOf}</p>
       </header>
 
       <section aria-labelledby="suppression-title" className="rounded-lg bg-stone-100 p-4 text-sm ring-1 ring-inset ring-stone-200">

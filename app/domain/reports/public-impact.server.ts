@@ -16,6 +16,8 @@ import type { FundSource } from "../ledger/ledger-vocabulary";
 import { moneyFromDb } from "../money/money";
 import type { RegionEntry } from "../regions/region-directory.server";
 import { getRegionDirectory } from "../regions/region-directory.server";
+import type { PublicFiguresCache } from "./public-figures-cache.server";
+import { uncachedPublicFigures } from "./public-figures-cache.server";
 import type { ImpactFigures, ImpactRows } from "./public-impact-table.server";
 import { buildImpactTable } from "./public-impact-table.server";
 import { ledgerMoneySource, readAtMark } from "./ledger-month-totals.server";
@@ -32,6 +34,8 @@ export interface PublicImpact {
   /** The regions above it, province first. */
   trail: RegionName[];
   figures: ImpactFigures;
+  /** When the figures were read: they are shared by visitors for up to a minute (public-figures-cache.server.ts). */
+  asOf: Date;
   /** The regions one level below (provinces of the site, prefectures of a province) with their headline counts. */
   children: (RegionName & { registered: PublicCount; helped: PublicCount })[];
 }
@@ -40,7 +44,7 @@ export interface PublicImpact {
  * The public figures of `region` ("" or undefined for the whole site), or null when no region has
  * that code; an invalid DomainError for a code that is not a province's or a prefecture's.
  */
-export async function readPublicImpact(options: { db: Database; region?: string }): Promise<PublicImpact | null> {
+export async function readPublicImpact(options: { db: Database; region?: string; figures?: PublicFiguresCache }): Promise<PublicImpact | null> {
   const { db } = options;
   const code = options.region ?? "";
   if (code !== "" && !IMPACT_REGION_PATTERN.test(code)) {
@@ -49,7 +53,8 @@ export async function readPublicImpact(options: { db: Database; region?: string 
   const directory = await getRegionDirectory(db);
   const entry = code ? directory.get(code) : undefined;
   if (code && !entry) return null;
-  const table = buildImpactTable(await readImpactRows(db));
+  // Every region's figures come from one table of the whole site: one reading serves them all.
+  const { value: table, asOf } = await (options.figures ?? uncachedPublicFigures).get("impact", async () => buildImpactTable(await readImpactRows(db)));
   const name = (c: string): RegionName => {
     const found = directory.get(c);
     return { code: c, nameZh: found?.nameZh ?? c, nameEn: found?.nameEn ?? c };
@@ -58,6 +63,7 @@ export async function readPublicImpact(options: { db: Database; region?: string 
     region: entry ? { ...name(code), level: code.length === 2 ? "province" : "prefecture" } : null,
     trail: code.length === 4 ? [name(code.slice(0, 2))] : [],
     figures: table.figuresOf(code),
+    asOf,
     children: table.childrenOf(code).map((child) => {
       const figures = table.figuresOf(child);
       return { ...name(child), registered: figures.households.registered, helped: figures.households.helped };
