@@ -80,14 +80,144 @@ export async function postTransaction(options: {
  * statement, a database transaction of its own, then seals: nothing else needs to happen with it,
  * so there is no transaction to open and commit around it. The database refuses a need fund here:
  * a need's funding state is followed inside a transaction (`postTransaction`).
+ *
+ * Writes that arrive while this process already has two batches with the database wait for one of
+ * them to finish and then go together, one call and one commit for all (ADR 014); each is still its
+ * own ledger transaction under its own key, and each caller gets its own answer, after the seal
+ * that links its transaction.
  */
 export async function postStandalone(options: { db: Database; actorUserId: string | null; transaction: LedgerTransactionInput; audit?: LedgerAuditEntry }): Promise<PostedTransaction> {
   const { db, actorUserId, transaction, audit } = options;
   assertBalanced(transaction);
-  const posted = await write(db, actorUserId, transaction, audit, { withoutNeedFunds: true });
   // Inside a caller's transaction its commit is still to come; the caller seals after it.
-  if (!(db instanceof PgTransaction)) await sealLedger(db);
-  return posted;
+  if (db instanceof PgTransaction) return write(db, actorUserId, transaction, audit, STANDALONE);
+  return standaloneBatchesOf(db).post({ actorUserId, transaction, audit });
+}
+
+const STANDALONE = { withoutNeedFunds: true };
+
+interface StandaloneWrite {
+  actorUserId: string | null;
+  transaction: LedgerTransactionInput;
+  audit: LedgerAuditEntry | undefined;
+}
+type Outcome = { ok: true; posted: PostedTransaction } | { ok: false; error: unknown };
+interface Waiting extends StandaloneWrite {
+  answer: (outcome: Outcome) => void;
+}
+
+/** Batches with the database at once, per process: two keep both the database and this process busy (docs/benchmarks.md). */
+const BATCHES_IN_FLIGHT = 2;
+const MAX_BATCH = 64;
+const batchesOf = new WeakMap<Database, { post: (write: StandaloneWrite) => Promise<PostedTransaction> }>();
+
+function standaloneBatchesOf(db: Database) {
+  const known = batchesOf.get(db);
+  if (known) return known;
+  const waiting: Waiting[] = [];
+  let inFlight = 0;
+  const next = () => {
+    while (inFlight < BATCHES_IN_FLIGHT && waiting.length > 0) {
+      const batch = waiting.splice(0, MAX_BATCH);
+      inFlight++;
+      void postBatch(db, batch).finally(() => {
+        inFlight--;
+        next();
+      });
+    }
+  };
+  const batches = {
+    post: async (write: StandaloneWrite): Promise<PostedTransaction> => {
+      const outcome = await new Promise<Outcome>((answer) => {
+        waiting.push({ ...write, answer });
+        next();
+      });
+      if (!outcome.ok) throw outcome.error;
+      return outcome.posted;
+    },
+  };
+  batchesOf.set(db, batches);
+  return batches;
+}
+
+/** Writes a batch (one by one if the batch as a whole is refused), seals, then answers each writer. Never rejects. */
+async function postBatch(db: Database, batch: Waiting[]): Promise<void> {
+  const alone = (w: StandaloneWrite) => outcomeOf(() => write(db, w.actorUserId, w.transaction, w.audit, STANDALONE));
+  let outcomes: Outcome[];
+  if (batch.length === 1) outcomes = await Promise.all(batch.map(alone));
+  else {
+    // Any item refused (an overdraft, a foreign account) or a deadlock refuses the whole statement,
+    // which then wrote nothing: each item is posted alone and gets its own answer.
+    outcomes = await writeTogether(db, batch).catch(() => Promise.all(batch.map(alone)));
+  }
+  const sealed = await outcomeOf(async () => {
+    await sealLedger(db);
+    return { id: "", replayed: false };
+  });
+  batch.forEach((w, i) => {
+    const outcome = outcomes[i] ?? { ok: false, error: new Error(`ledger transaction ${w.transaction.idempotencyKey}: no answer from its batch`) };
+    w.answer(outcome.ok && !sealed.ok ? sealed : outcome);
+  });
+}
+
+async function outcomeOf(post: () => Promise<PostedTransaction>): Promise<Outcome> {
+  try {
+    return { ok: true, posted: await post() };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
+const batchRow = z.object({ n: z.coerce.number(), outcome: z.enum(["posted", "key-taken"]), transaction_id: z.string().nullable() });
+
+/** The batch as one call of `ledger_post_transactions` (db/migrations/0013), with the audit rows of what it posted. */
+async function writeTogether(db: Database, batch: Waiting[]): Promise<Outcome[]> {
+  const items = batch.map(({ actorUserId, transaction: t }) => ({
+    organisation: t.organisationId,
+    kind: t.kind,
+    key: t.idempotencyKey,
+    valueDate: t.valueDate ?? null,
+    actor: actorUserId,
+    memo: t.memo ?? null,
+    reverses: t.reversesId ?? null,
+    source: t.source ?? null,
+    method: t.method ?? null,
+    bankReference: t.bankReference ?? null,
+    pledge: t.pledgeId ?? null,
+    request: t.disbursementRequestId ?? null,
+    accounts: t.postings.map((p) => p.accountId),
+    amounts: t.postings.map((p) => moneyToString(p.amount)),
+  }));
+  const audits = batch.map(({ audit }) => (audit ? auditRowOf({ ...audit, entity: "ledger-transaction" }) : null));
+  const column = (c: AnyPgColumn) => sql.identifier(c.name);
+  const a = auditLog;
+  const rows = await executeRows(
+    db,
+    batchRow,
+    sql`with posted as materialized (select * from ledger_post_transactions(${JSON.stringify(items)}::jsonb)),
+    audited as (
+      insert into ${a} (${column(a.actorUserId)}, ${column(a.actorEmail)}, ${column(a.action)}, ${column(a.entity)}, ${column(a.entityId)},
+                        ${column(a.organisationId)}, ${column(a.regionCode)}, ${column(a.ip)}, ${column(a.summary)})
+      select (e.row->>'actorUserId')::uuid, e.row->>'actorEmail', e.row->>'action', e.row->>'entity', posted.transaction_id::text,
+             (e.row->>'organisationId')::uuid, e.row->>'regionCode', e.row->>'ip', nullif(e.row->'summary', 'null'::jsonb)
+      from posted join jsonb_array_elements(${JSON.stringify(audits)}::jsonb) with ordinality as e(row, n) on e.n = posted.n
+      where posted.outcome = 'posted' and e.row <> 'null'::jsonb
+    )
+    select n, outcome, transaction_id from posted order by n`,
+  );
+  return Promise.all(
+    batch.map(async (w, i): Promise<Outcome> => {
+      const row = rows[i];
+      if (row?.n !== i + 1) return { ok: false, error: new Error(`ledger transaction ${w.transaction.idempotencyKey}: the batch answered out of order`) };
+      if (row.outcome === "posted" && row.transaction_id) return { ok: true, posted: { id: row.transaction_id, replayed: false } };
+      // The key was taken before (or by an item before it in the batch): a replay, or a conflict.
+      return outcomeOf(async () => {
+        const posted = await findPosted(db, w.transaction);
+        if (posted) return posted;
+        throw new Error(`ledger transaction ${w.transaction.idempotencyKey}: the key is taken but its transaction is not visible`);
+      });
+    }),
+  );
 }
 
 /** What `ledger_post_transaction` answers (db/migrations, "A writer's one call"). */
