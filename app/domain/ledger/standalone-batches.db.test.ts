@@ -98,6 +98,39 @@ describe("standalone writes posted together", () => {
     expect(shape?.commits).toBeLessThan(31);
     expect(shape?.unsealed).toBe(0);
     expect(await verifyLedger({ db })).toMatchObject({ ok: true });
+
+    // Keys taken before the batch: the same content is a replay, other content a reused key.
+    const again = await Promise.allSettled([
+      recordReceipt({ db, actor: finance, receipt: fresh[3] ?? receipt("union", "1.00", "none") }),
+      ...Array.from({ length: 6 }, (_, i) => recordReceipt({ db, actor: finance, receipt: receipt("donations", "2.00", `batch-second-${i}`) })),
+      recordReceipt({ db, actor: finance, receipt: { ...(fresh[4] ?? receipt("union", "1.00", "none")), amount: "99.00" } }),
+    ]);
+    expect(again[0]).toMatchObject({ status: "fulfilled", value: { transactionId: ids[3], replayed: true } });
+    expect(again.slice(1, 7).every((a) => a.status === "fulfilled" && !a.value.replayed)).toBe(true);
+    const reused = again[7];
+    expect(reused?.status === "rejected" && isDomainError(reused.reason) ? reused.reason.messageKey : reused).toBe("ledgerKeyReused");
+  });
+
+  it("posts a batch with decreases item by item, each checked against what the items before it left", async () => {
+    const { finance } = world.actors;
+    const organisationId = financeBooksOf(finance).organisationId;
+    const ours = rememberedUnionAccounts(db, organisationId);
+    if (!ours) throw new Error("books not open");
+    await recordReceipt({ db, actor: finance, receipt: receipt("union", "5.00", "batch-refundable") });
+    const before = await fundBalance(db, finance, { source: "union" });
+    // Money handed back from the union fund: the fund and the bank both decrease.
+    const refunds = Array.from({ length: 4 }, (_, i) =>
+      postStandalone({
+        db,
+        actorUserId: finance.userId,
+        transaction: { organisationId, kind: "receipt", idempotencyKey: `batch-decrease-${i}`, source: "union", method: "cash", postings: [{ accountId: ours.bank, amount: negateMoney(parseMoney("1.00")) }, { accountId: ours.general.union, amount: parseMoney("1.00") }] },
+      }),
+    );
+    const receipts = Array.from({ length: 8 }, (_, i) => recordReceipt({ db, actor: finance, receipt: receipt("union", "2.00", `batch-with-decreases-${i}`) }));
+    const answers = await Promise.all([...refunds, ...receipts.map((r) => r.then((a) => ({ id: a.transactionId, replayed: a.replayed })))]);
+    expect(new Set(answers.map((a) => a.id)).size).toBe(12);
+    expect(moneyToString(subtractMoney(moneyFromDb(await fundBalance(db, finance, { source: "union" })), moneyFromDb(before)))).toBe("12.00");
+    expect(await verifyLedger({ db })).toMatchObject({ ok: true });
   });
 
   it("refuses an item the database refuses, alone: the rest of its batch is posted", async () => {
