@@ -150,8 +150,10 @@ try {
       targets: {
         receiptsPerSecond: { target: 1000, best, met: best >= 1000 },
         oneFundReceiptP95: { target: 100, p95: oneFund?.latency.p95, errors: oneFund?.errors, met: oneFund !== undefined && oneFund.latency.p95 <= 100 && oneFund.errors === 0 },
-        oneFundAllocationP95: { target: 100, p95: allocations.latency.p95, errors: allocations.errors, met: allocations.latency.p95 <= 100 && allocations.errors === 0 },
       },
+      // Not a DESIGN §8 target (its row is about receipts): decreases of one fund are checked one after
+      // the other (ADR 011), so 50 allocations at once wait for each other.
+      reported: { oneFundAllocationP95: { p95: allocations.latency.p95, errors: allocations.errors } },
     }, (_, value: unknown) => (typeof value === "bigint" ? value.toString() : value)),
   );
 } finally {
