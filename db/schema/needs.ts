@@ -38,6 +38,9 @@ export const needs = pgTable(
     oneOf("needs_category_valid", t.category, NEED_CATEGORIES),
     oneOf("needs_status_valid", t.status, NEED_STATUSES),
     index("needs_public_idx").on(t.status, t.publishedAt),
+    // Public needs newest first (the home page, the listing's first pages): read in index order, a
+    // page at a time, instead of sorting every public need for each page.
+    index("needs_public_newest_idx").on(t.publishedAt.desc().nullsFirst(), t.id.desc().nullsFirst()).where(sql`${t.status} in ('published', 'matched')`),
     // A region's needs by publication, for reports (a prefix scope: see cases_region_created_idx).
     index("needs_region_published_idx").on(t.regionCode.op("text_pattern_ops"), t.publishedAt),
     check("needs_target_positive", sql`${t.targetAmount} is null or ${t.targetAmount} > 0`),

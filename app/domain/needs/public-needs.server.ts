@@ -65,17 +65,17 @@ export function fromRow(row: Row): PublicNeed | null {
 
 export const present = (need: PublicNeed | null): need is PublicNeed => need !== null;
 
-/** Published needs, newest first, a page at a time. */
-export async function listPublicNeeds(db: Database, options: { page: number; pageSize: number }): Promise<{ items: PublicNeed[]; total: number }> {
-  const [rows, [totals]] = await Promise.all([
-    publicNeedQuery(db)
-      .where(isPublic)
-      .orderBy(desc(needs.publishedAt), desc(needs.id))
-      .limit(options.pageSize)
-      .offset((options.page - 1) * options.pageSize),
-    db.select({ total: count() }).from(needs).where(isPublic),
-  ]);
-  return { items: rows.map(fromRow).filter(present), total: totals?.total ?? 0 };
+/**
+ * A page of public needs, newest first, without counting them all; read in the order of
+ * needs_public_newest_idx, so a page costs its own rows, not a sort of every public need.
+ */
+export async function newestPublicNeeds(db: Database, options: { page: number; pageSize: number }): Promise<PublicNeed[]> {
+  const rows = await publicNeedQuery(db)
+    .where(isPublic)
+    .orderBy(desc(needs.publishedAt), desc(needs.id))
+    .limit(options.pageSize)
+    .offset((options.page - 1) * options.pageSize);
+  return rows.map(fromRow).filter(present);
 }
 
 /** One public need by reference, or null when there is none or it is not public. */

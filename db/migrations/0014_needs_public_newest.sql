@@ -1,0 +1,1 @@
+CREATE INDEX "needs_public_newest_idx" ON "needs" USING btree ("published_at" DESC NULLS FIRST,"id" DESC NULLS FIRST) WHERE "needs"."status" in ('published', 'matched');
