@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 import type { TestProjectInlineConfiguration } from "vitest/config";
+import { LongestFirstSequencer } from "./tests/longest-first-sequencer";
 
 // Every test runs on PGlite. Database tests (*.db.test.ts) run again on a PostgreSQL server when
 // TEST_DATABASE_URL names one (`.ci/run` starts a throwaway cluster and sets it).
@@ -82,6 +83,7 @@ export default defineConfig({
   test: {
     projects,
     reporters: ["default", "./tests/summary-reporter.ts"],
+    sequence: { sequencer: LongestFirstSequencer },
     pool: "forks",
     // Vitest's default (one worker fewer than the cores) is a single worker on CI's two cores, which
     // runs every file one after another. Three keep both cores busy while a file waits on
