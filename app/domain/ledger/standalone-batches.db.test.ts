@@ -83,8 +83,20 @@ describe("standalone writes posted together", () => {
       expect(moneyToString(subtractMoney(moneyFromDb(after[source] ?? "0"), moneyFromDb(before[source] ?? "0"))), source).toBe(moneyToString(parseMoney(`${paid}`)));
     }
     const allIds = [...(ids as string[]), posted.id];
-    const [audit] = await executeRows(db, z.object({ n: z.coerce.number() }), sql`select count(*) as n from audit_log where action = 'ledger.receipt' and entity_id in ${allIds}`);
-    expect(audit?.n).toBe(31);
+    const auditRow = z.object({ entity_id: z.string(), actor_user_id: z.string(), actor_email: z.string(), entity: z.string(), organisation_id: z.string(), summary: z.unknown() });
+    const audits = await executeRows(db, auditRow, sql`select entity_id, actor_user_id, actor_email, entity, organisation_id, summary from audit_log where action = 'ledger.receipt' and entity_id in ${allIds}`);
+    expect(audits).toHaveLength(31);
+    // Each as a single write records it: who, which books, and what was received (the last of the
+    // wave, which went in a batch: the first found both batches free and went alone).
+    const last = fresh[29];
+    expect(audits.find((row) => row.entity_id === ids[29])).toEqual({
+      entity_id: ids[29],
+      actor_user_id: finance.userId,
+      actor_email: finance.email,
+      entity: "ledger-transaction",
+      organisation_id: financeBooksOf(finance).organisationId,
+      summary: { after: { amount: "30.00", source: last && "source" in last.target ? last.target.source : null, method: "bank-transfer", pledge: null, need: null } },
+    });
 
     // They went to the database together: several share one database transaction (their postings'
     // xmin: the seal rewrites the transaction rows), and all are sealed.
