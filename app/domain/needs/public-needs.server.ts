@@ -70,12 +70,17 @@ export const present = (need: PublicNeed | null): need is PublicNeed => need !==
  * needs_public_newest_idx, so a page costs its own rows, not a sort of every public need.
  */
 export async function newestPublicNeeds(db: Database, options: { page: number; pageSize: number }): Promise<PublicNeed[]> {
-  const rows = await publicNeedQuery(db)
+  const rows = await newestPublicNeedsQuery(db, options);
+  return rows.map(fromRow).filter(present);
+}
+
+/** The statement of `newestPublicNeeds` (its plan is tested). */
+export function newestPublicNeedsQuery(db: Database, options: { page: number; pageSize: number }) {
+  return publicNeedQuery(db)
     .where(isPublic)
     .orderBy(desc(needs.publishedAt), desc(needs.id))
     .limit(options.pageSize)
     .offset((options.page - 1) * options.pageSize);
-  return rows.map(fromRow).filter(present);
 }
 
 /** One public need by reference, or null when there is none or it is not public. */
