@@ -1,9 +1,9 @@
 -- Standalone writes posted in batches (ADR 014; app/domain/ledger/post-transaction.server.ts,
--- "postStandalone"): the writes that reach one process while its previous batch is with the
--- database go as one call and one commit, each still its own ledger transaction under its own
--- idempotency key, written by ledger_post_transaction exactly as alone. Nothing is accepted or
--- refused differently: the triggers and checks see the same rows, and if any item raises, the whole
--- batch writes nothing (the caller then posts its items one by one, each with its own answer).
+-- "postStandalone"): the writes that reach one process while its batches are with the database go
+-- as one call and one commit, each still its own ledger transaction under its own idempotency key,
+-- with the rows it would have alone. Nothing is accepted or refused differently: the triggers and
+-- checks see the same rows, and if any item raises, the whole batch writes nothing (the caller then
+-- posts its items one by one, each with its own answer).
 --
 -- The balance rows of every item are locked first, all together in (account, row) order, as a
 -- single writer locks its own: without that, two batches locking in item order could each hold a row
@@ -22,6 +22,7 @@
 -- (decimal strings), the postings in order. Answers one row per item, n counting from 1: 'posted'
 -- with its transaction's id, or 'key-taken' having written nothing for it (a key taken before the
 -- batch, or by an item before it in the batch).
+--
 -- A batch's postings, one row each: the item's number and union, the account, the amount (a debit
 -- positive) and, when the account is in that union's books, its kind and the change on its normal
 -- side (a debit raises the bank, a credit the others). The one place the batch's JSON is read for postings.
