@@ -2,8 +2,8 @@
 import type { HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { countPublicNeeds, newestPublicNeeds } from "../domain/needs/public-needs.server";
-import { countListedOffers } from "../domain/offers/public-offers.server";
+import { newestPublicNeeds } from "../domain/needs/public-needs.server";
+import { readSiteCounts } from "../domain/reports/site-counts.server";
 import { formatCount } from "../ui/format";
 import { withNeedAmount } from "../ui/format-amount.server";
 import { useLocale } from "../ui/labels";
@@ -22,17 +22,13 @@ const LATEST_NEEDS = 6;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { db, publicFigures } = context.runtime;
-  // The newest needs as they are now; the counts (every public need and offer: tens of milliseconds
-  // at 100,000 needs) as read within the last minute, shared by visitors.
+  // The newest needs as they are now; the counts as read within the last minute.
   const [{ locale, t }, latest, counts] = await Promise.all([
     getPageLocale(request),
     newestPublicNeeds(db, { page: 1, pageSize: LATEST_NEEDS }),
-    publicFigures.get("home-counts", async () => {
-      const [needs, offers] = await Promise.all([countPublicNeeds(db), countListedOffers(db)]);
-      return { needs, offers };
-    }),
+    readSiteCounts(db, publicFigures),
   ]);
-  return { title: t("meta.home"), description: t("home:intro"), needCount: counts.value.needs, offerCount: counts.value.offers, latestNeeds: latest.map((need) => withNeedAmount(need, locale)) };
+  return { title: t("meta.home"), description: t("home:intro"), needCount: counts.needs, offerCount: counts.offers, latestNeeds: latest.map((need) => withNeedAmount(need, locale)) };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => [

@@ -96,6 +96,11 @@ export async function postStandalone(options: { db: Database; actorUserId: strin
 
 const STANDALONE = { withoutNeedFunds: true };
 
+const column = (c: AnyPgColumn) => sql.identifier(c.name);
+/** The audit table and the columns a post's audit row fills, in the order the single and the batch statement select them. */
+const AUDIT_INTO = sql`${auditLog} (${column(auditLog.actorUserId)}, ${column(auditLog.actorEmail)}, ${column(auditLog.action)}, ${column(auditLog.entity)},
+  ${column(auditLog.entityId)}, ${column(auditLog.organisationId)}, ${column(auditLog.regionCode)}, ${column(auditLog.ip)}, ${column(auditLog.summary)})`;
+
 interface StandaloneWrite {
   actorUserId: string | null;
   transaction: LedgerTransactionInput;
@@ -150,13 +155,14 @@ async function postBatch(db: Database, batch: Waiting[]): Promise<void> {
     // which then wrote nothing: each item is posted alone and gets its own answer.
     outcomes = await writeTogether(db, batch).catch(() => Promise.all(batch.map(alone)));
   }
-  const sealed = await outcomeOf(async () => {
-    await sealLedger(db);
-    return { id: "", replayed: false };
-  });
+  // A write answers once it is sealed: if the seal fails, so does every write the batch posted.
+  const unsealed = await sealLedger(db).then(
+    () => null,
+    (error: unknown): Outcome => ({ ok: false, error }),
+  );
   batch.forEach((w, i) => {
     const outcome = outcomes[i] ?? { ok: false, error: new Error(`ledger transaction ${w.transaction.idempotencyKey}: no answer from its batch`) };
-    w.answer(outcome.ok && !sealed.ok ? sealed : outcome);
+    w.answer(outcome.ok && unsealed ? unsealed : outcome);
   });
 }
 
@@ -189,15 +195,12 @@ async function writeTogether(db: Database, batch: Waiting[]): Promise<Outcome[]>
     amounts: t.postings.map((p) => moneyToString(p.amount)),
   }));
   const audits = batch.map(({ audit }) => (audit ? auditRowOf({ ...audit, entity: "ledger-transaction" }) : null));
-  const column = (c: AnyPgColumn) => sql.identifier(c.name);
-  const a = auditLog;
   const rows = await executeRows(
     db,
     batchRow,
     sql`with posted as materialized (select * from ledger_post_transactions(${JSON.stringify(items)}::jsonb)),
     audited as (
-      insert into ${a} (${column(a.actorUserId)}, ${column(a.actorEmail)}, ${column(a.action)}, ${column(a.entity)}, ${column(a.entityId)},
-                        ${column(a.organisationId)}, ${column(a.regionCode)}, ${column(a.ip)}, ${column(a.summary)})
+      insert into ${AUDIT_INTO}
       select (e.row->>'actorUserId')::uuid, e.row->>'actorEmail', e.row->>'action', e.row->>'entity', posted.transaction_id::text,
              (e.row->>'organisationId')::uuid, e.row->>'regionCode', e.row->>'ip', nullif(e.row->'summary', 'null'::jsonb)
       from posted join jsonb_array_elements(${JSON.stringify(audits)}::jsonb) with ordinality as e(row, n) on e.n = posted.n
@@ -274,12 +277,9 @@ async function write(
 /** The post, and in the same statement the audit row of what it posted (none for a replay or a refusal). */
 function withAudit(post: SQL, audit: LedgerAuditEntry): SQL {
   const row = auditRowOf({ ...audit, entity: "ledger-transaction" });
-  const column = (c: AnyPgColumn) => sql.identifier(c.name);
-  const a = auditLog;
   return sql`with posted as materialized (${post}),
     audited as (
-      insert into ${a} (${column(a.actorUserId)}, ${column(a.actorEmail)}, ${column(a.action)}, ${column(a.entity)}, ${column(a.entityId)},
-                        ${column(a.organisationId)}, ${column(a.regionCode)}, ${column(a.ip)}, ${column(a.summary)})
+      insert into ${AUDIT_INTO}
       select ${row.actorUserId}::uuid, ${row.actorEmail}, ${row.action}, ${row.entity}, posted.transaction_id::text,
              ${row.organisationId}::uuid, ${row.regionCode}, ${row.ip}, ${row.summary === null ? null : JSON.stringify(row.summary)}::jsonb
       from posted where posted.outcome = 'posted'
