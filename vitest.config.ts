@@ -65,6 +65,9 @@ if (process.env.E2E === "1" || existsSync(chromium)) {
         hookTimeout: 180_000,
         // One server, one browser per file: files run one after another to keep a 2-core machine calm.
         fileParallelism: false,
+        // One module graph for the files, as in the database projects: a file's browser, pages and
+        // servers are its own.
+        isolate: false,
       },
     },
     {

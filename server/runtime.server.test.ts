@@ -16,6 +16,7 @@ import { readHealth } from "./health.server";
 import { createLogger } from "./logger.server";
 import type { Runtime } from "./runtime.server";
 import { startRuntime } from "./runtime.server";
+import { createCliDataDir } from "../tests/cli";
 import { makeTestTempDir } from "../tests/temp-dir";
 
 const dataDir = makeTestTempDir("runtime-");
@@ -76,7 +77,8 @@ describe("embedded runtime", () => {
 
 describe("with an external Meilisearch that is down", () => {
   it("starts anyway, keeps writes in the outbox and answers health as degraded", async () => {
-    const dir = makeTestTempDir("runtime-down-");
+    // A DATA_DIR whose database is already migrated: initdb and the migrations are the other test's.
+    const dir = await createCliDataDir();
     const down = await startRuntime({
       config: loadConfig({ DATA_DIR: dir, NODE_ENV: "test", MEILI_URL: "http://127.0.0.1:9", MEILI_MASTER_KEY: "unreachable-on-purpose" }),
       logger,
