@@ -50,8 +50,8 @@ export async function openConcurrentDatabase(handle: DatabaseHandle, poolSize: n
 /**
  * PGlite databases of this worker, closed by their test file and set back to the run's migrated
  * state, for the worker's next file. Opening one from the migrated dump took 0.5 s and 0.8 s of CPU
- * (about 100 files a run: a minute and a half of CPU). Setting one back takes a few hundredths:
- * every table emptied but the region codes, whose rows no test writes, the migrations' own rows put
+ * (about 100 files a run: over a minute of CPU). Setting one back takes a few hundredths: every
+ * table emptied but the region codes, which no test changes (the fingerprint would tell), the migrations' own rows put
  * back, and the session as new (`discard all`: settings, temporary tables, prepared statements,
  * advisory locks). A database whose schema, triggers, functions, privileges, roles or region codes
  * differ afterwards from the migrated state (a test that created a role and granted it rights) is
