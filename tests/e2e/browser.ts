@@ -19,15 +19,14 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 /**
- * Resolves once React has hydrated `element` (its props are attached). Typing or clicking before
- * that reaches only the server's HTML: a form posts without JavaScript, a search box runs no search.
+ * Resolves once React has hydrated `element` and handles its events. Typing or clicking before that
+ * reaches only the server's HTML: a form posts without JavaScript, a search box runs no search.
+ * React attaches a node's props while it hydrates but handles its events only once the hydration
+ * has committed, when its root (Remix hydrates the document) holds no server HTML still to be
+ * claimed (React 18's root state, `isDehydrated`). The locator is found again at each look: a node
+ * React replaced never gets its props, and a wait on it would last until the test's own timeout.
  */
 export async function hydrated(element: Locator, timeoutMs = 20_000): Promise<void> {
-  // React attaches a node's props while it hydrates, but handles the node's events only once the
-  // hydration has committed: its root (Remix hydrates the document) then holds no server HTML still
-  // to be claimed (React 18's root state, `isDehydrated`). A click in between posts the form
-  // without JavaScript. The locator is found again at each look: a node React replaced never gets
-  // its props, and a wait on it would last until the test's own timeout, with no word of why.
   const isHydrated = (el: Element) => {
     const container = Object.entries(document).find(([key]) => key.startsWith("__reactContainer$"))?.[1] as { stateNode?: { current?: { memoizedState?: { isDehydrated?: boolean } } } } | undefined;
     return Object.keys(el).some((key) => key.startsWith("__reactProps")) && container?.stateNode?.current?.memoizedState?.isDehydrated === false;
