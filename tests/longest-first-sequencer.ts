@@ -1,8 +1,8 @@
 // Vitest runs the files it has no timings for by size, largest first, and a project's files after the
 // previous project's: on a clean clone (CI) the longest files, which are short in bytes, started
 // late, and the PostgreSQL model test ran alone at the very end while a core idled. This sequencer
-// starts the files known to be long first, longest first, across projects; the rest follow in
-// Vitest's own order. The seconds are those of a clean-clone `.ci/run` on the 2-core machine
+// starts each project's files known to be long first, longest first; the rest follow in Vitest's
+// own order. The seconds are those of a clean-clone `.ci/run` on the 2-core machine
 // (2026-12-07, loaded, files of 8 s or more); they only order the files, so a stale figure costs
 // time, never a test.
 import { relative } from "node:path";
@@ -53,11 +53,18 @@ const SECONDS: Record<string, number> = {
   "pglite:app/domain/reports/public-impact.db.test.ts": 8,
 };
 
+/** The database projects in the order their files are run; other projects run in processes of their own. */
+const PROJECTS = ["pglite", "postgres"];
+
 export class LongestFirstSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const base = await super.sort(files);
     const seconds = (file: TestSpecification) => SECONDS[`${file.project.name}:${relative(this.ctx.config.root, file.moduleId)}`] ?? 0;
+    // A worker goes on to the next file only when it is of the same project; otherwise the worker
+    // is stopped and a new one started, importing every module again. So a project's files come
+    // together, PGlite's first (its files are the longest), and the PostgreSQL files after them.
+    const group = (file: TestSpecification) => PROJECTS.indexOf(file.project.name);
     // A stable sort: files of no known length keep Vitest's order after the known ones.
-    return base.sort((a, b) => seconds(b) - seconds(a));
+    return base.sort((a, b) => group(a) - group(b) || seconds(b) - seconds(a));
   }
 }
