@@ -10,12 +10,14 @@ export function testClientAddress(): string {
   return `198.51.100.${1 + Math.floor(Math.random() * 254)}`;
 }
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+/**
+ * The run's Chromium (tests/e2e/global-setup.ts). A file opens contexts of its own on it; closing
+ * the returned Browser closes them and disconnects, and leaves the browser running for the next file.
+ */
+export function connectBrowser(): Promise<Browser> {
+  return chromium.connect(inject("browserWsEndpoint"));
 }
 
 /**

@@ -8,12 +8,12 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { fakeResidentId } from "../factories";
-import { launchBrowser, openPage } from "./browser";
+import { connectBrowser, openPage } from "./browser";
 import { signInAs } from "./browser-sign-in";
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
 afterAll(() => browser?.close());
 

@@ -4,17 +4,16 @@
 // TRUST_PROXY=loopback, so this file starts its own, as `npm start` would.)
 import { spawn } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { rmSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RATE_LIMITS } from "../../app/domain/auth/rate-limit.server";
+import { migratedDataDir } from "./data-dir";
 import { waitForPort } from "./global-setup";
 import { SERVER_BUNDLE } from "../../scripts/build-if-stale.mjs";
 import { postForm } from "./http-session";
 
 const root = new URL("../..", import.meta.url).pathname;
-const dataDir = mkdtempSync(join(tmpdir(), "xiangyun-proxy-"));
+const dataDir = migratedDataDir("xiangyun-proxy-");
 let server: ChildProcess;
 let baseUrl: string;
 

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Money } from "../../app/domain/money/money";
 import { compareMoney, money } from "../../app/domain/money/money";
 import { DEMO_TOTP_SECRET } from "../../db/seed/demo-accounts.server";
-import { launchBrowser, openPage } from "./browser";
+import { connectBrowser, openPage } from "./browser";
 import { signInAs } from "./browser-sign-in";
 import type { ListedNeed } from "./demo-world";
 import { publicNeeds } from "./demo-world";
@@ -25,7 +25,7 @@ const UNION = "祥云县总工会";
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
 afterAll(() => browser?.close());
 

@@ -6,16 +6,16 @@
 // site. And a course whose last day has gone is closed by the expiry job and suggested no more.
 import type { Browser, Locator, Page } from "playwright-core";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { matchingToday } from "../../app/domain/matching/hard-rules";
 import { expireOffers } from "../../app/domain/offers/expire-offers.server";
 import { openDatabase } from "../../db/client.server";
 import { acquireDataDirLock } from "../../db/data-dir-lock.server";
-import { launchBrowser, openPage } from "./browser";
+import { connectBrowser, openPage } from "./browser";
 import { signInAs } from "./browser-sign-in";
+import { migratedDataDir } from "./data-dir";
 import type { ListedNeed } from "./demo-world";
 import { RESIDENT_ID, publicNeeds } from "./demo-world";
 import { startAppServer } from "./global-setup";
@@ -25,7 +25,7 @@ const CASEWORKER = "caseworker@demo.xiangyun.invalid";
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
 afterAll(() => browser?.close());
 
@@ -178,7 +178,7 @@ describe("a course whose last day has gone", () => {
   it("is closed by the expiry job and no longer suggested for a need it was suggested for", async () => {
     // A server of its own: the expiry job runs on the day after the course's last day, and the
     // server started again finds the course closed.
-    const dataDir = mkdtempSync(join(tmpdir(), "xiangyun-e2e-expiry-"));
+    const dataDir = migratedDataDir("xiangyun-e2e-expiry-");
     const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NODE_ENV: "production", SEED_DEMO: "true", TRUST_PROXY: "loopback" };
     const today = matchingToday();
     const tomorrow = new Date(Date.parse(`${today}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);

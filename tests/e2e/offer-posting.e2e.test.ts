@@ -3,19 +3,19 @@
 // still listed (the index holds it), it is gone once a server starts and runs the expiry job.
 import type { Browser } from "playwright-core";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { matchingToday } from "../../app/domain/matching/hard-rules";
 import { runCli } from "../cli";
-import { launchBrowser, openPage } from "./browser";
+import { connectBrowser, openPage } from "./browser";
 import { signInAs } from "./browser-sign-in";
+import { migratedDataDir } from "./data-dir";
 import { startAppServer } from "./global-setup";
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
 afterAll(() => browser?.close());
 
@@ -70,7 +70,7 @@ describe("posting an offer", () => {
 
 describe("an offer past its end date", () => {
   it("leaves the search once a server has started and run the expiry job", async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), "xiangyun-e2e-expiry-"));
+    const dataDir = migratedDataDir("xiangyun-e2e-expiry-");
     const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NODE_ENV: "production", LOG_LEVEL: "warn", SEED_DEMO: "false" };
     const today = matchingToday();
     const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);

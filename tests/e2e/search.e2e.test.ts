@@ -2,11 +2,11 @@
 // filter by category, page through results, open a need — with JavaScript and without it.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hydrated, launchBrowser, openPage } from "./browser";
+import { hydrated, connectBrowser, openPage } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
 afterAll(() => browser?.close());
 

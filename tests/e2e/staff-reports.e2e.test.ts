@@ -9,7 +9,7 @@ import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDemoDocument } from "../../db/seed/demo-document";
-import { launchBrowser, openPage } from "./browser";
+import { connectBrowser, openPage } from "./browser";
 import { signInAs } from "./browser-sign-in";
 import { RESIDENT_ID } from "./demo-world";
 
@@ -21,7 +21,7 @@ const XIANGYUN = { code: "532923", name: "祥云县" };
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
 afterAll(async () => {
   for (const context of contexts) await context.close();
@@ -182,7 +182,8 @@ describe("the staff reports", () => {
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Excel 工作簿（全部表格）" }).click()]);
     expect(download.suggestedFilename()).toBe(`xiangyun-report-${DALI.code}-${period.from}-${period.to}.xlsx`);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(await download.path());
+    // The browser runs in another process (the run's, tests/e2e/global-setup.ts): the file is read through its stream.
+    await book.xlsx.read(await download.createReadStream());
     expect(book.worksheets.map((sheet) => sheet.name)).toEqual(["概要", "家庭·按状态", "家庭·按困难类别", "家庭·按致困原因", "家庭·逐月变动", "需求·按类别和状态", "需求·按状态", "需求·等待时间", "对接·按帮扶方和状态", "对接·按状态", "资金·按来源", "资金·逐月", "资金·按需求类别", "下级地区"]);
     const summary = new Map<string, unknown>();
     book.getWorksheet("概要")?.eachRow((row) => {

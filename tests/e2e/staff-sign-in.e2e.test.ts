@@ -4,11 +4,11 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { currentTotpCode } from "../../app/domain/auth/totp.server";
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "../../db/seed/demo-accounts.server";
-import { hydrated, launchBrowser, openPage } from "./browser";
+import { hydrated, connectBrowser, openPage } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
 afterAll(() => browser?.close());
 
