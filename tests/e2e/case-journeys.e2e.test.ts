@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
 import { fakeResidentId } from "../factories";
-import { connectBrowser, openPage } from "./browser";
+import { connectBrowser, hydrated, openPage } from "./browser";
 import { signInAs } from "./browser-sign-in";
 
 let browser: Browser;
@@ -40,6 +40,9 @@ describe("an online application", () => {
     const applicant = await openPage(browser, { locale: "zh-CN", width: 390 });
     const { page } = applicant;
     await page.goto("/apply");
+    // The county list follows the province only once React handles the page's events (a change
+    // made before it has hydrated is lost, and typing during the hydration can end it).
+    await hydrated(page.getByLabel("省份"));
     await page.getByLabel("姓名").fill("测试申请人");
     await page.getByLabel("居民身份证号码").fill(id);
     await page.getByLabel("手机号码").fill(mobile);
