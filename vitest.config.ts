@@ -63,10 +63,11 @@ if (process.env.E2E === "1" || existsSync(chromium)) {
         globalSetup: ["tests/e2e/global-setup.ts"],
         testTimeout: 60_000,
         hookTimeout: 180_000,
-        // One server, one browser per file: files run one after another to keep a 2-core machine calm.
+        // One app server and one Chromium for the run (tests/e2e/global-setup.ts), a file's own
+        // contexts on them: files run one after another to keep a 2-core machine calm.
         fileParallelism: false,
-        // One module graph for the files, as in the database projects: a file's browser, pages and
-        // servers are its own.
+        // One module graph for the files, as in the database projects: a file's browser connection,
+        // contexts and servers are its own.
         isolate: false,
       },
     },

@@ -2,7 +2,7 @@
 // filter by category, page through results, open a need — with JavaScript and without it.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hydrated, connectBrowser, openPage } from "./browser";
+import { connectBrowser, hydrated, openPage } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {

@@ -4,7 +4,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { currentTotpCode } from "../../app/domain/auth/totp.server";
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from "../../db/seed/demo-accounts.server";
-import { hydrated, connectBrowser, openPage } from "./browser";
+import { connectBrowser, hydrated, openPage } from "./browser";
 
 let browser: Browser;
 beforeAll(async () => {
